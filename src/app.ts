@@ -1,0 +1,287 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { PlazaConfig } from './config';
+import type { RequestContext, ResolverContainer } from './context';
+import { createDataSource } from './db/data-source';
+import { createLoaders } from './loaders';
+import { buildPlazaSchema } from './schema';
+import { createResolverContainer, createServices, Services } from './services';
+import { DomainError, ErrorCode, formatError } from './shared/errors';
+import { checkOperationLimits, OperationLimits } from './shared/limits';
+import { createLogger, Logger } from './shared/logger';
+import { Metrics } from './shared/metrics';
+import { currentRequestId, requestScope } from './shared/request-scope';
+import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
+import { attachWebSocketServer } from './http/websocket';
+
+export interface AppOptions {
+  config: PlazaConfig;
+  databaseUrl: string;
+  logger?: Logger;
+  /** Apply pending migrations at start-up (the default). */
+  migrate?: boolean;
+}
+
+export interface PlazaApp {
+  config: PlazaConfig;
+  httpServer: http.Server;
+  dataSource: DataSource;
+  services: Services;
+  schema: GraphQLSchema;
+  metrics: Metrics;
+  logger: Logger;
+  container: ResolverContainer;
+  listen(port?: number, host?: string): Promise<string>;
+  /** Graceful stop: refuse new connections, drain in-flight requests, close the pool. */
+  close(): Promise<void>;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+  }
+}
+
+/** Builds the whole server (HTTP + WebSocket on one port) over the given database. */
+export async function createApp(options: AppOptions): Promise<PlazaApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const dataSource = createDataSource(options.databaseUrl);
+  await dataSource.initialize();
+  if (options.migrate !== false) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.info({ migrations: applied.map(m => m.name) }, 'migrations applied');
+  }
+
+  const services = createServices(config, dataSource, options.databaseUrl, logger);
+  const container = createResolverContainer(services, config);
+  const schema = await buildPlazaSchema(container);
+  const metrics = new Metrics();
+  const limits: OperationLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxCost: config.maxQueryCost,
+    maxAliases: config.maxAliases,
+    maxPageSize: config.maxPageSize,
+  };
+  const exposeInternal = config.nodeEnv === 'development';
+  const onInternalError = (error: unknown) => logger.error({ err: error, requestId: currentRequestId() }, 'internal error');
+  const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
+    formatError(formatted, error, currentRequestId(), { exposeInternal, onInternalError });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = http.createServer(app);
+
+  const baseContext = (requestId: string, log: Logger, address: string): Omit<RequestContext, 'actor'> => ({
+    requestId,
+    address,
+    logger: log,
+    manager: dataSource.manager,
+    loaders: createLoaders(dataSource.manager),
+    container,
+  });
+
+  const ws = attachWebSocketServer({ httpServer, schema, config, limits, services, logger, metrics, baseContext, format });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: format,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+      { async serverWillStart() { return { drainServer: () => ws.dispose() }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(limits),
+      observabilityPlugin(metrics),
+    ],
+  });
+  await apollo.start();
+
+  // Request id, structured request log and HTTP metrics for every request.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers['x-request-id'];
+    req.id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    req.log = logger.child({ requestId: req.id });
+    res.setHeader('X-Request-Id', req.id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = routeLabel(req.path);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      req.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
+    requestScope.run({ requestId: req.id }, next);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      const pending = await dataSource.showMigrations();
+      if (pending) res.status(503).json({ status: 'not ready', reason: 'migrations pending' });
+      else res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'not ready', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(explorerAssets());
+
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsExplorer(req.method, req.headers.accept, req.query as Record<string, unknown>)) return next();
+    res.type('html').send(explorerPage());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body) && req.body.length > config.maxBatch) {
+        res.status(400).json(errorBody(ErrorCode.QUERY_TOO_COMPLEX, `A batch may hold at most ${config.maxBatch} operations`, {
+          measure: 'batch',
+          limit: config.maxBatch,
+          actual: req.body.length,
+        }));
+        return;
+      }
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const base = baseContext(req.id, req.log, req.ip ?? 'unknown');
+        try {
+          return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
+        } catch (error) {
+          if (error instanceof DomainError) {
+            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus } } });
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+
+  // Body-parser and other HTTP-level failures, in the GraphQL error shape.
+  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${config.maxBodyBytes} bytes`, {
+        limitBytes: config.maxBodyBytes,
+      }));
+      return;
+    }
+    if (error.type === 'entity.parse.failed' || error.status === 400) {
+      res.status(400).json(errorBody('BAD_REQUEST', 'Request body is not valid JSON'));
+      return;
+    }
+    req.log.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId: req.id }));
+  });
+
+  await services.eventStream.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    config,
+    httpServer,
+    dataSource,
+    services,
+    schema,
+    metrics,
+    logger,
+    container,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        // apollo.stop() runs the drain plugins: the HTTP server stops accepting and waits for
+        // in-flight requests, and the WebSocket server closes its sockets.
+        if (httpServer.listening) await apollo.stop();
+        else await ws.dispose();
+        await services.eventStream.stop();
+        await dataSource.destroy();
+      })();
+      return closing;
+    },
+  };
+}
+
+function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+function routeLabel(path: string): string {
+  if (ROUTES.has(path)) return path;
+  if (path.startsWith('/explorer/')) return '/explorer';
+  return 'other';
+}
+
+/** Depth, alias and cost limits on every HTTP operation, after validation. */
+function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          checkOperationLimits(schema, document, operationName, request.variables, limits);
+        },
+      };
+    },
+  };
+}
+
+/** Operation counts, latencies and error codes for /metrics, plus a log line per failure. */
+function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const end = metrics.graphqlDuration.startTimer();
+      let type = 'unknown';
+      return {
+        async didResolveOperation({ operation }) {
+          type = operation?.operation ?? 'unknown';
+        },
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = error.originalError;
+            const code =
+              original instanceof DomainError ? original.code : String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+            metrics.graphqlErrors.inc({ code });
+            const level = original instanceof DomainError ? original.logLevel : 'info';
+            contextValue?.logger?.[level]({ code, message: error.message, path: error.path }, 'graphql error');
+          }
+        },
+        async willSendResponse({ response }) {
+          const failed = response.body.kind === 'single' && !!response.body.singleResult.errors?.length;
+          metrics.graphqlOperations.inc({ type, outcome: failed ? 'error' : 'ok' });
+          end({ type });
+        },
+      };
+    },
+  };
+}

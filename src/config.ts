@@ -1,0 +1,275 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+const list = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean)
+    : value;
+const bool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const lower = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map(v => String(v).toLowerCase()) : value;
+
+/**
+ * Every setting Plaza reads, in one typed object. `loadConfig` is the only reader of
+ * `process.env`; everything else receives a `PlazaConfig`. Names in comments are the
+ * environment variables.
+ */
+export class PlazaConfig {
+  /** NODE_ENV: production requires explicit secrets and masks internal errors. */
+  @IsIn(['development', 'production', 'test'])
+  nodeEnv: NodeEnv = 'development';
+
+  /** PORT */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 4000;
+
+  /** HOST */
+  @IsString()
+  host = '0.0.0.0';
+
+  /** DATABASE_URL: when unset, an embedded PostgreSQL is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  databaseUrl?: string;
+
+  /** PLAZA_DATA_DIR: local state (embedded database, dev secrets, blobs). */
+  @IsString()
+  dataDir = '.plaza';
+
+  /** PLAZA_EMBEDDED_PG_PORT: port of the embedded PostgreSQL. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  embeddedPgPort = 54329;
+
+  /** PLAZA_JWT_SECRET: HMAC key that signs session tokens. */
+  @IsString()
+  @MinLength(32, { message: 'PLAZA_JWT_SECRET must be at least 32 characters' })
+  jwtSecret: string;
+
+  /** PLAZA_ENCRYPTION_KEY: 32 bytes as 64 hex characters, for secrets stored at rest. */
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PLAZA_ENCRYPTION_KEY must be 64 hex characters' })
+  encryptionKey: string;
+
+  /** PLAZA_SESSION_TTL_SECONDS: lifetime of a login token. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  sessionTtlSeconds = 12 * 3600;
+
+  /** PLAZA_ADMIN_EMAILS: comma list; these accounts hold ADMIN. */
+  @Transform(params => lower({ value: list(params) }))
+  @IsEmail({}, { each: true, message: 'PLAZA_ADMIN_EMAILS must be a comma list of emails' })
+  adminEmails: string[] = [];
+
+  /** PLAZA_FIRST_PARTY_AUTHOR_IDS: comma list of author ids allowed to publish system apps. */
+  @Transform(list)
+  @IsString({ each: true })
+  firstPartyAuthorIds: string[] = [];
+
+  /** PLAZA_ALLOW_LOCAL_GIT */
+  @Transform(bool)
+  @IsBoolean()
+  allowLocalGit = false;
+
+  /** PLAZA_ALLOW_LOOPBACK_WEBHOOKS */
+  @Transform(bool)
+  @IsBoolean()
+  allowLoopbackWebhooks = false;
+
+  /** LOG_LEVEL */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel = 'info';
+
+  /** PLAZA_MAX_QUERY_DEPTH */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  maxQueryDepth = 10;
+
+  /** PLAZA_MAX_QUERY_COST: complexity points; list fields cost `first` times their children. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  maxQueryCost = 5000;
+
+  /** PLAZA_MAX_ALIASES: aliases in one operation. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  maxAliases = 20;
+
+  /** PLAZA_MAX_BATCH: operations in one batched HTTP request. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  maxBatch = 5;
+
+  /** PLAZA_MAX_PAGE_SIZE: the cap on every connection's `first`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  maxPageSize = 100;
+
+  /** PLAZA_MAX_BODY_BYTES: the JSON request body limit (GraphQL over HTTP and WebSocket frames). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  maxBodyBytes = 1024 * 1024;
+
+  /** PLAZA_LOGIN_MAX_FAILURES_PER_EMAIL within PLAZA_LOGIN_WINDOW_SECONDS */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  loginMaxFailuresPerEmail = 5;
+
+  /** PLAZA_LOGIN_MAX_FAILURES_PER_ADDRESS within PLAZA_LOGIN_WINDOW_SECONDS */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  loginMaxFailuresPerAddress = 20;
+
+  /** PLAZA_LOGIN_WINDOW_SECONDS */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  loginWindowSeconds = 15 * 60;
+
+  /** PLAZA_TRUST_PROXY: trust X-Forwarded-For (behind a load balancer). */
+  @Transform(bool)
+  @IsBoolean()
+  trustProxy = false;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  /** Database URL in use: the explicit one, or the embedded server's. */
+  get embeddedDataDir(): string {
+    return path.resolve(this.dataDir, 'pgdata');
+  }
+}
+
+/** Maps environment variable names onto config fields. */
+const ENV_NAMES: Record<string, keyof PlazaConfig> = {
+  NODE_ENV: 'nodeEnv',
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  PLAZA_DATA_DIR: 'dataDir',
+  PLAZA_EMBEDDED_PG_PORT: 'embeddedPgPort',
+  PLAZA_JWT_SECRET: 'jwtSecret',
+  PLAZA_ENCRYPTION_KEY: 'encryptionKey',
+  PLAZA_SESSION_TTL_SECONDS: 'sessionTtlSeconds',
+  PLAZA_ADMIN_EMAILS: 'adminEmails',
+  PLAZA_FIRST_PARTY_AUTHOR_IDS: 'firstPartyAuthorIds',
+  PLAZA_ALLOW_LOCAL_GIT: 'allowLocalGit',
+  PLAZA_ALLOW_LOOPBACK_WEBHOOKS: 'allowLoopbackWebhooks',
+  LOG_LEVEL: 'logLevel',
+  PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
+  PLAZA_MAX_QUERY_COST: 'maxQueryCost',
+  PLAZA_MAX_ALIASES: 'maxAliases',
+  PLAZA_MAX_BATCH: 'maxBatch',
+  PLAZA_MAX_PAGE_SIZE: 'maxPageSize',
+  PLAZA_MAX_BODY_BYTES: 'maxBodyBytes',
+  PLAZA_LOGIN_MAX_FAILURES_PER_EMAIL: 'loginMaxFailuresPerEmail',
+  PLAZA_LOGIN_MAX_FAILURES_PER_ADDRESS: 'loginMaxFailuresPerAddress',
+  PLAZA_LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
+  PLAZA_TRUST_PROXY: 'trustProxy',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map(p => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function envNameOf(field: string): string {
+  return Object.entries(ENV_NAMES).find(([, f]) => f === field)?.[0] ?? field;
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap(e =>
+    Object.values(e.constraints ?? {}).map(msg =>
+      msg.includes(envNameOf(e.property)) ? msg : `${envNameOf(e.property)}: ${msg}`,
+    ),
+  );
+}
+
+/**
+ * Development secrets are generated once and kept in the data folder (mode 0600), so sessions
+ * survive a restart; production refuses to start without explicit ones.
+ */
+function developmentSecrets(dataDir: string): { jwtSecret: string; encryptionKey: string } {
+  const file = path.resolve(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  }
+  const secrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    encryptionKey: randomBytes(32).toString('hex'),
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+/**
+ * Builds and validates the configuration from environment variables plus explicit overrides
+ * (tests pass overrides). Throws ConfigError with one readable line per problem.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof PlazaConfig, unknown>> = {},
+): PlazaConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[field] = value;
+  }
+  Object.assign(raw, overrides);
+  const nodeEnv = (raw.nodeEnv as string) ?? 'development';
+  if (nodeEnv !== 'production' && (raw.jwtSecret === undefined || raw.encryptionKey === undefined)) {
+    const generated = developmentSecrets((raw.dataDir as string) ?? '.plaza');
+    raw.jwtSecret ??= generated.jwtSecret;
+    raw.encryptionKey ??= generated.encryptionKey;
+  }
+  const config = plainToInstance(PlazaConfig, raw, { exposeDefaultValues: true });
+  const problems = flatten(validateSync(config, { forbidUnknownValues: false }));
+  if (config.isProduction) {
+    if (!raw.jwtSecret) problems.push('PLAZA_JWT_SECRET is required when NODE_ENV=production');
+    if (!raw.encryptionKey) problems.push('PLAZA_ENCRYPTION_KEY is required when NODE_ENV=production');
+    if (!config.databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError([...new Set(problems)]);
+  return config;
+}

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { Logger } from './shared/logger';
+import type { Role } from './modules/accounts/roles';
+import type { Loaders } from './loaders';
+
+/** The authenticated caller: a user, by session token or by API token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  roles: ReadonlySet<Role>;
+  via: 'session' | 'api_token';
+  /** The API token's id when `via` is api_token. */
+  tokenId?: string;
+  /** When a session token stops being valid. */
+  expiresAt?: Date;
+}
+
+/**
+ * What every service method receives first: who is acting, the EntityManager to use (a
+ * transactional one inside `withTransaction`), the request's loaders and its id for logs.
+ */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor | null;
+  /** Client address (for rate limits and the audit trail). */
+  address: string;
+  logger: Logger;
+  manager: EntityManager;
+  loaders: Loaders;
+  /** The composition root's resolver instances (subscription `subscribe` functions use it). */
+  container: ResolverContainer;
+}
+
+export interface ResolverContainer {
+  get<T>(cls: abstract new (...args: never[]) => T): T;
+}
+
+/** A context for work outside a request (jobs, the CLI, start-up). */
+export function systemContext(
+  manager: EntityManager,
+  logger: Logger,
+  loaders: Loaders,
+  container: ResolverContainer,
+  requestId = 'system',
+): RequestContext {
+  return { requestId, actor: null, address: 'system', logger, manager, loaders, container };
+}

@@ -1,0 +1,22 @@
+import {
+  ApiTokenEntity,
+  DeveloperProfileEntity,
+  LoginAttemptEntity,
+  OrganizationEntity,
+  OrganizationMemberEntity,
+  UserEntity,
+} from '../modules/accounts/accounts.entities';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { PlatformEventEntity } from '../modules/events/event.entity';
+
+/** Every TypeORM entity, gathered from the modules. */
+export const entities = [
+  UserEntity,
+  ApiTokenEntity,
+  DeveloperProfileEntity,
+  OrganizationEntity,
+  OrganizationMemberEntity,
+  LoginAttemptEntity,
+  PlatformEventEntity,
+  AuditEntryEntity,
+];

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, subscribe, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { PlazaConfig } from '../config';
+import type { Actor, RequestContext } from '../context';
+import type { Services } from '../services';
+import { DomainError } from '../shared/errors';
+import { checkOperationLimits, OperationLimits } from '../shared/limits';
+import type { Logger } from '../shared/logger';
+import type { Metrics } from '../shared/metrics';
+import { requestScope } from '../shared/request-scope';
+
+type WsExtra = {
+  actor?: Actor | null;
+  address?: string;
+};
+
+export interface WebSocketOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  config: PlazaConfig;
+  limits: OperationLimits;
+  services: Services;
+  logger: Logger;
+  metrics: Metrics;
+  baseContext: (requestId: string, log: Logger, address: string) => Omit<RequestContext, 'actor'>;
+  format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** Reads the credential a client put in `connection_init`'s payload. */
+function credentialOf(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.authorization ?? params?.Authorization ?? params?.token;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * graphql-ws on the same port and path as HTTP. The caller authenticates once in
+ * `connection_init` (a bad credential closes the socket with 4403); every operation then goes
+ * through the same validation, depth, alias and cost limits as HTTP, frames are capped at the
+ * HTTP body limit, and errors are shaped by the same formatter.
+ */
+export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void> } {
+  const { schema, limits, services, logger } = options;
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    maxPayload: options.config.maxBodyBytes,
+  });
+
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map(e => options.format(e.toJSON(), e));
+
+  const cleanup = useServer<Record<string, unknown> | undefined, WsExtra>(
+    {
+      schema,
+      onConnect: async ctx => {
+        try {
+          ctx.extra.actor = await services.auth.authenticate(credentialOf(ctx.connectionParams));
+          ctx.extra.address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
+          return true;
+        } catch (error) {
+          if (!(error instanceof DomainError)) logger.error({ err: error }, 'websocket authentication failed');
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const requestId = randomUUID();
+        const log = logger.child({ requestId, transport: 'ws' });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return formatAll([error as GraphQLError]) as unknown as GraphQLError[];
+        }
+        const validationErrors = validate(schema, document);
+        if (validationErrors.length) return formatAll(validationErrors) as unknown as GraphQLError[];
+        try {
+          checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits);
+        } catch (error) {
+          if (error instanceof GraphQLError) return formatAll([error]) as unknown as GraphQLError[];
+          throw error;
+        }
+        const contextValue: RequestContext = {
+          ...options.baseContext(requestId, log, ctx.extra.address ?? 'unknown'),
+          actor: ctx.extra.actor ?? null,
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      execute: args => requestScope.run({ requestId: (args.contextValue as RequestContext).requestId }, () => execute(args)),
+      subscribe: args => requestScope.run({ requestId: (args.contextValue as RequestContext).requestId }, () => subscribe(args)),
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors?.length) return result;
+        const requestId = (args.contextValue as RequestContext).requestId;
+        return requestScope.run({ requestId }, () => ({ ...result, errors: formatAll(result.errors!) as unknown as GraphQLError[] }));
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    async dispose() {
+      await cleanup.dispose();
+      await new Promise<void>(resolve => wsServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
+
+/**
+ * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
+ * build a new bag per event, since their context lives as long as the stream.
+ */
+export function createLoaders(manager: EntityManager) {
+  return {
+    ...createAccountsLoaders(manager),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,127 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../context';
+import { assertInTransaction } from '../../db/transaction';
+import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { PlatformEventEntity } from './event.entity';
+
+/** PostgreSQL channel that carries new event ids (NOTIFY is delivered only on commit). */
+export const EVENTS_CHANNEL = 'plaza_events';
+
+export interface NewEvent {
+  /** `<namespace>.<past_verb>`, for example `account.api_token_created`. */
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  appId?: string | null;
+  version?: string | null;
+  /** Set for private events: only this user (and admins) may read them. */
+  audienceUserId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface EventFilter {
+  types?: string[];
+  appIds?: string[];
+  /** null: every event (admins); otherwise public events plus this user's private ones. */
+  readerUserId: string | null;
+  /** Only the reader's private events (not the public ones). */
+  audienceOnly?: boolean;
+}
+
+const CURSOR_TAG = 'ev';
+
+/** The position of an event in the log, as an opaque cursor. */
+export function eventCursor(event: Pick<PlatformEventEntity, 'txId' | 'id'>): string {
+  return encodeCursor(CURSOR_TAG, event.txId, event.id);
+}
+
+/**
+ * The append-only event log. Every module records its state changes through `append`, inside
+ * the transaction that makes the change, so an event exists exactly when its change committed.
+ */
+export class EventLog {
+  /** Writes one event row and queues a NOTIFY with its id, both in the caller's transaction. */
+  async append(ctx: RequestContext, event: NewEvent): Promise<PlatformEventEntity> {
+    assertInTransaction(ctx, 'An event');
+    const rows: Record<string, unknown>[] = await ctx.manager.query(
+      `WITH inserted AS (
+         INSERT INTO platform_events
+           (tx_id, type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data)
+         VALUES (pg_current_xact_id()::text::bigint, $1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING *
+       )
+       SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
+      [
+        event.type,
+        event.appId ?? null,
+        event.version ?? null,
+        event.subjectType,
+        event.subjectId,
+        event.audienceUserId ?? null,
+        ctx.actor?.userId ?? null,
+        JSON.stringify(event.data ?? {}),
+      ],
+    );
+    return ctx.manager.getRepository(PlatformEventEntity).create(rowToEntity(rows[0]));
+  }
+
+  /**
+   * Events after `cursor` in log order. Only transactions older than every transaction still
+   * running are read (`pg_snapshot_xmin`), so an event whose transaction commits later can
+   * never land behind a cursor a reader has already passed: replay has no gaps.
+   */
+  async readAfter(
+    manager: EntityManager,
+    cursor: string | null | undefined,
+    first: number,
+    filter: EventFilter,
+  ): Promise<Page<PlatformEventEntity>> {
+    const [txId, id] = cursor ? decodeCursor(cursor, CURSOR_TAG, 2) : ['-1', '0'];
+    const where: string[] = ['tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint'];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (filter.types?.length) where.push(`type = ANY(${param(filter.types)})`);
+    if (filter.appIds?.length) where.push(`app_id = ANY(${param(filter.appIds)})`);
+    if (filter.readerUserId && filter.audienceOnly) where.push(`audience_user_id = ${param(filter.readerUserId)}`);
+    else if (filter.readerUserId) where.push(`(audience_user_id IS NULL OR audience_user_id = ${param(filter.readerUserId)})`);
+    const countWhere = where.join(' AND ');
+    const pageWhere = [...where, `(tx_id, id) > (${param(txId)}::bigint, ${param(id)}::bigint)`].join(' AND ');
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM platform_events WHERE ${pageWhere}
+       ORDER BY tx_id, id LIMIT ${first + 1}`,
+      params,
+    );
+    const [{ total }] = await manager.query(
+      `SELECT count(*)::int AS total FROM platform_events WHERE ${countWhere}`,
+      params.slice(0, params.length - 2),
+    );
+    const items = rows.slice(0, first).map(rowToEntity);
+    return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: eventCursor };
+  }
+
+  /** Cursor of the newest event readable now; live tails without `after` start there. */
+  async headCursor(manager: EntityManager): Promise<string | null> {
+    const rows: { tx_id: string; id: string }[] = await manager.query(
+      `SELECT tx_id, id FROM platform_events
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        ORDER BY tx_id DESC, id DESC LIMIT 1`,
+    );
+    return rows.length ? eventCursor({ txId: String(rows[0].tx_id), id: String(rows[0].id) }) : null;
+  }
+}
+
+function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {
+  const e = new PlatformEventEntity();
+  e.id = String(row.id);
+  e.txId = String(row.tx_id);
+  e.type = row.type as string;
+  e.appId = (row.app_id as string) ?? null;
+  e.version = (row.version as string) ?? null;
+  e.subjectType = row.subject_type as string;
+  e.subjectId = row.subject_id as string;
+  e.audienceUserId = (row.audience_user_id as string) ?? null;
+  e.actorId = (row.actor_id as string) ?? null;
+  e.data = row.data as Record<string, unknown>;
+  e.occurredAt = new Date(row.occurred_at as string);
+  return e;
+}

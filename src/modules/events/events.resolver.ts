@@ -1,0 +1,54 @@
+import { Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { pageSize, toConnection } from '../../shared/pagination';
+import { Role } from '../accounts/roles';
+import type { AuthService } from '../accounts/auth.service';
+import type { EventLog } from './event-log';
+import type { EventStream } from './event-stream';
+import type { PlatformEventEntity } from './event.entity';
+import { EventConnection, EventsArgs, PlatformEvent } from './events.types';
+
+@Resolver()
+export class EventsResolver {
+  constructor(
+    private readonly log: EventLog,
+    private readonly stream: EventStream,
+    private readonly auth: AuthService,
+    private readonly maxPageSize: number,
+  ) {}
+
+  @Authorized()
+  @Extensions({ connection: true })
+  @Query(() => EventConnection, {
+    description: 'Replay of the event log in order: public events, plus your private ones (all for admins)',
+  })
+  async events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
+    const page = await this.log.readAfter(ctx.manager, args.after, pageSize(args.first, this.maxPageSize), {
+      types: args.types,
+      appIds: args.appIds,
+      readerUserId: ctx.actor!.roles.has(Role.ADMIN) ? null : ctx.actor!.userId,
+    });
+    return toConnection(page, PlatformEvent.from);
+  }
+
+  @Authorized()
+  @Subscription(() => PlatformEvent, {
+    description: 'Live events about your own account (token created or revoked, roles, organizations)',
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      return ctx.container.get(EventsResolver).accountEventStream(ctx);
+    },
+  })
+  accountEvents(@Root() event: PlatformEventEntity): PlatformEvent {
+    return PlatformEvent.from(event);
+  }
+
+  accountEventStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
+    const actor = ctx.actor!;
+    return this.stream.tail({
+      filter: { readerUserId: actor.userId, audienceOnly: true },
+      after: null,
+      isStillAllowed: () => this.auth.isStillValid(actor),
+    });
+  }
+}

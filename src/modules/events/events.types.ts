@@ -1,0 +1,69 @@
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { Connection, PageArgs } from '../../shared/pagination';
+import { DateTimeScalar } from '../../shared/scalars';
+import { eventCursor } from './event-log';
+import type { PlatformEventEntity } from './event.entity';
+
+@ObjectType({ description: 'One entry of the append-only event log' })
+export class PlatformEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Position in the log; pass as `after` to resume' })
+  cursor: string;
+
+  @Field()
+  type: string;
+
+  @Field(() => String, { nullable: true })
+  appId: string | null;
+
+  @Field(() => String, { nullable: true })
+  version: string | null;
+
+  @Field()
+  subjectType: string;
+
+  @Field()
+  subjectId: string;
+
+  @Field(() => DateTimeScalar)
+  occurredAt: Date;
+
+  @Field(() => GraphQLJSON)
+  data: Record<string, unknown>;
+
+  static from(e: PlatformEventEntity): PlatformEvent {
+    return Object.assign(new PlatformEvent(), {
+      id: e.id,
+      cursor: eventCursor(e),
+      type: e.type,
+      appId: e.appId,
+      version: e.version,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      occurredAt: e.occurredAt,
+      data: e.data,
+    });
+  }
+}
+
+@ObjectType()
+export class EventConnection extends Connection(PlatformEvent, 'PlatformEvent') {}
+
+@ArgsType()
+export class EventsArgs extends PageArgs {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(100, { each: true })
+  appIds?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(100, { each: true })
+  types?: string[];
+}

@@ -1,0 +1,49 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, ContainerType, NonEmptyArray, PubSub } from 'type-graphql';
+import { authChecker } from './shared/auth/auth-checker';
+import { DateTimeScalar } from './shared/scalars';
+import { AccountsResolver } from './modules/accounts/accounts.resolver';
+import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { EventsResolver } from './modules/events/events.resolver';
+
+/** Every resolver class; the composition root (app.ts) builds their instances. */
+export const resolvers: NonEmptyArray<Function> = [
+  AccountsResolver,
+  OrganizationsResolver,
+  OrganizationMemberResolver,
+  EventsResolver,
+  AuditResolver,
+];
+
+/**
+ * Subscriptions here tail the durable event log (EventStream) through `subscribe`; topic-based
+ * in-memory pubsub would lose events across processes, so none is offered.
+ */
+const noTopicPubSub: PubSub = {
+  publish() {
+    throw new Error('Topic pubsub is not used: write to the event log instead');
+  },
+  subscribe() {
+    throw new Error('Topic pubsub is not used: subscribe with an EventStream tail');
+  },
+};
+
+/** Builds the executable schema. `container` supplies resolver instances at run time. */
+export async function buildPlazaSchema(container?: ContainerType): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    // type-graphql 2 turned input validation off by default: every input type is validated.
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    container,
+    pubSub: noTopicPubSub,
+  });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printPlazaSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import type { PlazaConfig } from './config';
+import type { ResolverContainer } from './context';
+import type { Logger } from './shared/logger';
+import { AccountsResolver } from './modules/accounts/accounts.resolver';
+import { AccountsService } from './modules/accounts/accounts.service';
+import { AuthService } from './modules/accounts/auth.service';
+import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
+import { OrganizationsService } from './modules/accounts/organizations.service';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuditTrail } from './modules/audit/audit-trail';
+import { EventLog } from './modules/events/event-log';
+import { EventStream } from './modules/events/event-stream';
+import { EventsResolver } from './modules/events/events.resolver';
+
+/**
+ * The composition root: every service is a stateless singleton built here once, with its
+ * collaborators passed in, and every resolver instance gets the services it calls.
+ */
+export function createServices(config: PlazaConfig, dataSource: DataSource, databaseUrl: string, logger: Logger) {
+  const events = new EventLog();
+  const audit = new AuditTrail();
+  const auth = new AuthService(config, dataSource, events, audit);
+  const accounts = new AccountsService(events, audit);
+  const organizations = new OrganizationsService(events, audit);
+  const eventStream = new EventStream(databaseUrl, dataSource, events, logger);
+  return { events, audit, auth, accounts, organizations, eventStream };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createResolverContainer(services: Services, config: PlazaConfig): ResolverContainer {
+  const instances = new Map<Function, unknown>([
+    [AccountsResolver, new AccountsResolver(services.auth, services.accounts, services.organizations)],
+    [OrganizationsResolver, new OrganizationsResolver(services.organizations)],
+    [OrganizationMemberResolver, new OrganizationMemberResolver(services.auth)],
+    [EventsResolver, new EventsResolver(services.events, services.eventStream, services.auth, config.maxPageSize)],
+    [AuditResolver, new AuditResolver(services.audit, services.auth, config.maxPageSize)],
+  ]);
+  return {
+    get<T>(cls: abstract new (...args: never[]) => T): T {
+      const instance = instances.get(cls);
+      if (!instance) throw new Error(`No instance registered for ${cls.name}`);
+      return instance as T;
+    },
+  };
+}

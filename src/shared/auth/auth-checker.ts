@@ -1,0 +1,24 @@
+import { Authorized, AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Role } from '../../modules/accounts/roles';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+/** Marker role: the field is open to anonymous callers, said explicitly. */
+export const PUBLIC = 'PUBLIC';
+
+/** Declares a root field open to everyone (the auth-declaration test requires a declaration). */
+export const Public = () => Authorized(PUBLIC);
+
+/**
+ * The coarse, declarative check at the API edge: `@Authorized()` means signed in,
+ * `@Authorized(Role.X, ...)` means holding any of those roles (ADMIN holds every role),
+ * `@Public()` means anyone. Record-level rules live in the services.
+ */
+export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+  if (roles.includes(PUBLIC)) return true;
+  const actor = context.actor;
+  if (!actor) throw new UnauthenticatedError();
+  if (roles.length === 0 || actor.roles.has(Role.ADMIN)) return true;
+  if (roles.some(role => actor.roles.has(role as Role))) return true;
+  throw new ForbiddenError(`This needs the ${roles.join(' or ')} role`);
+};

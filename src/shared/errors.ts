@@ -1,0 +1,188 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+
+/** The stable codes a client may branch on (API.md). A code never changes once shipped. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INVALID_STATE = 'INVALID_STATE',
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  PACKAGE_REJECTED = 'PACKAGE_REJECTED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One problem with one input field: `path` is the dotted field path. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * Base of every error a client can act on. It is a GraphQLError so it crosses the resolver
+ * boundary unchanged; `extensions.code` is the stable contract and `logLevel` decides how loudly
+ * the server records it.
+ */
+export abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  readonly logLevel: LogLevel = 'info';
+  /** HTTP status used when the error is raised outside GraphQL (uploads, webhooks). */
+  readonly httpStatus: number = 400;
+
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions });
+  }
+
+  override toJSON(): GraphQLFormattedError {
+    return { ...super.toJSON(), extensions: { ...this.extensions, code: this.code } };
+  }
+}
+
+/** Anonymous caller on a field that needs an identity, or bad credentials. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  override readonly httpStatus = 401;
+  constructor(message = 'Authentication required') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = ErrorCode.FORBIDDEN;
+  override readonly httpStatus = 403;
+  constructor(message = 'You are not allowed to do this') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = ErrorCode.NOT_FOUND;
+  override readonly httpStatus = 404;
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, fields: FieldError[] = []) {
+    super(message, { fields });
+  }
+  static field(path: string, message: string): BadUserInputError {
+    return new BadUserInputError(message, [{ path, message }]);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = ErrorCode.CONFLICT;
+  override readonly httpStatus = 409;
+}
+
+export class InvalidStateError extends DomainError {
+  readonly code = ErrorCode.INVALID_STATE;
+  override readonly httpStatus = 409;
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = ErrorCode.RATE_LIMITED;
+  override readonly httpStatus = 429;
+  override readonly logLevel = 'warn';
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly code = ErrorCode.PAYLOAD_TOO_LARGE;
+  override readonly httpStatus = 413;
+  constructor(message: string, limitBytes: number) {
+    super(message, { limitBytes });
+  }
+}
+
+export class QueryTooComplexError extends DomainError {
+  readonly code = ErrorCode.QUERY_TOO_COMPLEX;
+  override readonly logLevel = 'warn';
+  constructor(message: string, details: { limit: number; actual: number; measure: string }) {
+    super(message, details);
+  }
+}
+
+/** Flattens class-validator errors (nested inputs included) into dotted field paths. */
+export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap(e => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map(message => ({ path, message }));
+    return [...own, ...fieldErrorsOf(e.children ?? [], path)];
+  });
+}
+
+export interface FormatErrorOptions {
+  /** Show unknown errors' messages (development only). */
+  exposeInternal: boolean;
+  onInternalError: (error: unknown) => void;
+}
+
+const PASS_THROUGH_CODES = new Set<string>([
+  // Apollo's own request errors (parse, validation, bad request) are safe to show.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(ErrorCode),
+]);
+
+/**
+ * The single place errors are shaped for clients (Apollo `formatError` and the WebSocket
+ * server's `onError`): domain errors pass, validation errors become BAD_USER_INPUT with field
+ * details, type-graphql's UNAUTHORIZED becomes FORBIDDEN, and anything unknown is masked as
+ * INTERNAL_SERVER_ERROR carrying only the request id.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId: string | undefined,
+  options: FormatErrorOptions,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    return {
+      ...base,
+      message: 'Invalid input',
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields: fieldErrorsOf(original.extensions.validationErrors as ValidationError[]) },
+    };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code === 'UNAUTHORIZED') {
+    return { ...base, extensions: { code: ErrorCode.FORBIDDEN } };
+  }
+  if (code === 'BAD_USER_INPUT') {
+    // graphql-js variable coercion errors: the message names the variable, never internals.
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] } };
+  }
+  if (code && PASS_THROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { ...base, extensions: { code } };
+  }
+  options.onInternalError(original);
+  return {
+    message: options.exposeInternal && original instanceof Error ? original.message : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+  };
+}
