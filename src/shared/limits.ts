@@ -1,5 +1,6 @@
 import {
   DocumentNode,
+  GraphQLError,
   FragmentDefinitionNode,
   GraphQLSchema,
   Kind,
@@ -65,13 +66,20 @@ export function checkOperationLimits(
       actual: aliases,
     });
   }
-  const cost = getComplexity({
-    schema,
-    query: document,
-    operationName: operationName ?? undefined,
-    variables: variables ?? {},
-    estimators: [connectionEstimator(limits.maxPageSize), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [connectionEstimator(limits.maxPageSize), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Variables that do not coerce: execution rejects them with BAD_USER_INPUT right after.
+    if (error instanceof GraphQLError) return;
+    throw error;
+  }
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
       measure: 'cost',

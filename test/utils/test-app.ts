@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { createApp, PlazaApp } from '../../src/app';
+import { loadConfig, PlazaConfig } from '../../src/config';
+import { createLogger } from '../../src/shared/logger';
+import { withDatabase } from './database';
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; extensions: Record<string, any>; path?: string[] }[] | undefined;
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  app: PlazaApp;
+  url: string;
+  databaseUrl: string;
+  /** POST /graphql through supertest; `token` goes into the Authorization header. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  http(): request.Agent;
+  /** Runs SQL against this file's database (for assertions on what was written). */
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+function dbUrl(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A database for one test file, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.PLAZA_TEST_SERVER_URL!;
+  const template = process.env.PLAZA_TEST_TEMPLATE!;
+  if (!serverUrl || !template) throw new Error('Run the tests through jest (the global setup provides the database)');
+  const name = `${template}_f${randomBytes(6).toString('hex')}`;
+  await withDatabase(serverUrl, async client => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        return;
+      } catch (error) {
+        // Two workers cloning at the same instant can collide on the template (55006).
+        if ((error as { code?: string }).code !== '55006' || attempt > 20) throw error;
+        await new Promise(r => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  });
+  return {
+    url: dbUrl(serverUrl, name),
+    drop: () => withDatabase(serverUrl, c => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export function testConfig(overrides: Partial<Record<keyof PlazaConfig, unknown>> = {}): PlazaConfig {
+  return loadConfig(
+    {},
+    {
+      nodeEnv: 'test',
+      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
+      encryptionKey: '0'.repeat(64),
+      dataDir: path.join(os.tmpdir(), 'plaza-test-data'),
+      logLevel: process.env.PLAZA_TEST_LOG_LEVEL ?? 'silent',
+      ...overrides,
+    },
+  );
+}
+
+/** Starts a full Plaza server (HTTP + WebSocket) on a random port over a fresh database. */
+export async function startTestApp(overrides: Partial<Record<keyof PlazaConfig, unknown>> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(overrides);
+  const app = await createApp({ config, databaseUrl: db.url, logger: createLogger(config.logLevel) });
+  const url = await app.listen(0, '127.0.0.1');
+  const agent = () => request(url);
+  return {
+    app,
+    url,
+    databaseUrl: db.url,
+    async gql(query, variables, token) {
+      const req = agent().post('/graphql').set('Content-Type', 'application/json').set('Accept', 'application/json');
+      if (token) req.set('Authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers as Record<string, string> };
+    },
+    http: () => request.agent(url),
+    sql: (text, params) => app.dataSource.query(text, params),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
