@@ -119,7 +119,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = routeLabel(req.path);
+      const route = routeLabel(req.originalUrl.split('?')[0]);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpDuration.observe({ method: req.method, route }, seconds);

@@ -50,6 +50,9 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   });
 
   const formatAll = (errors: readonly GraphQLError[]) => errors.map(e => options.format(e.toJSON(), e));
+  // graphql-ws sends `error` messages only for GraphQLError instances: rebuild them, formatted.
+  const refuse = (errors: readonly GraphQLError[]) =>
+    formatAll(errors).map(f => new GraphQLError(f.message, { extensions: f.extensions }));
 
   const cleanup = useServer<Record<string, unknown> | undefined, WsExtra>(
     {
@@ -71,14 +74,14 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         try {
           document = parse(payload.query);
         } catch (error) {
-          return formatAll([error as GraphQLError]) as unknown as GraphQLError[];
+          return refuse([error as GraphQLError]);
         }
         const validationErrors = validate(schema, document);
-        if (validationErrors.length) return formatAll(validationErrors) as unknown as GraphQLError[];
+        if (validationErrors.length) return refuse(validationErrors);
         try {
           checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits);
         } catch (error) {
-          if (error instanceof GraphQLError) return formatAll([error]) as unknown as GraphQLError[];
+          if (error instanceof GraphQLError) return refuse([error]);
           throw error;
         }
         const contextValue: RequestContext = {

@@ -1,0 +1,123 @@
+import { Client } from 'pg';
+import { startTestApp, TestApp } from '../utils/test-app';
+import { buildAdmin, buildUser, PASSWORD, uniqueEmail } from '../utils/factories';
+
+const EVENTS = `query($after: String, $first: Int, $types: [String!]) {
+  events(after: $after, first: $first, types: $types) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id cursor type subjectId data } } } }`;
+const AUDIT = `query($after: String, $first: Int) { auditLog(after: $after, first: $first) {
+  totalCount pageInfo { hasNextPage endCursor } edges { node { id action targetType targetId requestId actor { id } } } } }`;
+
+describe('event log and audit trail', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('replays events in order with cursors; a reader sees public events and only their own private ones', async () => {
+    const alice = await buildUser(t);
+    const bob = await buildUser(t);
+    for (const name of ['one', 'two', 'three']) {
+      await t.gql(`mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: name }, alice.token);
+    }
+    const first = await t.gql(EVENTS, { first: 2, types: ['account.api_token_created'] }, alice.token);
+    expect(first.data!.events.totalCount).toBe(3);
+    expect(first.data!.events.pageInfo.hasNextPage).toBe(true);
+    const rest = await t.gql(EVENTS, { first: 2, after: first.data!.events.pageInfo.endCursor, types: ['account.api_token_created'] }, alice.token);
+    const names = [...first.data!.events.edges, ...rest.data!.events.edges].map((e: any) => e.node.data.name);
+    expect(names).toEqual(['one', 'two', 'three']);
+    expect(rest.data!.events.pageInfo.hasNextPage).toBe(false);
+    expect(first.data!.events.edges[0].cursor).toBe(first.data!.events.edges[0].node.cursor);
+
+    const bobs = await t.gql(EVENTS, { first: 100 }, bob.token);
+    expect(bobs.data!.events.edges.every((e: any) => e.node.subjectId !== alice.id && e.node.type !== 'account.api_token_created')).toBe(true);
+    const admin = await buildAdmin(t);
+    const all = await t.gql(EVENTS, { first: 100, types: ['account.api_token_created'] }, admin.token);
+    expect(all.data!.events.totalCount).toBe(3);
+  });
+
+  it('needs a signed-in reader and refuses a foreign cursor', async () => {
+    expect((await t.gql(EVENTS, { first: 1 })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    const user = await buildUser(t);
+    const bad = await t.gql(EVENTS, { after: 'bm90LWEtY3Vyc29y' }, user.token);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
+    const negative = await t.gql(EVENTS, { first: -1 }, user.token);
+    expect(negative.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('never lets a cursor pass an event whose transaction commits late (no gaps on replay)', async () => {
+    const admin = await buildAdmin(t);
+    const head = await t.gql(EVENTS, { first: 100 }, admin.token);
+    let cursor = head.data!.events.pageInfo.endCursor;
+    while (head.data!.events.pageInfo.hasNextPage) throw new Error('test log larger than one page');
+
+    const insert = `INSERT INTO platform_events (tx_id, type, subject_type, subject_id, data)
+                    VALUES (pg_current_xact_id()::text::bigint, $1, 'Test', 'x', '{}')`;
+    const slow = new Client({ connectionString: t.databaseUrl });
+    const fast = new Client({ connectionString: t.databaseUrl });
+    await slow.connect();
+    await fast.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(insert, ['test.slow']); // begins first, commits last
+      await fast.query(insert, ['test.fast']); // autocommit: committed now
+      const during = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
+      // test.fast is committed but must be held back while an older transaction is open.
+      expect(during.data!.events.edges).toEqual([]);
+      await slow.query('COMMIT');
+      const after = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
+      expect(after.data!.events.edges.map((e: any) => e.node.type)).toEqual(['test.slow', 'test.fast']);
+      cursor = after.data!.events.pageInfo.endCursor;
+    } finally {
+      await slow.end();
+      await fast.end();
+    }
+  });
+
+  it('lists the audit trail newest first for admins only, with actor and request id', async () => {
+    const admin = await buildAdmin(t);
+    const user = await buildUser(t);
+    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: user.id }, admin.token);
+    const res = await t.gql(AUDIT, { first: 1 }, admin.token);
+    const [entry] = res.data!.auditLog.edges;
+    expect(entry.node).toMatchObject({ action: 'user.grant_role', targetType: 'User', targetId: user.id, actor: { id: admin.id } });
+    expect(entry.node.requestId).toBeTruthy();
+    const next = await t.gql(AUDIT, { first: 1, after: res.data!.auditLog.pageInfo.endCursor }, admin.token);
+    expect(Number(next.data!.auditLog.edges[0].node.id)).toBeLessThan(Number(entry.node.id));
+    expect((await t.gql(AUDIT, { first: 1 }, user.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  describe('the event is part of the state change it records', () => {
+    it('a mutation whose event cannot be written changes nothing, and the error is masked', async () => {
+      const broken = await startTestApp();
+      try {
+        // Break the event log so the append (the last write of signUp) fails.
+        await broken.sql(`ALTER TABLE platform_events ADD CONSTRAINT no_events CHECK (false) NOT VALID`);
+        const email = uniqueEmail('atomic');
+        const res = await broken.gql(
+          `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
+          { input: { email, password: PASSWORD, displayName: 'Atomic' } },
+        );
+        expect(res.errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(res.errors![0].extensions.requestId).toBe(res.headers['x-request-id']);
+        expect(res.errors![0].message).toBe('Internal server error');
+        expect(JSON.stringify(res.errors)).not.toMatch(/no_events|platform_events|INSERT|stack/i);
+        expect(await broken.sql(`SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
+        expect(await broken.sql(`SELECT 1 FROM audit_entries`)).toHaveLength(0);
+      } finally {
+        await broken.close();
+      }
+    });
+
+    it('a failed mutation leaves no event', async () => {
+      const user = await buildUser(t);
+      const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM platform_events`);
+      await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, user.token);
+      await t.gql(`mutation { becomeDeveloper(input: { organizationName: "A", contactEmail: "x@y.z", acceptTerms: true }) { id } }`, {}, user.token);
+      await t.gql(`mutation($e: String!) { signUp(input: { email: $e, password: "${PASSWORD}", displayName: "Dup" }) { token } }`, { e: user.email });
+      const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM platform_events`);
+      expect(after).toBe(before);
+    });
+  });
+});

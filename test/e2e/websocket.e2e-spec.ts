@@ -1,0 +1,88 @@
+import { startTestApp, TestApp } from '../utils/test-app';
+import { buildUser } from '../utils/factories';
+import { collect, wsClient } from '../utils/ws-client';
+
+const ACCOUNT_EVENTS = `subscription { accountEvents { id cursor type subjectId data } }`;
+
+describe('GraphQL over WebSocket (graphql-ws)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ maxQueryDepth: 5, maxAliases: 2 });
+  });
+  afterAll(() => t.close());
+
+  it('authenticates in connection_init and delivers committed events live', async () => {
+    const user = await buildUser(t);
+    const other = await buildUser(t);
+    const client = wsClient(t.url, user.token);
+    try {
+      const sub = collect(client, ACCOUNT_EVENTS);
+      // Wait until the subscription is live: queries on the same socket are answered in order.
+      const me = collect(client, `query { me { id } }`);
+      await me.waitFor(1);
+      expect((me.results[0] as any).data.me.id).toBe(user.id);
+      await t.gql(`mutation { createApiToken(name: "other's") { secret } }`, {}, other.token);
+      await t.gql(`mutation { createApiToken(name: "watched") { secret } }`, {}, user.token);
+      const [first] = await sub.waitFor(1);
+      expect((first as any).data.accountEvents).toMatchObject({ type: 'account.api_token_created', data: { name: 'watched' } });
+      sub.unsubscribe();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('closes the socket with 4403 for an invalid token', async () => {
+    let code = 0;
+    const client = wsClient(t.url, 'not-a-valid-token', c => (code = c));
+    const sub = collect(client, ACCOUNT_EVENTS);
+    await sub.done;
+    expect(code).toBe(4403);
+    await client.dispose();
+  });
+
+  it('refuses an anonymous subscription to a signed-in field with UNAUTHENTICATED', async () => {
+    const client = wsClient(t.url);
+    try {
+      const sub = collect(client, ACCOUNT_EVENTS);
+      await sub.done;
+      // graphql-js reports a failed subscribe as one result carrying the error, then completes.
+      expect(sub.results).toHaveLength(1);
+      expect((sub.results[0] as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('applies the same depth and alias limits as HTTP', async () => {
+    const user = await buildUser(t);
+    const client = wsClient(t.url, user.token);
+    try {
+      const deep = collect(client, `{ me { organizations { members { user { organizations { id } } } } } }`);
+      await deep.done;
+      expect(JSON.stringify(deep.errors)).toContain('QUERY_TOO_COMPLEX');
+      const aliases = collect(client, `{ a: me { id } b: me { id } c: me { id } }`);
+      await aliases.done;
+      expect(JSON.stringify(aliases.errors)).toContain('QUERY_TOO_COMPLEX');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('ends the stream when the API token behind it is revoked', async () => {
+    const user = await buildUser(t);
+    const created = await t.gql(`mutation { createApiToken(name: "stream") { secret apiToken { id } } }`, {}, user.token);
+    const { secret, apiToken } = created.data!.createApiToken;
+    const client = wsClient(t.url, secret);
+    try {
+      const sub = collect(client, ACCOUNT_EVENTS);
+      const ready = collect(client, `{ me { id } }`);
+      await ready.waitFor(1);
+      await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: apiToken.id }, user.token);
+      await sub.done;
+      // The revocation event itself is not delivered: the credential no longer stands.
+      expect(sub.results).toHaveLength(0);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
