@@ -98,6 +98,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
+    // main.ts owns SIGTERM: it drains HTTP, WebSocket, the event stream and the pool in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: format,

