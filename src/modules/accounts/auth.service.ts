@@ -1,3 +1,4 @@
+import { isEmail } from 'class-validator';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import jwt from 'jsonwebtoken';
@@ -255,6 +256,7 @@ export class AuthService {
   /** Creates an ADMIN account, or makes an existing one ADMIN (the `plaza admin create` command). */
   async createAdmin(ctx: RequestContext, input: NewUser): Promise<{ user: UserEntity; created: boolean }> {
     const email = normalizeEmail(input.email);
+    if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
     const existing = await repo(ctx, UserEntity).findOneBy({ email });
     if (!existing) {
       const session = await this.signUp(ctx, input);

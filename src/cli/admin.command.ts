@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config';
+import { systemContext } from '../context';
+import { createDataSource } from '../db/data-source';
+import { createLoaders } from '../loaders';
+import { createResolverContainer, createServices } from '../services';
+import { createLogger } from '../shared/logger';
+import { DomainError } from '../shared/errors';
+import { cliDatabase } from './database';
+
+/** `plaza admin create`: the first administrators, before anyone can grant a role. */
+export function registerAdminCommands(program: Command): void {
+  const admin = program.command('admin').description('manage administrators');
+  admin
+    .command('create')
+    .description('create an ADMIN account, or give ADMIN to an existing one')
+    .requiredOption('--email <email>', 'the account email')
+    .option('--password <password>', 'password for a new account (or set PLAZA_ADMIN_PASSWORD)')
+    .option('--name <displayName>', 'display name for a new account', 'Administrator')
+    .action(async (options: { email: string; password?: string; name: string }) => {
+      let config;
+      try {
+        config = loadConfig();
+      } catch (error) {
+        if (error instanceof ConfigError) throw new Error(error.message);
+        throw error;
+      }
+      const password = options.password ?? process.env.PLAZA_ADMIN_PASSWORD ?? '';
+      const logger = createLogger('warn');
+      const db = await cliDatabase(config);
+      const dataSource = createDataSource(db.url, { poolSize: 2, applicationName: 'plaza-cli' });
+      await dataSource.initialize();
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+        const services = createServices(config, dataSource, db.url, logger);
+        const ctx = systemContext(dataSource.manager, logger, createLoaders(dataSource.manager), createResolverContainer(services, config), 'cli');
+        if (password && password.length < 10) throw new Error('the password must be at least 10 characters');
+        const existing = await dataSource.query('SELECT 1 FROM users WHERE email = $1', [options.email.trim().toLowerCase()]);
+        if (!existing.length && !password) throw new Error('a new account needs --password (or PLAZA_ADMIN_PASSWORD)');
+        const { user, created } = await services.auth.createAdmin(ctx, {
+          email: options.email,
+          password,
+          displayName: options.name,
+        });
+        console.log(`${created ? 'created' : 'updated'} ${user.email} (${user.id}) with role ADMIN`);
+      } catch (error) {
+        if (error instanceof DomainError) throw new Error(`${error.code}: ${error.message}`);
+        throw error;
+      } finally {
+        await dataSource.destroy();
+        await db.embedded?.stop();
+      }
+    });
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { registerAdminCommands } from './admin.command';
+
+/** `plaza`: administration of a Plaza installation (more commands join as modules land). */
+export function buildProgram(): Command {
+  const program = new Command('plaza').description('Plaza marketplace command line').showHelpAfterError();
+  registerAdminCommands(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch(error => {
+    console.error(`plaza: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
