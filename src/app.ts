@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ import { DomainError, ErrorCode, formatError } from './shared/errors';
 import { checkOperationLimits, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
-import { currentRequestId, requestScope } from './shared/request-scope';
+import { currentRequestId, newScope, requestScope } from './shared/request-scope';
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
 import { attachWebSocketServer } from './http/websocket';
 
@@ -107,8 +107,10 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       { async serverWillStart() { return { drainServer: () => ws.dispose() }; } },
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL responses here: skip the per-field cache-policy bookkeeping.
+      ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(limits),
-      observabilityPlugin(metrics),
+      observabilityPlugin(metrics, !config.isProduction),
     ],
   });
   await apollo.start();
@@ -120,14 +122,19 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     req.log = logger.child({ requestId: req.id });
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
+    const scope = newScope(req.id);
     res.on('finish', () => {
       const route = routeLabel(req.originalUrl.split('?')[0]);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpDuration.observe({ method: req.method, route }, seconds);
-      req.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      metrics.dbQueriesPerRequest.observe({ route }, scope.queries);
+      req.log.info(
+        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(seconds * 1000), queries: scope.queries },
+        'request',
+      );
     });
-    requestScope.run({ requestId: req.id }, next);
+    requestScope.run(scope, next);
   });
 
   app.get('/healthz', (_req, res) => {
@@ -259,7 +266,7 @@ function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContex
 }
 
 /** Operation counts, latencies and error codes for /metrics, plus a log line per failure. */
-function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+function observabilityPlugin(metrics: Metrics, exposeQueryCount: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       const end = metrics.graphqlDuration.startTimer();
@@ -279,6 +286,8 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<RequestContex
           }
         },
         async willSendResponse({ response }) {
+          const scope = requestScope.getStore();
+          if (scope && exposeQueryCount) response.http.headers.set('x-plaza-db-queries', String(scope.queries));
           const failed = response.body.kind === 'single' && !!response.body.singleResult.errors?.length;
           metrics.graphqlOperations.inc({ type, outcome: failed ? 'error' : 'ok' });
           end({ type });

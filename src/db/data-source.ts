@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './naming';
+import { QueryCountingLogger } from './query-counter';
 
 /**
  * The TypeORM DataSource for a database URL. `synchronize` is never on: the schema comes from
@@ -21,7 +22,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: false,
+    logging: ['query'],
+    logger: new QueryCountingLogger(),
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'plaza',

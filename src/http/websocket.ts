@@ -10,7 +10,7 @@ import { DomainError } from '../shared/errors';
 import { checkOperationLimits, OperationLimits } from '../shared/limits';
 import type { Logger } from '../shared/logger';
 import type { Metrics } from '../shared/metrics';
-import { requestScope } from '../shared/request-scope';
+import { newScope, requestScope } from '../shared/request-scope';
 
 type WsExtra = {
   actor?: Actor | null;
@@ -96,12 +96,12 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
           contextValue,
         };
       },
-      execute: args => requestScope.run({ requestId: (args.contextValue as RequestContext).requestId }, () => execute(args)),
-      subscribe: args => requestScope.run({ requestId: (args.contextValue as RequestContext).requestId }, () => subscribe(args)),
+      execute: args => requestScope.run(newScope((args.contextValue as RequestContext).requestId), () => execute(args)),
+      subscribe: args => requestScope.run(newScope((args.contextValue as RequestContext).requestId), () => subscribe(args)),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return result;
         const requestId = (args.contextValue as RequestContext).requestId;
-        return requestScope.run({ requestId }, () => ({ ...result, errors: formatAll(result.errors!) as unknown as GraphQLError[] }));
+        return requestScope.run(newScope(requestId), () => ({ ...result, errors: formatAll(result.errors!) as unknown as GraphQLError[] }));
       },
     },
     wsServer,

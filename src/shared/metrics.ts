@@ -44,6 +44,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly dbQueriesPerRequest = new Histogram({
+    name: 'plaza_db_queries_per_request',
+    help: 'SQL statements sent for one HTTP request',
+    labelNames: ['route'] as const,
+    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'plaza_' });
   }

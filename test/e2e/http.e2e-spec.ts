@@ -112,6 +112,24 @@ describe('GraphQL over HTTP', () => {
     });
   });
 
+  describe('database round trips', () => {
+    it('do not grow with page size: nested users come from one batched query', async () => {
+      const big = await startTestApp();
+      try {
+        const admin = await buildAdmin(big);
+        for (let i = 0; i < 12; i++) await buildUser(big); // each sign-up writes an audit entry by a different actor
+        const query = `query($n: Int) { auditLog(first: $n) { totalCount edges { node { action actor { id email developerProfile { authorId } } } } } }`;
+        const small = await big.gql(query, { n: 2 }, admin.token);
+        const large = await big.gql(query, { n: 12 }, admin.token);
+        expect(large.data!.auditLog.edges).toHaveLength(12);
+        expect(Number(small.headers['x-plaza-db-queries'])).toBeGreaterThan(0);
+        expect(large.headers['x-plaza-db-queries']).toBe(small.headers['x-plaza-db-queries']);
+      } finally {
+        await big.close();
+      }
+    });
+  });
+
   describe('operations endpoints', () => {
     it('reports liveness and readiness', async () => {
       expect((await t.http().get('/healthz')).body).toEqual({ status: 'ok' });

@@ -1,0 +1,133 @@
+// `npm run bench`: throughput and latency of Plaza against a bare node:http + pg baseline
+// serving the same SQL, plus database round trips per request by page size. Uses
+// DATABASE_URL's server if set (it creates a scratch database there), otherwise an embedded
+// PostgreSQL in a temporary folder. Prints a table; asserts nothing.
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { createDataSource } from '../src/db/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null; drop(): Promise<void> }> {
+  let serverUrl = process.env.DATABASE_URL;
+  let embedded: EmbeddedDatabase | null = null;
+  if (!serverUrl) {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
+    chmodSync(parent, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: 54400 + Math.floor(Math.random() * 500), persistent: false });
+    serverUrl = embedded.url;
+  }
+  const name = `plaza_bench_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    embedded,
+    async drop() {
+      const c = new Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function startServer(mode: 'plaza' | 'baseline', url: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const execArgv = ['-r', '@swc-node/register', ...(process.env.BENCH_PROFILE && mode === 'plaza' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/plaza-prof'] : [])];
+    const child = fork(path.join(__dirname, 'servers.ts'), [mode, url], { execArgv });
+    child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
+    child.once('exit', code => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+}
+
+async function gql(url: string, query: string, token?: string, variables?: object) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { body: (await res.json()) as any, queries: res.headers.get('x-plaza-db-queries') };
+}
+
+async function load(title: string, url: string, body?: object, token?: string) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (result.non2xx || result.errors) throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { title, rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 };
+}
+
+async function main(): Promise<void> {
+  const db = await database();
+  const migrate = createDataSource(db.url, { poolSize: 1 });
+  await migrate.initialize();
+  await migrate.runMigrations();
+  await migrate.destroy();
+
+  const plaza = await startServer('plaza', db.url);
+  const baseline = await startServer('baseline', db.url);
+  try {
+    // Seed: 60 users, each creating an API token: 120 events and 120 audit entries.
+    const tokens: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const r = await gql(plaza.url, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, undefined, {
+        i: { email: `bench${i}@example.test`, password: 'bench password 123', displayName: `Bench ${i}` },
+      });
+      tokens.push(r.body.data.signUp.token);
+      await gql(plaza.url, `mutation { createApiToken(name: "bench") { secret } }`, r.body.data.signUp.token);
+    }
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    await c.query(`UPDATE users SET roles = '{ADMIN}' WHERE email = 'bench0@example.test'`);
+    await c.end();
+    const admin = tokens[0];
+
+    console.log('\nRound trips per request (x-plaza-db-queries):');
+    const auditQuery = `query($n: Int) { auditLog(first: $n) { edges { node { action actor { id email developerProfile { authorId } } } } } }`;
+    for (const n of [1, 10, 50, 100]) {
+      const r = await gql(plaza.url, auditQuery, admin, { n });
+      console.log(`  auditLog(first: ${String(n).padStart(3)}) with nested actor + profile: ${r.queries} queries, ${r.body.data.auditLog.edges.length} rows`);
+    }
+
+    const eventsQuery = `{ events(first: 50) { totalCount pageInfo { hasNextPage } edges { cursor node { id type subjectId occurredAt data } } } }`;
+    const results = [];
+    results.push(await load('baseline node:http + pg, events page of 50', baseline.url));
+    results.push(await load('Plaza events(first: 50), admin token', `${plaza.url}/graphql`, { query: eventsQuery }, admin));
+    results.push(await load('Plaza { me { id } }, session token', `${plaza.url}/graphql`, { query: '{ me { id } }' }, tokens[1]));
+    console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, one machine (load generator in another process):`);
+    console.log('  scenario                                        req/s    p50 ms  p97.5 ms  p99 ms');
+    for (const r of results) {
+      console.log(`  ${r.title.padEnd(46)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p97_5).padStart(9)} ${String(r.p99).padStart(7)}`);
+    }
+    console.log(`\n  Plaza events page / baseline: ${(results[1].rps / results[0].rps).toFixed(2)}x`);
+  } finally {
+    plaza.child.kill('SIGTERM');
+    baseline.child.kill('SIGTERM');
+    await new Promise(r => setTimeout(r, 500));
+    await db.drop();
+    await db.embedded?.stop();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Child process for the benchmarks: serves either Plaza (mode "plaza") or a bare node:http + pg
+// handler running the same SQL (mode "baseline"), so load generation runs in another process.
+import 'reflect-metadata';
+import http from 'node:http';
+import { Pool } from 'pg';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+
+const [mode, databaseUrl] = process.argv.slice(2);
+// Exit cleanly on SIGTERM so --cpu-prof (BENCH_PROFILE=1) can write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
+async function plaza(): Promise<void> {
+  const config = loadConfig({}, {
+    nodeEnv: 'test',
+    logLevel: 'silent',
+    dataDir: '/tmp/plaza-bench-data',
+    jwtSecret: 'bench-secret-bench-secret-bench-secret-000',
+    encryptionKey: '1'.repeat(64),
+  });
+  const app = await createApp({ config, databaseUrl });
+  const url = await app.listen(0, '127.0.0.1');
+  process.send!({ url });
+}
+
+/** The same read the events query makes, answered by hand: the ceiling for a GraphQL layer. */
+async function baseline(): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  const server = http.createServer(async (req, res) => {
+    const { rows } = await pool.query(
+      `SELECT * FROM platform_events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        AND (tx_id, id) > (-1, 0) ORDER BY tx_id, id LIMIT 51`,
+    );
+    const [{ total }] = (await pool.query(`SELECT count(*)::int AS total FROM platform_events
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`)).rows;
+    const edges = rows.slice(0, 50).map(r => ({
+      cursor: Buffer.from(`ev:${r.tx_id}:${r.id}`).toString('base64url'),
+      node: { id: String(r.id), type: r.type, subjectId: r.subject_id, occurredAt: r.occurred_at, data: r.data },
+    }));
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: { events: { totalCount: total, pageInfo: { hasNextPage: rows.length > 50 }, edges } } }));
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    process.send!({ url: `http://127.0.0.1:${port}` });
+  });
+}
+
+(mode === 'plaza' ? plaza() : baseline()).catch(error => {
+  console.error(error);
+  process.exit(1);
+});
