@@ -109,6 +109,18 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
+/** An archive or source refused before anything is stored; `reasons` lists every problem found. */
+export class PackageRejectedError extends DomainError {
+  readonly code = ErrorCode.PACKAGE_REJECTED;
+  override readonly httpStatus = 422;
+  constructor(
+    message: string,
+    readonly reasons: string[],
+  ) {
+    super(message, { reasons });
+  }
+}
+
 export class QueryTooComplexError extends DomainError {
   readonly code = ErrorCode.QUERY_TOO_COMPLEX;
   override readonly logLevel = 'warn';

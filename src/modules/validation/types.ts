@@ -1,0 +1,33 @@
+/**
+ * The validator's data shapes. The validator is pure: files in, report out. It never touches the
+ * database or the network and never executes the package; the server and the `plaza` CLI call
+ * the same code.
+ */
+
+export type IssueLevel = 'ERROR' | 'WARN' | 'INFO';
+
+/** One finding. `rule` quotes the seed's / reference's rule id (V1…V35, M0…M8.2, SKEL-GUARD-1, …). */
+export interface ValidationIssue {
+  rule: string;
+  level: IssueLevel;
+  message: string;
+  /** Path relative to the package root ('' when the issue is about the package as a whole). */
+  file: string;
+  /** 1-based line, 0 when unknown. */
+  line: number;
+  /** One sentence telling the author what to do. */
+  fix: string;
+}
+
+/** Package files by path relative to the package root (posix separators, no leading slash). */
+export type PackageFiles = ReadonlyMap<string, Buffer>;
+
+export function issue(
+  rule: string,
+  level: IssueLevel,
+  message: string,
+  fix: string,
+  where: { file?: string; line?: number } = {},
+): ValidationIssue {
+  return { rule, level, message, file: where.file ?? '', line: where.line ?? 0, fix };
+}
