@@ -1,6 +1,6 @@
 // Every migration, in order. Listed explicitly (not globbed) so the same list works under
 // ts (swc), compiled js and jest. Generated with `npm run migration:generate`, reviewed, and
 // never edited once merged.
-import { Initial1795375679663 } from './1795375679663-Initial';
+import { Initial1795377078107 } from './1795377078107-Initial';
 
-export const migrations: Function[] = [Initial1795375679663];
+export const migrations: Function[] = [Initial1795377078107];

@@ -1,4 +1,6 @@
-import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
+import { systemContext } from '../../src/context';
+import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser, PASSWORD, uniqueEmail } from '../utils/factories';
 
@@ -49,30 +51,35 @@ describe('event log and audit trail', () => {
   it('never lets a cursor pass an event whose transaction commits late (no gaps on replay)', async () => {
     const admin = await buildAdmin(t);
     const head = await t.gql(EVENTS, { first: 100 }, admin.token);
-    let cursor = head.data!.events.pageInfo.endCursor;
-    while (head.data!.events.pageInfo.hasNextPage) throw new Error('test log larger than one page');
+    const cursor = head.data!.events.pageInfo.endCursor;
+    const { events } = t.app.services;
+    const ctxOf = (manager: EntityManager) =>
+      systemContext(manager, t.app.logger, createLoaders(manager), t.app.container, 'test');
+    const append = (manager: EntityManager, type: string) =>
+      events.append(ctxOf(manager), { type, subjectType: 'Test', subjectId: 'x' });
 
-    const insert = `INSERT INTO platform_events (tx_id, type, subject_type, subject_id, data)
-                    VALUES (pg_current_xact_id()::text::bigint, $1, 'Test', 'x', '{}')`;
-    const slow = new Client({ connectionString: t.databaseUrl });
-    const fast = new Client({ connectionString: t.databaseUrl });
-    await slow.connect();
-    await fast.connect();
-    try {
-      await slow.query('BEGIN');
-      await slow.query(insert, ['test.slow']); // begins first, commits last
-      await fast.query(insert, ['test.fast']); // autocommit: committed now
-      const during = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
-      // test.fast is committed but must be held back while an older transaction is open.
-      expect(during.data!.events.edges).toEqual([]);
-      await slow.query('COMMIT');
-      const after = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
-      expect(after.data!.events.edges.map((e: any) => e.node.type)).toEqual(['test.slow', 'test.fast']);
-      cursor = after.data!.events.pageInfo.endCursor;
-    } finally {
-      await slow.end();
-      await fast.end();
-    }
+    let releaseSlow!: () => void;
+    const gate = new Promise<void>(resolve => (releaseSlow = resolve));
+    // The slow writer appends first and commits last; the fast one appends and commits at once.
+    const slow = t.app.dataSource.transaction(async manager => {
+      await append(manager, 'test.slow');
+      await gate;
+    });
+    await new Promise(r => setTimeout(r, 100));
+    let fastDone = false;
+    const fast = t.app.dataSource
+      .transaction(manager => append(manager, 'test.fast'))
+      .then(() => (fastDone = true));
+    await new Promise(r => setTimeout(r, 200));
+    const during = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
+    // Had the fast event committed ahead of the slow one, a reader would pass it and then miss
+    // the slow one when it lands below the cursor. It waits instead.
+    expect(during.data!.events.edges).toEqual([]);
+    expect(fastDone).toBe(false);
+    releaseSlow();
+    await Promise.all([slow, fast]);
+    const after = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
+    expect(after.data!.events.edges.map((e: any) => e.node.type)).toEqual(['test.slow', 'test.fast']);
   });
 
   it('lists the audit trail newest first for admins only, with actor and request id', async () => {

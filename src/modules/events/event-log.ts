@@ -30,9 +30,12 @@ export interface EventFilter {
 
 const CURSOR_TAG = 'ev';
 
+/** Advisory lock key that serializes appends until commit ('plazaevt' as an integer). */
+const APPEND_LOCK = 0x706c617a61657674n;
+
 /** The position of an event in the log, as an opaque cursor. */
-export function eventCursor(event: Pick<PlatformEventEntity, 'txId' | 'id'>): string {
-  return encodeCursor(CURSOR_TAG, event.txId, event.id);
+export function eventCursor(event: Pick<PlatformEventEntity, 'id'>): string {
+  return encodeCursor(CURSOR_TAG, event.id);
 }
 
 /**
@@ -40,14 +43,23 @@ export function eventCursor(event: Pick<PlatformEventEntity, 'txId' | 'id'>): st
  * the transaction that makes the change, so an event exists exactly when its change committed.
  */
 export class EventLog {
-  /** Writes one event row and queues a NOTIFY with its id, both in the caller's transaction. */
+  /**
+   * Writes one event row and queues a NOTIFY with its id, both in the caller's transaction.
+   *
+   * The transaction first takes an advisory lock held until it commits, so event-writing
+   * transactions commit one after another and ids are handed out in commit order: a reader
+   * that has seen id N can never later find a committed event below N (no gaps on replay).
+   * The price is that event-writing transactions serialize from their first append to commit,
+   * so services append their events as the last writes of a transaction.
+   */
   async append(ctx: RequestContext, event: NewEvent): Promise<PlatformEventEntity> {
     assertInTransaction(ctx, 'An event');
+    await ctx.manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
     const rows: Record<string, unknown>[] = await ctx.manager.query(
       `WITH inserted AS (
          INSERT INTO platform_events
-           (tx_id, type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data)
-         VALUES (pg_current_xact_id()::text::bigint, $1, $2, $3, $4, $5, $6, $7, $8)
+           (type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          RETURNING *
        )
        SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
@@ -65,19 +77,15 @@ export class EventLog {
     return ctx.manager.getRepository(PlatformEventEntity).create(rowToEntity(rows[0]));
   }
 
-  /**
-   * Events after `cursor` in log order. Only transactions older than every transaction still
-   * running are read (`pg_snapshot_xmin`), so an event whose transaction commits later can
-   * never land behind a cursor a reader has already passed: replay has no gaps.
-   */
+  /** Events after `cursor`, in log (= commit) order. */
   async readAfter(
     manager: EntityManager,
     cursor: string | null | undefined,
     first: number,
     filter: EventFilter,
   ): Promise<Page<PlatformEventEntity>> {
-    const [txId, id] = cursor ? decodeCursor(cursor, CURSOR_TAG, 2) : ['-1', '0'];
-    const where: string[] = ['tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint'];
+    const [id] = cursor ? decodeCursor(cursor, CURSOR_TAG, 1) : ['0'];
+    const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.types?.length) where.push(`type = ANY(${param(filter.types)})`);
@@ -85,35 +93,29 @@ export class EventLog {
     if (filter.readerUserId && filter.audienceOnly) where.push(`audience_user_id = ${param(filter.readerUserId)}`);
     else if (filter.readerUserId) where.push(`(audience_user_id IS NULL OR audience_user_id = ${param(filter.readerUserId)})`);
     const countWhere = where.join(' AND ');
-    const pageWhere = [...where, `(tx_id, id) > (${param(txId)}::bigint, ${param(id)}::bigint)`].join(' AND ');
+    const pageWhere = [...where, `id > ${param(id)}::bigint`].join(' AND ');
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT * FROM platform_events WHERE ${pageWhere}
-       ORDER BY tx_id, id LIMIT ${first + 1}`,
+      `SELECT * FROM platform_events WHERE ${pageWhere} ORDER BY id LIMIT ${first + 1}`,
       params,
     );
     const [{ total }] = await manager.query(
       `SELECT count(*)::int AS total FROM platform_events WHERE ${countWhere}`,
-      params.slice(0, params.length - 2),
+      params.slice(0, params.length - 1),
     );
     const items = rows.slice(0, first).map(rowToEntity);
     return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: eventCursor };
   }
 
-  /** Cursor of the newest event readable now; live tails without `after` start there. */
+  /** Cursor of the newest event; live tails without `after` start there. */
   async headCursor(manager: EntityManager): Promise<string | null> {
-    const rows: { tx_id: string; id: string }[] = await manager.query(
-      `SELECT tx_id, id FROM platform_events
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-        ORDER BY tx_id DESC, id DESC LIMIT 1`,
-    );
-    return rows.length ? eventCursor({ txId: String(rows[0].tx_id), id: String(rows[0].id) }) : null;
+    const rows: { id: string }[] = await manager.query(`SELECT max(id)::text AS id FROM platform_events`);
+    return rows[0]?.id ? eventCursor({ id: rows[0].id }) : null;
   }
 }
 
 function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {
   const e = new PlatformEventEntity();
   e.id = String(row.id);
-  e.txId = String(row.tx_id);
   e.type = row.type as string;
   e.appId = (row.app_id as string) ?? null;
   e.version = (row.version as string) ?? null;

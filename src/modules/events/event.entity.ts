@@ -2,19 +2,14 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The append-only event log (an outbox): one row per state change, written in the same
- * transaction as the change. `txId` is the writing transaction's id; readers order by
- * (txId, id) and only read transactions older than every running one, so a cursor never
- * skips an event that commits late (see EventLog.readAfter).
+ * transaction as the change. Appends are serialized until commit (EventLog.append), so `id`
+ * grows in commit order and is itself the replay cursor.
  */
 @Entity('platform_events')
-@Index('ix_platform_events_position', ['txId', 'id'])
 @Index('ix_platform_events_app_id', ['appId', 'id'])
 export class PlatformEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
-
-  @Column({ type: 'bigint' })
-  txId: string;
 
   @Column({ type: 'text' })
   type: string;

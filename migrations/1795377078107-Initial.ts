@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Initial1795375679663 implements MigrationInterface {
-    name = 'Initial1795375679663'
+export class Initial1795377078107 implements MigrationInterface {
+    name = 'Initial1795377078107'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "display_name" text NOT NULL, "password_hash" text NOT NULL, "roles" text array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_users" PRIMARY KEY ("id"))`);
@@ -22,10 +22,9 @@ export class Initial1795375679663 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_login_attempts_email_at" ON "login_attempts" ("email", "attempted_at") `);
         await queryRunner.query(`CREATE TABLE "audit_entries" ("id" BIGSERIAL NOT NULL, "actor_id" uuid, "action" text NOT NULL, "target_type" text NOT NULL, "target_id" text NOT NULL, "data" jsonb NOT NULL DEFAULT '{}', "request_id" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_audit_entries" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_audit_entries_target" ON "audit_entries" ("target_type", "target_id") `);
-        await queryRunner.query(`CREATE TABLE "platform_events" ("id" BIGSERIAL NOT NULL, "tx_id" bigint NOT NULL, "type" text NOT NULL, "app_id" text, "version" text, "subject_type" text NOT NULL, "subject_id" text NOT NULL, "audience_user_id" uuid, "actor_id" uuid, "data" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_platform_events" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "platform_events" ("id" BIGSERIAL NOT NULL, "type" text NOT NULL, "app_id" text, "version" text, "subject_type" text NOT NULL, "subject_id" text NOT NULL, "audience_user_id" uuid, "actor_id" uuid, "data" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_platform_events" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_platform_events_audience" ON "platform_events" ("audience_user_id") `);
         await queryRunner.query(`CREATE INDEX "ix_platform_events_app_id" ON "platform_events" ("app_id", "id") `);
-        await queryRunner.query(`CREATE INDEX "ix_platform_events_position" ON "platform_events" ("tx_id", "id") `);
         await queryRunner.query(`ALTER TABLE "api_tokens" ADD CONSTRAINT "FK_b74883f5884a42fd8496d389b25" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "developer_profiles" ADD CONSTRAINT "FK_2f3e4590c9e181d9cfba7a76713" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "organizations" ADD CONSTRAINT "FK_f56cb25675485f275a31825d67d" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -39,7 +38,6 @@ export class Initial1795375679663 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "organizations" DROP CONSTRAINT "FK_f56cb25675485f275a31825d67d"`);
         await queryRunner.query(`ALTER TABLE "developer_profiles" DROP CONSTRAINT "FK_2f3e4590c9e181d9cfba7a76713"`);
         await queryRunner.query(`ALTER TABLE "api_tokens" DROP CONSTRAINT "FK_b74883f5884a42fd8496d389b25"`);
-        await queryRunner.query(`DROP INDEX "public"."ix_platform_events_position"`);
         await queryRunner.query(`DROP INDEX "public"."ix_platform_events_app_id"`);
         await queryRunner.query(`DROP INDEX "public"."ix_platform_events_audience"`);
         await queryRunner.query(`DROP TABLE "platform_events"`);
