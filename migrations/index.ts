@@ -2,5 +2,6 @@
 // ts (swc), compiled js and jest. Generated with `npm run migration:generate`, reviewed, and
 // never edited once merged.
 import { Initial1795377078107 } from './1795377078107-Initial';
+import { PackageIntake1795377439213 } from './1795377439213-PackageIntake';
 
-export const migrations: Function[] = [Initial1795377078107];
+export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213];

@@ -23,6 +23,8 @@ import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, requestScope } from './shared/request-scope';
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
 import { attachWebSocketServer } from './http/websocket';
+import { uploadRoutes } from './http/uploads';
+import { startJobs } from './jobs/workers';
 
 export interface AppOptions {
   config: PlazaConfig;
@@ -84,9 +86,10 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
-  const baseContext = (requestId: string, log: Logger, address: string): Omit<RequestContext, 'actor'> => ({
+  const baseContext = (requestId: string, log: Logger, address: string, origin = ''): Omit<RequestContext, 'actor'> => ({
     requestId,
     address,
+    origin,
     logger: log,
     manager: dataSource.manager,
     loaders: createLoaders(dataSource.manager),
@@ -155,6 +158,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   });
   app.use(explorerAssets());
 
+  app.use(uploadRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
+
   app.get('/graphql', (req, res, next) => {
     if (!wantsExplorer(req.method, req.headers.accept, req.query as Record<string, unknown>)) return next();
     res.type('html').send(explorerPage());
@@ -175,7 +180,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const base = baseContext(req.id, req.log, req.ip ?? 'unknown');
+        const base = baseContext(req.id, req.log, req.ip ?? 'unknown', `${req.protocol}://${req.get('host')}`);
         try {
           return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
         } catch (error) {
@@ -206,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   });
 
   await services.eventStream.start();
+  await startJobs(services, config, dataSource, logger, container);
 
   let closing: Promise<void> | null = null;
   return {
@@ -234,6 +240,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
         if (httpServer.listening) await apollo.stop();
         else await ws.dispose();
         await services.eventStream.stop();
+        await services.jobs.stop();
         await dataSource.destroy();
       })();
       return closing;

@@ -162,6 +162,23 @@ export class PlazaConfig {
   @Min(1)
   loginWindowSeconds = 15 * 60;
 
+  /** PLAZA_MAX_UPLOAD_BYTES: largest package upload (zip bytes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  maxUploadBytes = 50 * 1024 * 1024;
+
+  /** PLAZA_UPLOAD_TTL_SECONDS: how long an upload slot stays usable. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  uploadTtlSeconds = 3600;
+
+  /** PLAZA_RUN_WORKERS: run background job workers in this process (turn off for API-only nodes). */
+  @Transform(bool)
+  @IsBoolean()
+  runWorkers = true;
+
   /** PLAZA_TRUST_PROXY: trust X-Forwarded-For (behind a load balancer). */
   @Transform(bool)
   @IsBoolean()
@@ -203,6 +220,9 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_LOGIN_MAX_FAILURES_PER_ADDRESS: 'loginMaxFailuresPerAddress',
   PLAZA_LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',
   PLAZA_TRUST_PROXY: 'trustProxy',
+  PLAZA_MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  PLAZA_UPLOAD_TTL_SECONDS: 'uploadTtlSeconds',
+  PLAZA_RUN_WORKERS: 'runWorkers',
 };
 
 export class ConfigError extends Error {

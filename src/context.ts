@@ -24,6 +24,8 @@ export interface RequestContext {
   actor: Actor | null;
   /** Client address (for rate limits and the audit trail). */
   address: string;
+  /** Public origin of this server as the client reached it (for URLs handed to clients). */
+  origin: string;
   logger: Logger;
   manager: EntityManager;
   loaders: Loaders;
@@ -43,5 +45,5 @@ export function systemContext(
   container: ResolverContainer,
   requestId = 'system',
 ): RequestContext {
-  return { requestId, actor: null, address: 'system', logger, manager, loaders, container };
+  return { requestId, actor: null, address: 'system', origin: '', logger, manager, loaders, container };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
+import { createExtensionsLoaders } from './modules/extensions/extensions.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -8,6 +9,7 @@ import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
 export function createLoaders(manager: EntityManager) {
   return {
     ...createAccountsLoaders(manager),
+    ...createExtensionsLoaders(manager),
   };
 }
 

@@ -7,6 +7,8 @@ import { AccountsResolver } from './modules/accounts/accounts.resolver';
 import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { EventsResolver } from './modules/events/events.resolver';
+import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
+import { VersionsResolver } from './modules/versions/versions.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -15,6 +17,8 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationMemberResolver,
   EventsResolver,
   AuditResolver,
+  ExtensionsResolver,
+  VersionsResolver,
 ];
 
 /**

@@ -12,6 +12,16 @@ import { AuditTrail } from './modules/audit/audit-trail';
 import { EventLog } from './modules/events/event-log';
 import { EventStream } from './modules/events/event-stream';
 import { EventsResolver } from './modules/events/events.resolver';
+import path from 'node:path';
+import { JobQueue } from './jobs/job-queue';
+import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
+import { ExtensionsService } from './modules/extensions/extensions.service';
+import { LocalBlobStore } from './modules/packages/blob-store';
+import { GitSource } from './modules/packages/git-source';
+import { PackagesService } from './modules/packages/packages.service';
+import { VersionsResolver } from './modules/versions/versions.resolver';
+import { VersionsService } from './modules/versions/versions.service';
+import { SecretBox } from './shared/secret-box';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -24,7 +34,25 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const accounts = new AccountsService(events, audit);
   const organizations = new OrganizationsService(events, audit);
   const eventStream = new EventStream(databaseUrl, dataSource, events, logger);
-  return { events, audit, auth, accounts, organizations, eventStream };
+  const jobs = new JobQueue(databaseUrl, logger);
+  const dataDir = path.resolve(config.dataDir);
+  const packages = new PackagesService(new LocalBlobStore(path.join(dataDir, 'blobs')), {
+    maxUploadBytes: config.maxUploadBytes,
+    uploadTtlSeconds: config.uploadTtlSeconds,
+    tempDir: path.join(dataDir, 'tmp'),
+  });
+  const extensions = new ExtensionsService(events, audit);
+  const versions = new VersionsService(
+    config,
+    extensions,
+    packages,
+    new GitSource(config.allowLocalGit),
+    jobs,
+    new SecretBox(config.encryptionKey),
+    events,
+    audit,
+  );
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -36,6 +64,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [OrganizationMemberResolver, new OrganizationMemberResolver(services.auth)],
     [EventsResolver, new EventsResolver(services.events, services.eventStream, services.auth, config.maxPageSize)],
     [AuditResolver, new AuditResolver(services.audit, services.auth, config.maxPageSize)],
+    [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
+    [VersionsResolver, new VersionsResolver(services.versions)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

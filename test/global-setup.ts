@@ -2,6 +2,7 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { freePort, withDatabase } from './utils/database';
@@ -31,6 +32,9 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+  // pg-boss installs its own schema on first start; install it once here (its own SQL) so every
+  // clone already has it.
+  await withDatabase(serverUrl, client => client.query(PgBoss.getConstructionPlans('pgboss')), template);
   process.env.PLAZA_TEST_SERVER_URL = serverUrl;
   process.env.PLAZA_TEST_TEMPLATE = template;
 }

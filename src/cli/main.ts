@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin.command';
+import { registerPackageCommands } from './package.commands';
 
 /** `plaza`: administration of a Plaza installation (more commands join as modules land). */
 export function buildProgram(): Command {
   const program = new Command('plaza').description('Plaza marketplace command line').showHelpAfterError();
   registerAdminCommands(program);
+  registerPackageCommands(program);
   return program;
 }
 

@@ -8,6 +8,9 @@ import {
 } from '../modules/accounts/accounts.entities';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PlatformEventEntity } from '../modules/events/event.entity';
+import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules/extensions/extensions.entities';
+import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
+import { ExtensionVersionEntity } from '../modules/versions/version.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -19,4 +22,10 @@ export const entities = [
   LoginAttemptEntity,
   PlatformEventEntity,
   AuditEntryEntity,
+  CategoryEntity,
+  PlatformScopeEntity,
+  ExtensionEntity,
+  PackageBlobEntity,
+  PackageUploadEntity,
+  ExtensionVersionEntity,
 ];

@@ -1,0 +1,70 @@
+import PgBoss from 'pg-boss';
+import type { RequestContext } from '../context';
+import { assertInTransaction } from '../db/transaction';
+import type { Logger } from '../shared/logger';
+
+export type JobHandler<T> = (data: T, jobId: string) => Promise<void>;
+
+/**
+ * Durable background work on PostgreSQL (pg-boss), shared by every server process. Jobs are
+ * enqueued inside the caller's transaction (`sendInTransaction`), so a job exists exactly when
+ * the state that asks for it committed; handlers must be idempotent because a job whose worker
+ * died is retried.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(
+    databaseUrl: string,
+    private readonly logger: Logger,
+    private readonly pollingIntervalSeconds = 0.5,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'plaza-jobs',
+    });
+    this.boss.on('error', error => this.logger.error({ err: error }, 'job queue error'));
+  }
+
+  async start(queues: string[]): Promise<void> {
+    await this.boss.start();
+    for (const name of queues) await this.boss.createQueue(name, { name, retryLimit: 5, retryDelay: 2, retryBackoff: true });
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  }
+
+  /** Registers a worker for `queue` in this process. */
+  async work<T extends object>(queue: string, handler: JobHandler<T>): Promise<void> {
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async jobs => {
+      for (const job of jobs) {
+        try {
+          await handler(job.data, job.id);
+        } catch (error) {
+          this.logger.error({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry');
+          throw error;
+        }
+      }
+    });
+  }
+
+  /** Enqueues in the caller's transaction: the job is visible only if that transaction commits. */
+  async sendInTransaction<T extends object>(ctx: RequestContext, queue: string, data: T, options: PgBoss.SendOptions = {}): Promise<void> {
+    assertInTransaction(ctx, 'A job');
+    const db: PgBoss.Db = {
+      executeSql: async (text, values) => ({ rows: await ctx.manager.query(text, values) }),
+    };
+    await this.boss.send(queue, data, { ...options, db });
+  }
+
+  async schedule(queue: string, cron: string): Promise<void> {
+    await this.boss.schedule(queue, cron, {}, { singletonKey: queue });
+  }
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { PlazaConfig } from '../config';
+import { ResolverContainer, systemContext } from '../context';
+import { createLoaders } from '../loaders';
+import type { Services } from '../services';
+import type { Logger } from '../shared/logger';
+import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
+
+export const CLEANUP_UPLOADS_QUEUE = 'cleanup-uploads';
+
+/** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
+export async function startJobs(services: Services, config: PlazaConfig, dataSource: DataSource, logger: Logger, container: ResolverContainer): Promise<void> {
+  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE]);
+  if (!config.runWorkers) return;
+  const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
+  await services.jobs.work<{ versionId: string }>(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
+  await services.jobs.work<object>(CLEANUP_UPLOADS_QUEUE, async (_data, jobId) => {
+    const result = await services.packages.cleanupExpired(ctx(jobId));
+    logger.info(result, 'expired uploads cleaned up');
+  });
+  await services.jobs.schedule(CLEANUP_UPLOADS_QUEUE, '*/10 * * * *');
+}

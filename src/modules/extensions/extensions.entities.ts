@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../accounts/accounts.entities';
+
+/** The seeded category catalog (marketplace discovery filters). */
+@Entity('categories')
+export class CategoryEntity {
+  @PrimaryColumn({ type: 'text' })
+  slug: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'int', default: 0 })
+  sortOrder: number;
+}
+
+/** The platform capability registry (scopes the platform grants), seeded from PLATFORM_SCOPES. */
+@Entity('platform_scopes')
+export class PlatformScopeEntity {
+  @PrimaryColumn({ type: 'text' })
+  scope: string;
+
+  @Column({ type: 'text' })
+  description: string;
+}
+
+/** A claimed app id. The id is permanent and unique; the claim, not the package, owns it. */
+@Entity('extensions')
+export class ExtensionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_extensions_app_id', { unique: true })
+  @Column({ type: 'text' })
+  appId: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  category: string;
+
+  @ManyToOne(() => CategoryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category' })
+  categoryRef?: CategoryEntity;
+
+  @Index('ix_extensions_owner_id')
+  @Column({ type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: UserEntity;
+
+  /** Set from the first validated manifest that declares system=true (first-party only, V31). */
+  @Column({ type: 'boolean', default: false })
+  system: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,61 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Public } from '../../shared/auth/auth-checker';
+import { User } from '../accounts/accounts.types';
+import type { AuthService } from '../accounts/auth.service';
+import { Role } from '../accounts/roles';
+import type { PackagesService } from '../packages/packages.service';
+import { ExtensionVersion } from '../versions/versions.types';
+import type { ExtensionsService } from './extensions.service';
+import { Category, ClaimExtensionInput, Extension, PackageUpload } from './extensions.types';
+
+@Resolver(() => Extension)
+export class ExtensionsResolver {
+  constructor(
+    private readonly extensions: ExtensionsService,
+    private readonly packages: PackagesService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Public()
+  @Query(() => [Category], { description: 'The category catalog' })
+  async categories(@Ctx() ctx: RequestContext): Promise<Category[]> {
+    return (await this.extensions.listCategories(ctx)).map(Category.from);
+  }
+
+  @Public()
+  @Query(() => Extension, { nullable: true, description: 'An extension; unpublished ones only to their owner' })
+  async extension(@Arg('appId') appId: string, @Ctx() ctx: RequestContext): Promise<Extension | null> {
+    const extension = await this.extensions.findVisible(ctx, appId);
+    return extension && Extension.from(extension);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Query(() => [Extension], { description: 'Extensions you own' })
+  async myExtensions(@Ctx() ctx: RequestContext): Promise<Extension[]> {
+    return (await this.extensions.listMine(ctx)).map(Extension.from);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => Extension, { description: 'Claim a permanent app id; CONFLICT when taken' })
+  async claimExtension(@Arg('input') input: ClaimExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from(await this.extensions.claim(ctx, input));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => PackageUpload, { description: 'A slot to PUT a zip package to (expires unused)' })
+  async createPackageUpload(@Ctx() ctx: RequestContext): Promise<PackageUpload> {
+    return PackageUpload.from(await this.packages.createUpload(ctx), ctx.origin);
+  }
+
+  @FieldResolver(() => User)
+  async owner(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<User> {
+    const user = (await ctx.loaders.userById.load(extension.ownerId))!;
+    return User.from(user, this.auth.effectiveRoles(user));
+  }
+
+  @FieldResolver(() => [ExtensionVersion], { description: 'Submitted versions, newest first' })
+  async versions(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionVersion[]> {
+    return (await ctx.loaders.versionsByExtensionId.load(extension.id)).map(ExtensionVersion.from);
+  }
+}

@@ -1,0 +1,97 @@
+import type { RequestContext } from '../../context';
+import { isUniqueViolation, repo, withTransaction } from '../../db/transaction';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { Role } from '../accounts/roles';
+import { DeveloperProfileEntity } from '../accounts/accounts.entities';
+import { CategoryEntity, ExtensionEntity } from './extensions.entities';
+
+/** V1's app id format: lowercase letters, digits and hyphens, 2+ chars, no leading/trailing hyphen. */
+export const APP_ID_FORMAT = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+
+export interface ClaimInput {
+  appId: string;
+  displayName: string;
+  category: string;
+}
+
+/** App id claims and ownership. */
+export class ExtensionsService {
+  constructor(
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Claims an app id for the calling developer. The id is permanent: a taken id is CONFLICT,
+   * worded the same whoever owns it.
+   */
+  async claim(ctx: RequestContext, input: ClaimInput): Promise<ExtensionEntity> {
+    const actor = ctx.actor!;
+    const appId = input.appId.trim();
+    const displayName = input.displayName.trim();
+    const fields = [];
+    if (!APP_ID_FORMAT.test(appId) || appId.length > 64) {
+      fields.push({ path: 'appId', message: 'appId must match [a-z0-9][a-z0-9-]*[a-z0-9] (V1), at most 64 characters' });
+    }
+    if (displayName.length < 3 || displayName.length > 80) fields.push({ path: 'displayName', message: 'displayName must be 3 to 80 characters (V15)' });
+    else if (displayName === appId) fields.push({ path: 'displayName', message: 'displayName must not equal the app id (V15)' });
+    if (fields.length) throw new BadUserInputError('Invalid extension claim', fields);
+    return withTransaction(ctx, async tx => {
+      const profile = await repo(tx, DeveloperProfileEntity).findOneBy({ userId: actor.userId });
+      if (!profile) throw new ForbiddenError('Claiming an app id needs a developer profile (becomeDeveloper)');
+      if (!(await repo(tx, CategoryEntity).exist({ where: { slug: input.category } }))) {
+        throw BadUserInputError.field('category', `Unknown category '${input.category}'; see the categories query`);
+      }
+      const extensions = repo(tx, ExtensionEntity);
+      if (await extensions.exist({ where: { appId } })) throw this.taken(appId);
+      let extension: ExtensionEntity;
+      try {
+        extension = await extensions.save(extensions.create({ appId, displayName, category: input.category, ownerId: actor.userId }));
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_extensions_app_id')) throw this.taken(appId);
+        throw error;
+      }
+      await this.audit.record(tx, { action: 'extension.claim', targetType: 'Extension', targetId: extension.id, data: { appId } });
+      await this.events.append(tx, {
+        type: 'extension.claimed',
+        subjectType: 'Extension',
+        subjectId: extension.id,
+        appId,
+        audienceUserId: actor.userId,
+        data: { displayName, category: input.category },
+      });
+      return extension;
+    });
+  }
+
+  /** The extension, for its owner (or an admin); NOT_FOUND for everyone else. */
+  async getOwned(ctx: RequestContext, appId: string): Promise<ExtensionEntity> {
+    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
+    if (!extension || !this.canManage(ctx, extension)) throw new NotFoundError('Extension');
+    return extension;
+  }
+
+  /** Visible: owner and admins now; published listings join with the listings module. */
+  async findVisible(ctx: RequestContext, appId: string): Promise<ExtensionEntity | null> {
+    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
+    return extension && this.canManage(ctx, extension) ? extension : null;
+  }
+
+  listMine(ctx: RequestContext): Promise<ExtensionEntity[]> {
+    return repo(ctx, ExtensionEntity).find({ where: { ownerId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
+  }
+
+  listCategories(ctx: RequestContext): Promise<CategoryEntity[]> {
+    return repo(ctx, CategoryEntity).find({ order: { sortOrder: 'ASC' } });
+  }
+
+  canManage(ctx: RequestContext, extension: ExtensionEntity): boolean {
+    return !!ctx.actor && (extension.ownerId === ctx.actor.userId || ctx.actor.roles.has(Role.ADMIN));
+  }
+
+  private taken(appId: string): ConflictError {
+    return new ConflictError(`The app id '${appId}' is already claimed; app ids are permanent, choose another`);
+  }
+}

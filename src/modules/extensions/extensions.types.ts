@@ -1,0 +1,96 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Length } from 'class-validator';
+import { DateTimeScalar } from '../../shared/scalars';
+import type { CategoryEntity, ExtensionEntity } from './extensions.entities';
+import type { PackageUploadEntity } from '../packages/packages.entities';
+
+@ObjectType()
+export class Category {
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  static from(e: CategoryEntity): Category {
+    return Object.assign(new Category(), { slug: e.slug, name: e.name });
+  }
+}
+
+@ObjectType()
+export class Extension {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  appId: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  category: string;
+
+  @Field()
+  system: boolean;
+
+  ownerId: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  static from(e: ExtensionEntity): Extension {
+    return Object.assign(new Extension(), {
+      id: e.id,
+      appId: e.appId,
+      displayName: e.displayName,
+      category: e.category,
+      system: e.system,
+      ownerId: e.ownerId,
+      createdAt: e.createdAt,
+    });
+  }
+}
+
+@InputType()
+export class ClaimExtensionInput {
+  @Field({ description: 'Permanent app id: [a-z0-9][a-z0-9-]*[a-z0-9] (V1)' })
+  @Length(2, 64)
+  appId: string;
+
+  @Field()
+  @Length(3, 80)
+  displayName: string;
+
+  @Field({ description: 'A category slug from the categories query' })
+  @Length(1, 64)
+  category: string;
+}
+
+@ObjectType()
+export class PackageUpload {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'PUT the raw zip bytes here with your Authorization header' })
+  uploadUrl: string;
+
+  @Field(() => Int)
+  maxBytes: number;
+
+  @Field(() => DateTimeScalar)
+  expiresAt: Date;
+
+  @Field()
+  status: string;
+
+  static from(e: PackageUploadEntity, origin: string): PackageUpload {
+    return Object.assign(new PackageUpload(), {
+      id: e.id,
+      uploadUrl: `${origin}/uploads/${e.id}`,
+      maxBytes: Number(e.maxBytes),
+      expiresAt: e.expiresAt,
+      status: e.status,
+    });
+  }
+}

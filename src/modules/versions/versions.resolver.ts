@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Role } from '../accounts/roles';
+import { Extension } from '../extensions/extensions.types';
+import type { VersionsService } from './versions.service';
+import { ExtensionVersion, SubmitVersionInput } from './versions.types';
+
+@Resolver(() => ExtensionVersion)
+export class VersionsResolver {
+  constructor(private readonly versions: VersionsService) {}
+
+  @Authorized()
+  @Query(() => ExtensionVersion, { nullable: true, description: 'A version with its status and validation report (owner or admin)' })
+  async extensionVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion | null> {
+    const version = await this.versions.get(ctx, id);
+    return version && ExtensionVersion.from(version);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ExtensionVersion, {
+    description: 'Submit a package (uploadId) or a git source; validation runs as a job. PACKAGE_REJECTED for an unsafe archive',
+  })
+  async submitVersion(@Arg('input') input: SubmitVersionInput, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
+    return ExtensionVersion.from(await this.versions.submit(ctx, input));
+  }
+
+  @FieldResolver(() => Extension)
+  async extension(@Root() version: ExtensionVersion, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from((await ctx.loaders.extensionById.load(version.extensionId))!);
+  }
+}

@@ -1,0 +1,249 @@
+import semver from 'semver';
+import { In } from 'typeorm';
+import type { PlazaConfig } from '../../config';
+import type { RequestContext } from '../../context';
+import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
+import type { JobQueue } from '../../jobs/job-queue';
+import { BadUserInputError, ConflictError, InvalidStateError } from '../../shared/errors';
+import type { SecretBox } from '../../shared/secret-box';
+import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { ExtensionEntity, PlatformScopeEntity } from '../extensions/extensions.entities';
+import type { ExtensionsService } from '../extensions/extensions.service';
+import type { CheckedPackage } from '../packages/archive';
+import { packDirectory, readPackageDirectory } from '../packages/package-dir';
+import type { GitSource, GitSourceInput } from '../packages/git-source';
+import { UploadStatus } from '../packages/packages.entities';
+import type { PackagesService } from '../packages/packages.service';
+import { MANIFEST_FILE } from '../validation/manifest-layer';
+import { validatePackage } from '../validation/validate-package';
+import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
+
+export const VALIDATE_VERSION_QUEUE = 'validate-version';
+
+export interface SubmitInput {
+  appId: string;
+  uploadId?: string | null;
+  git?: GitSourceInput | null;
+}
+
+/** The manifest's version when it can be read (validation reports every other problem). */
+function manifestVersion(checked: CheckedPackage): string | null {
+  try {
+    const manifest = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
+    const version = manifest && typeof manifest === 'object' ? manifest.version : null;
+    return typeof version === 'string' && semver.valid(version) ? version : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Submissions and their validation. `submit` takes the package in synchronously (a refused
+ * archive or git source leaves no row and no blob), records the version as SUBMITTED and
+ * enqueues validation in the same transaction; the durable job moves it to VALIDATION_FAILED
+ * or PENDING_REVIEW with the report.
+ */
+export class VersionsService {
+  constructor(
+    private readonly config: PlazaConfig,
+    private readonly extensions: ExtensionsService,
+    private readonly packages: PackagesService,
+    private readonly git: GitSource,
+    private readonly jobs: JobQueue,
+    private readonly secrets: SecretBox,
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async submit(ctx: RequestContext, input: SubmitInput): Promise<ExtensionVersionEntity> {
+    const hasUpload = !!input.uploadId;
+    const hasGit = !!input.git;
+    if (hasUpload === hasGit) {
+      throw new BadUserInputError('Give exactly one source', [{ path: hasUpload ? 'git' : 'uploadId', message: 'submit either uploadId or git, not both or neither' }]);
+    }
+    const extension = await this.extensions.getOwned(ctx, input.appId);
+    if (input.uploadId) return this.submitUpload(ctx, extension, input.uploadId);
+    return this.submitGit(ctx, extension, input.git!);
+  }
+
+  private async submitUpload(ctx: RequestContext, extension: ExtensionEntity, uploadId: string): Promise<ExtensionVersionEntity> {
+    const upload = await this.packages.getOwnUpload(ctx, uploadId);
+    if (upload.status !== UploadStatus.RECEIVED || !upload.sha256) {
+      throw new InvalidStateError(upload.status === UploadStatus.PENDING ? 'No package has been sent to this upload yet' : `This upload is ${upload.status.toLowerCase()}`);
+    }
+    const checked = await this.packages.openBlob(upload.sha256);
+    return this.record(ctx, extension, {
+      source: VersionSource.UPLOAD,
+      packageSha256: upload.sha256,
+      version: manifestVersion(checked),
+      uploadId: upload.id,
+    });
+  }
+
+  private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceInput): Promise<ExtensionVersionEntity> {
+    this.git.assertAllowed(source);
+    const checkout = await this.git.checkout(source);
+    try {
+      const checked = await readPackageDirectory(checkout.dir);
+      const bytes = await packDirectory(checkout.dir);
+      const blob = await this.packages.storeBytes(bytes);
+      return await this.record(ctx, extension, {
+        source: VersionSource.GIT,
+        packageSha256: blob.sha256,
+        version: manifestVersion(checked),
+        git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
+        blob,
+      });
+    } finally {
+      await checkout.cleanup();
+    }
+  }
+
+  private async record(
+    ctx: RequestContext,
+    extension: ExtensionEntity,
+    data: {
+      source: VersionSource;
+      packageSha256: string;
+      version: string | null;
+      uploadId?: string;
+      git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null };
+      blob?: { sha256: string; size: number; tempPath: string };
+    },
+  ): Promise<ExtensionVersionEntity> {
+    try {
+      return await withTransaction(ctx, async tx => {
+        // One submission at a time per extension: the live-number check below cannot race.
+        await repo(tx, ExtensionEntity).findOne({ where: { id: extension.id }, lock: { mode: 'pessimistic_write' } });
+        if (data.version) {
+          const live = await repo(tx, ExtensionVersionEntity)
+            .createQueryBuilder('v')
+            .where('v.extension_id = :id AND v.version = :version', { id: extension.id, version: data.version })
+            .andWhere('v.status NOT IN (:...dead)', { dead: DEAD_STATUSES })
+            .getExists();
+          if (live) throw this.duplicate(data.version);
+        }
+        if (data.blob) await this.packages.commitBlob(tx, data.blob.sha256, data.blob.size, data.blob.tempPath);
+        if (data.uploadId) {
+          const used = await tx.manager.query(
+            `UPDATE package_uploads SET status = 'USED' WHERE id = $1 AND status = 'RECEIVED' RETURNING id`,
+            [data.uploadId],
+          );
+          if (!(Array.isArray(used[0]) ? used[0] : used).length) throw new InvalidStateError('This upload was already used');
+        }
+        const versions = repo(tx, ExtensionVersionEntity);
+        const version = await versions.save(
+          versions.create({
+            extensionId: extension.id,
+            version: data.version,
+            status: VersionStatus.SUBMITTED,
+            source: data.source,
+            packageSha256: data.packageSha256,
+            gitUrl: data.git?.url ?? null,
+            gitRef: data.git?.ref ?? null,
+            gitCommitSha: data.git?.commitSha ?? null,
+            gitTokenSealed: data.git?.tokenSealed ?? null,
+            submittedById: tx.actor!.userId,
+          }),
+        );
+        await this.jobs.sendInTransaction(tx, VALIDATE_VERSION_QUEUE, { versionId: version.id }, { singletonKey: version.id });
+        await this.audit.record(tx, { action: 'version.submit', targetType: 'ExtensionVersion', targetId: version.id, data: { appId: extension.appId, version: data.version } });
+        await this.events.append(tx, {
+          type: 'version.submitted',
+          subjectType: 'ExtensionVersion',
+          subjectId: version.id,
+          appId: extension.appId,
+          version: data.version,
+          audienceUserId: extension.ownerId,
+          data: { source: data.source, packageSha256: data.packageSha256, gitCommitSha: data.git?.commitSha ?? null },
+        });
+        return version;
+      });
+    } catch (error) {
+      // A refused submission keeps no blob of its own (an identical package stored earlier stays).
+      if (data.blob) await this.packages.discardUnreferenced(ctx, data.blob.sha256, data.blob.tempPath);
+      if (isUniqueViolation(error, 'uq_extension_versions_live')) throw this.duplicate(data.version ?? '');
+      throw error;
+    }
+  }
+
+  /**
+   * The validation job. Idempotent: a version already past validation is left alone, so a
+   * retried job never validates twice.
+   */
+  async validate(ctx: RequestContext, versionId: string): Promise<void> {
+    const claimed = await withTransaction(ctx, async tx => {
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      if (!version || ![VersionStatus.SUBMITTED, VersionStatus.VALIDATING].includes(version.status)) return null;
+      version.status = VersionStatus.VALIDATING;
+      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.VALIDATING });
+      return version;
+    });
+    if (!claimed) return;
+    const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
+    const [submitter, profile, scopes] = await Promise.all([
+      repo(ctx, UserEntity).findOneByOrFail({ id: claimed.submittedById }),
+      repo(ctx, DeveloperProfileEntity).findOneBy({ userId: claimed.submittedById }),
+      repo(ctx, PlatformScopeEntity).find(),
+    ]);
+    const checked = await this.packages.openBlob(claimed.packageSha256);
+    const report = validatePackage(
+      checked.files,
+      {
+        claimedAppId: extension.appId,
+        claimedDisplayName: extension.displayName,
+        author: { authorId: profile?.authorId ?? null, email: submitter.email },
+        firstPartyAllowlist: this.config.firstPartyAuthorIds,
+        platformScopes: new Set(scopes.map(s => s.scope)),
+      },
+      checked.issues,
+    );
+    let manifest: Record<string, unknown> | null = null;
+    try {
+      const parsed = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
+      manifest = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
+    } catch {
+      manifest = null;
+    }
+    await withTransaction(ctx, async tx => {
+      const status = report.valid ? VersionStatus.PENDING_REVIEW : VersionStatus.VALIDATION_FAILED;
+      const result = await tx.manager.query(
+        `UPDATE extension_versions SET status = $2, report = $3, manifest = $4, validated_at = now()
+          WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
+        [claimed.id, status, JSON.stringify(report), manifest === null ? null : JSON.stringify(manifest)],
+      );
+      if (!(Array.isArray(result[0]) ? result[0] : result).length) return;
+      if (report.valid && manifest?.system === true && !extension.system) {
+        await repo(tx, ExtensionEntity).update(extension.id, { system: true });
+      }
+      await this.events.append(tx, {
+        type: report.valid ? 'version.validated' : 'version.validation_failed',
+        subjectType: 'ExtensionVersion',
+        subjectId: claimed.id,
+        appId: extension.appId,
+        version: claimed.version,
+        audienceUserId: extension.ownerId,
+        data: { errorCount: report.errorCount, warningCount: report.warningCount },
+      });
+    });
+  }
+
+  /** A version for its extension's owner (or an admin). */
+  async get(ctx: RequestContext, id: string): Promise<ExtensionVersionEntity | null> {
+    if (!isUuid(id)) return null;
+    const version = await repo(ctx, ExtensionVersionEntity).findOne({ where: { id }, relations: { extension: true } });
+    if (!version || !version.extension || !this.extensions.canManage(ctx, version.extension)) return null;
+    return version;
+  }
+
+  listForExtensions(ctx: RequestContext, extensionIds: string[]): Promise<ExtensionVersionEntity[]> {
+    return repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: In(extensionIds) }, order: { submittedAt: 'DESC' } });
+  }
+
+  private duplicate(version: string): ConflictError {
+    return new ConflictError(`Version ${version} already has a live submission; withdraw it or use another number`);
+  }
+}
+

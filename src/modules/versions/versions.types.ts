@@ -1,0 +1,152 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { DateTimeScalar } from '../../shared/scalars';
+import { ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
+
+@ObjectType({ description: 'One finding of the validator suite' })
+export class ValidationIssueType {
+  @Field({ description: 'The rule id from the seeds / reference (V1…V35, M0…M8.2, SKEL-GUARD-1, …)' })
+  rule: string;
+
+  @Field({ description: 'ERROR, WARN or INFO; only ERROR blocks' })
+  level: string;
+
+  @Field()
+  message: string;
+
+  @Field()
+  file: string;
+
+  @Field(() => Int)
+  line: number;
+
+  @Field()
+  fix: string;
+}
+
+@ObjectType('ValidationReport')
+export class ValidationReportType {
+  @Field(() => String, { nullable: true })
+  appId: string | null;
+
+  @Field(() => String, { nullable: true })
+  version: string | null;
+
+  @Field(() => Int)
+  toolCount: number;
+
+  @Field(() => Int)
+  functionCount: number;
+
+  @Field(() => Int)
+  eventCount: number;
+
+  @Field(() => Int)
+  errorCount: number;
+
+  @Field(() => Int)
+  warningCount: number;
+
+  @Field(() => Int)
+  infoCount: number;
+
+  @Field()
+  valid: boolean;
+
+  @Field(() => [ValidationIssueType])
+  issues: ValidationIssueType[];
+}
+
+@ObjectType()
+export class ExtensionVersion {
+  @Field(() => ID)
+  id: string;
+
+  extensionId: string;
+
+  @Field(() => String, { nullable: true, description: 'From the manifest; null when it could not be read' })
+  version: string | null;
+
+  @Field(() => VersionStatus)
+  status: VersionStatus;
+
+  @Field(() => VersionSource)
+  source: VersionSource;
+
+  @Field({ description: 'sha256 of the stored package' })
+  packageSha256: string;
+
+  @Field(() => String, { nullable: true })
+  gitUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  gitRef: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full commit sha fetched' })
+  gitCommitSha: string | null;
+
+  @Field(() => ValidationReportType, { nullable: true, description: 'null until validation has run' })
+  validationReport: ValidationReportType | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  manifest: Record<string, unknown> | null;
+
+  @Field(() => DateTimeScalar)
+  submittedAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  validatedAt: Date | null;
+
+  static from(e: ExtensionVersionEntity): ExtensionVersion {
+    return Object.assign(new ExtensionVersion(), {
+      id: e.id,
+      extensionId: e.extensionId,
+      version: e.version,
+      status: e.status,
+      source: e.source,
+      packageSha256: e.packageSha256,
+      gitUrl: e.gitUrl,
+      gitRef: e.gitRef,
+      gitCommitSha: e.gitCommitSha,
+      validationReport: (e.report as unknown as ValidationReportType) ?? null,
+      manifest: e.manifest,
+      submittedAt: e.submittedAt,
+      validatedAt: e.validatedAt,
+    });
+  }
+}
+
+@InputType()
+export class GitSourceInput {
+  @Field({ description: 'https:// URL of the repository' })
+  @Length(1, 500)
+  url: string;
+
+  @Field({ description: 'Branch, tag or commit sha' })
+  @Length(1, 200)
+  ref: string;
+
+  @Field(() => String, { nullable: true, description: 'Access token for a private repository; stored encrypted, never logged' })
+  @IsOptional()
+  @MaxLength(500)
+  token?: string | null;
+}
+
+@InputType()
+export class SubmitVersionInput {
+  @Field()
+  @Length(1, 64)
+  appId: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  uploadId?: string | null;
+
+  @Field(() => GitSourceInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GitSourceInput)
+  git?: GitSourceInput | null;
+}
