@@ -17,10 +17,15 @@ async function plaza(): Promise<void> {
     dataDir: '/tmp/plaza-bench-data',
     jwtSecret: 'bench-secret-bench-secret-bench-secret-000',
     encryptionKey: '1'.repeat(64),
+    maxUploadBytes: 64 * 1024 * 1024,
   });
   const app = await createApp({ config, databaseUrl });
   const url = await app.listen(0, '127.0.0.1');
   process.send!({ url });
+  // The upload benchmark samples this process's memory.
+  process.on('message', (m: { type?: string }) => {
+    if (m?.type === 'memory') process.send!({ type: 'memory', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  });
 }
 
 /** The same read the events query makes, answered by hand: the ceiling for a GraphQL layer. */

@@ -90,7 +90,7 @@ describe('readPackageArchive: accepted archives', () => {
     ]);
     expect([...pkg.files.keys()]).toEqual(['app.py', 'app.py.bak']);
     const info = pkg.issues.filter(i => i.level === 'INFO');
-    expect(info.map(i => i.rule)).toEqual(['PKG-EXCLUDE', 'PKG-EXCLUDE', 'PKG-EXCLUDE', 'PKG-EXCLUDE', 'PKG-EXCLUDE']);
+    expect(info.every(i => i.rule === 'PKG-EXCLUDE')).toBe(true);
     expect(info.map(i => i.message.split(' (')[0])).toEqual([
       'Dropped 1 path matching .git/',
       'Dropped 2 paths matching __pycache__/',
@@ -128,7 +128,8 @@ describe('readPackageArchive: accepted archives', () => {
 
 describe('readPackageArchive: refused archives', () => {
   it('refuses a file that is not a zip', async () => {
-    expect(await refusal(Buffer.from('just some text, not an archive\n'))).toEqual(['The file is not a zip archive.']);
+    const reasons = await refusal(Buffer.from('just some text, not an archive\n'));
+    expect(reasons).toEqual(['The file is not a zip archive.']);
   });
 
   it('refuses a truncated zip', async () => {
@@ -139,11 +140,14 @@ describe('readPackageArchive: refused archives', () => {
 
   it('refuses a bad central directory', async () => {
     const reasons = await refusal(craftZip([{ name: 'app.py', data: APP }], { centralDirectoryOffset: 3 }));
-    expect(reasons).toEqual([expect.stringMatching(/^The archive is corrupt at central directory record 1: invalid central directory/)]);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^The archive is corrupt at central directory record 1: invalid central directory/),
+    ]);
   });
 
   it('refuses central records the end record does not count', async () => {
-    const reasons = await refusal(craftZip([{ name: 'app.py', data: APP }, { name: 'hidden.py', data: 'x' }], { entryCount: 1 }));
+    const entries = [{ name: 'app.py', data: APP }, { name: 'hidden.py', data: 'x' }];
+    const reasons = await refusal(craftZip(entries, { entryCount: 1 }));
     expect(reasons).toEqual(['The central directory holds more than the 1 records its end record declares.']);
   });
 
@@ -153,32 +157,44 @@ describe('readPackageArchive: refused archives', () => {
   });
 
   it('refuses deflate data that cannot be inflated', async () => {
-    const reasons = await refusal([{ name: 'app.py', payload: Buffer.alloc(64, 0xff), uncompressedSize: 100, crc32: 0 }]);
+    const garbage = Buffer.alloc(64, 0xff);
+    const reasons = await refusal([{ name: 'app.py', payload: garbage, uncompressedSize: 100, crc32: 0 }]);
     expect(reasons).toEqual([expect.stringMatching(/^"app\.py" cannot be inflated \(corrupt data: /)]);
   });
 
   it('refuses an entry whose data runs past the end of the file', async () => {
-    const reasons = await refusal([{ name: 'app.py', data: APP, method: 0, compressedSize: 5000, uncompressedSize: 5000 }]);
+    const reasons = await refusal([
+      { name: 'app.py', data: APP, method: 0, compressedSize: 5000, uncompressedSize: 5000 },
+    ]);
     expect(reasons).toContain('"app.py" is truncated: its data runs past the end of the file.');
   });
 
   it('refuses encrypted entries', async () => {
-    const reasons = await refusal([{ name: 'app.py', data: APP }, { name: 'secret.py', data: 'x', flags: FLAG_ENCRYPTED }]);
+    const reasons = await refusal([
+      { name: 'app.py', data: APP },
+      { name: 'secret.py', data: 'x', flags: FLAG_ENCRYPTED },
+    ]);
     expect(reasons).toEqual(['"secret.py" is encrypted.']);
   });
 
   it('refuses strongly encrypted entries (yauzl stops reading; the entry is still named)', async () => {
-    const reasons = await refusal([{ name: 'app.py', data: APP }, { name: 'vault.py', data: 'x', flags: FLAG_STRONG_ENCRYPTION }]);
+    const reasons = await refusal([
+      { name: 'app.py', data: APP },
+      { name: 'vault.py', data: 'x', flags: FLAG_STRONG_ENCRYPTION },
+    ]);
     expect(reasons).toEqual(['"vault.py" is encrypted (strong encryption).']);
   });
 
   it('refuses compression methods other than stored and deflate', async () => {
     const reasons = await refusal([{ name: 'app.py', data: APP, method: 12 }]);
-    expect(reasons).toEqual(['"app.py" uses compression method 12 (bzip2); only stored (0) and deflate (8) are accepted.']);
+    expect(reasons).toEqual([
+      '"app.py" uses compression method 12 (bzip2); only stored (0) and deflate (8) are accepted.',
+    ]);
   });
 
   it('refuses absolute paths', async () => {
-    expect(await refusal([{ name: '/etc/cron.d/evil', data: 'x' }])).toEqual(['"/etc/cron.d/evil" is an absolute path.']);
+    const reasons = await refusal([{ name: '/etc/cron.d/evil', data: 'x' }]);
+    expect(reasons).toEqual(['"/etc/cron.d/evil" is an absolute path.']);
   });
 
   it("refuses '..' segments", async () => {
@@ -194,14 +210,18 @@ describe('readPackageArchive: refused archives', () => {
   });
 
   it('refuses drive letters', async () => {
-    expect(await refusal([{ name: 'C:/Windows/evil.dll', data: 'x' }])).toEqual(['"C:/Windows/evil.dll" starts with a drive letter.']);
+    const reasons = await refusal([{ name: 'C:/Windows/evil.dll', data: 'x' }]);
+    expect(reasons).toEqual(['"C:/Windows/evil.dll" starts with a drive letter.']);
   });
 
   it('refuses control characters in names', async () => {
-    expect(await refusal([{ name: 'app\u0007.py', data: 'x' }])).toEqual(['"app\\u0007.py" contains a control character.']);
-    expect(await refusal([{ name: 'del\u007f.py', data: 'x' }])).toEqual(['"del\u007f.py" contains a control character.']);
+    const bell = await refusal([{ name: 'app\u0007.py', data: 'x' }]);
+    expect(bell).toEqual(['"app\\u0007.py" contains a control character.']);
+    const del = await refusal([{ name: 'del\u007f.py', data: 'x' }]);
+    expect(del).toEqual(['"del\u007f.py" contains a control character.']);
     // In a CP437 name too: its low half is ASCII.
-    expect(await refusal([{ name: Buffer.from('new\nline.py'), data: 'x' }])).toEqual(['"new\\nline.py" contains a control character.']);
+    const newline = await refusal([{ name: Buffer.from('new\nline.py'), data: 'x' }]);
+    expect(newline).toEqual(['"new\\nline.py" contains a control character.']);
   });
 
   it("refuses empty and '.' segments", async () => {
@@ -212,7 +232,8 @@ describe('readPackageArchive: refused archives', () => {
   });
 
   it('refuses names flagged UTF-8 that are not', async () => {
-    const reasons = await refusal([{ name: Buffer.from([0x61, 0xff, 0x2e, 0x70, 0x79]), flags: FLAG_UTF8, data: 'x' }]);
+    const name = Buffer.from([0x61, 0xff, 0x2e, 0x70, 0x79]);
+    const reasons = await refusal([{ name, flags: FLAG_UTF8, data: 'x' }]);
     expect(reasons).toEqual(['"a\ufffd.py" has a name that is not valid UTF-8, though its flags say it is.']);
   });
 
@@ -273,9 +294,9 @@ describe('readPackageArchive: refused archives', () => {
 
   it('refuses a 3 MiB file of zeros for its ratio', async () => {
     const reasons = await refusal([{ name: 'app.py', data: APP }, { name: 'zeros.bin', data: Buffer.alloc(3 * MiB) }]);
-    expect(reasons).toEqual([
-      expect.stringMatching(/^"zeros\.bin" expands \d+:1 \([\d.]+ KiB to 3 MiB\); entries of 1 MiB or more may expand at most 100:1\.$/),
-    ]);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^"zeros\.bin" expands \d+:1 \([\d.]+ KiB to 3 MiB\); /);
+    expect(reasons[0]).toMatch(/; entries of 1 MiB or more may expand at most 100:1\.$/);
   });
 
   it('refuses an entry that inflates past its declared size', async () => {
@@ -291,7 +312,9 @@ describe('readPackageArchive: refused archives', () => {
 
   it('refuses a stored entry whose sizes disagree (yauzl stops reading; the entry is still named)', async () => {
     const reasons = await refusal([{ name: 'app.py', data: APP, method: 0, uncompressedSize: 10 }]);
-    expect(reasons).toEqual([`"app.py" is stored uncompressed but declares ${APP.length} bytes compressed and 10 uncompressed.`]);
+    expect(reasons).toEqual([
+      `"app.py" is stored uncompressed but declares ${APP.length} bytes compressed and 10 uncompressed.`,
+    ]);
   });
 
   it('refuses a zip bomb quickly without inflating it', async () => {

@@ -334,6 +334,15 @@ export function decodeEntryName(raw: Buffer, utf8: boolean): string | null {
   return name;
 }
 
+export interface ReadOptions {
+  /**
+   * Which files to keep in memory (default: all). Every entry is still inflated and verified
+   * (size, CRC); the others are counted and dropped chunk by chunk, so checking a 50 MiB upload
+   * costs no more memory than its largest kept file.
+   */
+  retain?: (path: string) => boolean;
+}
+
 interface Scanned {
   entry: yauzl.Entry;
   /** The decoded name (from the Unicode Path extra field when it carries one). */
@@ -346,7 +355,11 @@ interface Scanned {
  * Opens the zip at `path` (already on disk), checks everything and inflates within limits.
  * Throws PackageRejectedError listing every reason found.
  */
-export async function readPackageArchive(path: string, limits?: Partial<ArchiveLimits>): Promise<CheckedPackage> {
+export async function readPackageArchive(
+  path: string,
+  limits?: Partial<ArchiveLimits>,
+  options: ReadOptions = {},
+): Promise<CheckedPackage> {
   const lim = resolveLimits(limits);
   const reasons = new Reasons();
   const zip = await openArchive(path);
@@ -444,22 +457,25 @@ export async function readPackageArchive(path: string, limits?: Partial<ArchiveL
 
     // 4. Inflate what is kept, never past the declared sizes or the total limit.
     const files = new Map<string, Buffer>();
+    const inflated: string[] = [];
     let total = 0;
     for (const { scanned: s, path } of keep.sort((a, b) => byCodeUnit(a.path, b.path))) {
-      const result = await inflateEntry(zip, s.entry, lim.maxUncompressedBytes - total, lim.maxUncompressedBytes);
+      const retained = options.retain?.(path) ?? true;
+      const result = await inflateEntry(zip, s.entry, lim.maxUncompressedBytes - total, lim.maxUncompressedBytes, retained);
       if (typeof result === 'string') {
         reasons.add(`${quote(s.name)} ${result}`);
         if (result.startsWith(OVER_TOTAL)) break;
         continue;
       }
-      total += result.length;
-      files.set(path, result);
+      total += s.entry.uncompressedSize;
+      inflated.push(path);
+      if (retained) files.set(path, result);
     }
     if (reasons.count > 0) throw reasons.toError(REFUSED);
     return {
       files,
       root,
-      issues: report.issues(files.keys()),
+      issues: report.issues(inflated.values()),
       totalUncompressedBytes: total,
       entryCount: zip.entryCount,
     };
@@ -676,6 +692,7 @@ async function inflateEntry(
   entry: yauzl.Entry,
   budget: number,
   limit: number,
+  retain = true,
 ): Promise<Buffer | string> {
   const declared = entry.uncompressedSize;
   let stream: NodeJS.ReadableStream & { destroy(): void };
@@ -702,7 +719,7 @@ async function inflateEntry(
       if (size > declared) return settle(tooLong);
       if (size > budget) return settle(`${OVER_TOTAL} the ${formatBytes(limit)} limit.`);
       crc = zlib.crc32(chunk, crc);
-      chunks.push(chunk);
+      if (retain) chunks.push(chunk);
     });
     stream.on('error', (error: Error & { code?: string }) => {
       const message = error.message;
@@ -720,7 +737,7 @@ async function inflateEntry(
     stream.on('end', () => {
       if (size !== declared) return settle(`declares ${declared} bytes but inflates to only ${size}.`);
       if (crc >>> 0 !== entry.crc32) return settle('fails its CRC-32 check (the data is corrupt).');
-      settle(Buffer.concat(chunks, size));
+      settle(retain ? Buffer.concat(chunks, size) : Buffer.alloc(0));
     });
   });
 }

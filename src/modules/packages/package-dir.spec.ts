@@ -117,13 +117,30 @@ describe('readPackageDirectory', () => {
   });
 
   it('refuses secrets', async () => {
-    const dir = await folder({ 'app.py': 'x', '.env': 'K=V', 'conf/prod.env.local': 'K=V', '.imperal/credentials': 't', '.imperal/config.json': '{}' });
+    const dir = await folder({
+      'app.py': 'x',
+      '.env': 'K=V',
+      'conf/prod.env.local': 'K=V',
+      '.imperal/credentials': 't',
+      '.imperal/config.json': '{}',
+    });
     const tail = ' would ship secrets; .env, *.env.* and .imperal/credentials never go in a package.';
-    expect(await refusal(dir)).toEqual([`".env"${tail}`, `".imperal/credentials"${tail}`, `"conf/prod.env.local"${tail}`]);
+    expect(await refusal(dir)).toEqual([
+      `".env"${tail}`,
+      `".imperal/credentials"${tail}`,
+      `"conf/prod.env.local"${tail}`,
+    ]);
   });
 
   it('refuses names that would collide on another file system', async () => {
-    const dir = await folder({ 'App.py': 'a', 'app.py': 'b', 'caf\u00e9.py': 'c', 'cafe\u0301.py': 'd', 'Lib': 'e', 'lib/x.py': 'f' });
+    const dir = await folder({
+      'App.py': 'a',
+      'app.py': 'b',
+      'caf\u00e9.py': 'c',
+      'cafe\u0301.py': 'd',
+      Lib: 'e',
+      'lib/x.py': 'f',
+    });
     expect(await refusal(dir)).toEqual([
       '"App.py" and "app.py" differ only by letter case.',
       '"cafe\u0301.py" and "caf\u00e9.py" differ only by Unicode normalization.',
@@ -158,7 +175,11 @@ describe('readPackageDirectory', () => {
 
 describe('packDirectory', () => {
   it('round-trips: the packed zip reads back as the same files', async () => {
-    const dir = await folder({ ...PACKAGE, 'data/zeros.bin': Buffer.alloc(512 * 1024), 'bin/blob': Buffer.from([0, 1, 2, 255]) });
+    const dir = await folder({
+      ...PACKAGE,
+      'data/zeros.bin': Buffer.alloc(512 * 1024),
+      'bin/blob': Buffer.from([0, 1, 2, 255]),
+    });
     const fromDir = await readPackageDirectory(dir);
     const fromZip = await readPackageArchive(await writeTempZip(await packDirectory(dir)));
     expect(fromZip.root).toBe('');
@@ -173,7 +194,14 @@ describe('packDirectory', () => {
     await utimes(path.join(dir, 'app.py'), new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'));
     const second = await packDirectory(dir);
     expect(second.equals(first)).toBe(true);
-    expect(await zipNames(first)).toEqual(['app.py', 'icon.svg', 'imperal.json', 'notes.md.bak', 'tests/__init__.py', 'tests/test_app.py']);
+    expect(await zipNames(first)).toEqual([
+      'app.py',
+      'icon.svg',
+      'imperal.json',
+      'notes.md.bak',
+      'tests/__init__.py',
+      'tests/test_app.py',
+    ]);
   });
 
   it('refuses what readPackageDirectory refuses', async () => {

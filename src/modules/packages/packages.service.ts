@@ -28,6 +28,11 @@ export interface ReceivedPackage {
 
 class ByteLimitExceeded extends Error {}
 
+/** Files the validator reads; everything else is verified but not kept in memory. */
+export function isValidatorInput(path: string): boolean {
+  return /\.(py|json|svg|md|ya?ml|txt|toml|cfg)$/i.test(path);
+}
+
 /**
  * Package intake: upload slots, streaming the bytes to disk with a hard size limit, archive
  * checks before anything is stored, and the content-addressed blob store. Nothing is kept from
@@ -73,7 +78,8 @@ export class PackagesService {
     const { tempPath, sha256, size } = await this.streamToTemp(body, maxBytes);
     let checked: CheckedPackage;
     try {
-      checked = await readPackageArchive(tempPath, this.config.archiveLimits);
+      // Only safety matters here: keep no file contents in memory.
+      checked = await readPackageArchive(tempPath, this.config.archiveLimits, { retain: () => false });
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
@@ -119,9 +125,12 @@ export class PackagesService {
     if (!(await repo(ctx, PackageBlobEntity).exist({ where: { sha256 } }))) await this.store.delete(sha256);
   }
 
-  /** Reads a stored package back through the archive checks (files for the validator). */
-  async openBlob(sha256: string): Promise<CheckedPackage> {
-    return readPackageArchive(await this.store.localPath(sha256), this.config.archiveLimits);
+  /**
+   * Reads a stored package back through the archive checks, keeping in memory only the files
+   * the validator and the listing read (sources, manifest, icons, docs), not assets.
+   */
+  async openBlob(sha256: string, retain: (path: string) => boolean = isValidatorInput): Promise<CheckedPackage> {
+    return readPackageArchive(await this.store.localPath(sha256), this.config.archiveLimits, { retain });
   }
 
   /**

@@ -1,0 +1,109 @@
+// `npm run bench:upload`: the server's memory while it receives and checks a 50 MiB package.
+// The server runs in a child process; this process sends the bytes from a file (streamed) and
+// samples the child's RSS every 20 ms.
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import { chmodSync, createReadStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { Client } from 'pg';
+import { createDataSource } from '../src/db/data-source';
+import { startEmbeddedPostgres } from '../src/db/embedded';
+import { packageFor, zipOf } from '../test/utils/packages';
+
+async function main(): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  let embedded = null;
+  if (!serverUrl) {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
+    chmodSync(parent, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: 55000 + Math.floor(Math.random() * 500), persistent: false });
+    serverUrl = embedded.url;
+  }
+  const name = `plaza_bench_upload_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const dbUrl = u.toString();
+  const migrate = createDataSource(dbUrl, { poolSize: 1 });
+  await migrate.initialize();
+  await migrate.runMigrations();
+  await migrate.destroy();
+
+  const child: ChildProcess = fork(path.join(__dirname, 'servers.ts'), ['plaza', dbUrl], { execArgv: ['-r', '@swc-node/register'] });
+  const url = await new Promise<string>(resolve => child.once('message', (m: { url: string }) => resolve(m.url)));
+  const memory = () =>
+    new Promise<{ rss: number; maxRss: number }>(resolve => {
+      const onMessage = (m: { type?: string; rss: number; maxRss: number }) => {
+        if (m.type !== 'memory') return;
+        child.off('message', onMessage);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'memory' });
+    });
+  const gql = async (query: string, token?: string) => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+    return ((await res.json()) as { data: any }).data;
+  };
+  try {
+    const { signUp } = await gql(`mutation { signUp(input: { email: "bench@example.test", password: "bench password 1", displayName: "Bench" }) { token } }`);
+    await gql(`mutation { becomeDeveloper(input: { organizationName: "Bench", contactEmail: "b@example.test", acceptTerms: true }) { id } }`, signUp.token);
+    const { createPackageUpload: upload } = await gql(`mutation { createPackageUpload { id uploadUrl } }`, signUp.token);
+
+    // 50 MiB: the fixture package plus incompressible assets (stored as deflate of random data).
+    const files = packageFor('bench-app', 'Bench App');
+    for (let i = 0; i < 10; i++) files.set(`assets/blob-${i}.bin`, randomBytes(5 * 1024 * 1024 - 4096));
+    const zip = await zipOf(files);
+    const file = path.join(os.tmpdir(), `plaza-bench-${process.pid}.zip`);
+    writeFileSync(file, zip);
+    const size = statSync(file).size;
+    // Let the server settle, then take the baseline.
+    await new Promise(r => setTimeout(r, 1000));
+    (global as { gc?: () => void }).gc?.();
+    const before = await memory();
+    let peak = before.rss;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, (await memory()).rss);
+        await new Promise(r => setTimeout(r, 20));
+      }
+    })();
+    const started = Date.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(upload.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${signUp.token}`, 'content-length': size } }, res => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      createReadStream(file).pipe(req);
+    });
+    const ms = Date.now() - started;
+    sampling = false;
+    await sampler;
+    const after = await memory();
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(`upload of ${mib(size)} → HTTP ${status} in ${ms} ms (${mib((size / ms) * 1000)}/s)`);
+    console.log(`server RSS: before ${mib(before.rss)}, peak while receiving and checking ${mib(peak)} (growth ${mib(peak - before.rss)}), after ${mib(after.rss)}`);
+    console.log(`server max RSS over its life: ${mib(after.maxRss)}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise(r => setTimeout(r, 500));
+    const c = new Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+    await embedded?.stop();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
