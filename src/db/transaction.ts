@@ -43,3 +43,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
+
+/**
+ * Rows of a raw `UPDATE/DELETE … RETURNING` run through TypeORM: its postgres driver answers
+ * those with `[rows, affectedCount]` (and plain SELECT/INSERT with the rows themselves).
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  const value = result as unknown[];
+  return (Array.isArray(value[0]) ? value[0] : value) as T[];
+}

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { LessThan } from 'typeorm';
 import type { RequestContext } from '../../context';
-import { isUuid, repo, withTransaction } from '../../db/transaction';
+import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { InvalidStateError, NotFoundError, PayloadTooLargeError } from '../../shared/errors';
 import type { ValidationIssue } from '../validation/types';
 import { ArchiveLimits, CheckedPackage, readPackageArchive } from './archive';
@@ -151,7 +151,7 @@ export class PackagesService {
         WHERE NOT EXISTS (SELECT 1 FROM extension_versions v WHERE v.package_sha256 = b.sha256)
           AND NOT EXISTS (SELECT 1 FROM package_uploads u WHERE u.sha256 = b.sha256 AND u.status IN ('PENDING', 'RECEIVED'))
         RETURNING b.sha256`,
-    ).then(result => (Array.isArray(result[0]) ? result[0] : result));
+    ).then(result => returnedRows<{ sha256: string }>(result));
     for (const { sha256 } of orphans) await this.store.delete(sha256);
     return { expired: (expired.affected ?? 0) + (expiredReceived.affected ?? 0), blobsDeleted: orphans.length };
   }

@@ -2,7 +2,7 @@ import semver from 'semver';
 import { In } from 'typeorm';
 import type { PlazaConfig } from '../../config';
 import type { RequestContext } from '../../context';
-import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
+import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, ConflictError, InvalidStateError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
@@ -131,7 +131,7 @@ export class VersionsService {
             `UPDATE package_uploads SET status = 'USED' WHERE id = $1 AND status = 'RECEIVED' RETURNING id`,
             [data.uploadId],
           );
-          if (!(Array.isArray(used[0]) ? used[0] : used).length) throw new InvalidStateError('This upload was already used');
+          if (!returnedRows(used).length) throw new InvalidStateError('This upload was already used');
         }
         const versions = repo(tx, ExtensionVersionEntity);
         const version = await versions.save(
@@ -214,7 +214,7 @@ export class VersionsService {
           WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
         [claimed.id, status, JSON.stringify(report), manifest === null ? null : JSON.stringify(manifest)],
       );
-      if (!(Array.isArray(result[0]) ? result[0] : result).length) return;
+      if (!returnedRows(result).length) return;
       if (report.valid && manifest?.system === true && !extension.system) {
         await repo(tx, ExtensionEntity).update(extension.id, { system: true });
       }
