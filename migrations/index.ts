@@ -3,5 +3,6 @@
 // never edited once merged.
 import { Initial1795377078107 } from './1795377078107-Initial';
 import { PackageIntake1795377439213 } from './1795377439213-PackageIntake';
+import { VersionRules1795380731185 } from './1795380731185-VersionRules';
 
-export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213];
+export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185];

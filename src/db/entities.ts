@@ -10,7 +10,7 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PlatformEventEntity } from '../modules/events/event.entity';
 import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules/extensions/extensions.entities';
 import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
-import { ExtensionVersionEntity } from '../modules/versions/version.entity';
+import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -28,4 +28,5 @@ export const entities = [
   PackageBlobEntity,
   PackageUploadEntity,
   ExtensionVersionEntity,
+  ExtensionApprovalEntity,
 ];

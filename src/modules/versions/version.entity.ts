@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
 import { UserEntity } from '../accounts/accounts.entities';
 import { ExtensionEntity } from '../extensions/extensions.entities';
@@ -28,6 +28,38 @@ export enum VersionSource {
   GIT = 'GIT',
 }
 registerEnumType(VersionSource, { name: 'VersionSource' });
+
+export enum ApprovalKind {
+  SCOPE = 'SCOPE',
+  DESTRUCTIVE_TOOL = 'DESTRUCTIVE_TOOL',
+  EGRESS_DOMAIN = 'EGRESS_DOMAIN',
+}
+
+/**
+ * What review (or an automatic approval) has cleared for an extension: a later version that
+ * only repeats these does not trigger review again.
+ */
+@Entity('extension_approvals')
+export class ExtensionApprovalEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  extensionId: string;
+
+  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @PrimaryColumn({ type: 'enum', enum: ApprovalKind, enumName: 'approval_kind' })
+  kind: ApprovalKind;
+
+  @PrimaryColumn({ type: 'text' })
+  value: string;
+
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  approvedAt: Date;
+}
 
 @Entity('extension_versions')
 // At most one live submission per number: enforced by the database, not only by the service.
@@ -82,6 +114,21 @@ export class ExtensionVersionEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   report: Record<string, unknown> | null;
+
+  /** The bump from the latest published version (null for a first version). */
+  @Column({ type: 'text', nullable: true })
+  declaredBump: string | null;
+
+  /** The bump the manifest diff requires (SEMVER-1 when the declared one is smaller). */
+  @Column({ type: 'text', nullable: true })
+  requiredBump: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  changeSummary: Record<string, unknown> | null;
+
+  /** Why human review is needed: [{kind, value, reason}]; empty when approved automatically. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reviewTriggers: { kind: string; value: string | null; reason: string }[];
 
   @Column({ type: 'uuid' })
   submittedById: string;

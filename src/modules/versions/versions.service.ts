@@ -19,6 +19,7 @@ import type { PackagesService } from '../packages/packages.service';
 import { MANIFEST_FILE } from '../validation/manifest-layer';
 import { validatePackage } from '../validation/validate-package';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
+import { assessVersion, recordApprovals } from './version-rules';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
 
@@ -42,8 +43,8 @@ function manifestVersion(checked: CheckedPackage): string | null {
 /**
  * Submissions and their validation. `submit` takes the package in synchronously (a refused
  * archive or git source leaves no row and no blob), records the version as SUBMITTED and
- * enqueues validation in the same transaction; the durable job moves it to VALIDATION_FAILED
- * or PENDING_REVIEW with the report.
+ * enqueues validation in the same transaction; the durable job moves it to VALIDATION_FAILED,
+ * PENDING_REVIEW (when a review trigger fired) or APPROVED, with the report.
  */
 export class VersionsService {
   constructor(
@@ -207,14 +208,34 @@ export class VersionsService {
     } catch {
       manifest = null;
     }
+    // Rules that need history: monotonic semver, the required bump (SEMVER-0/1), review triggers.
+    const assessment = manifest ? await assessVersion(ctx, claimed, manifest) : null;
+    if (assessment?.issues.length) {
+      report.issues.unshift(...assessment.issues);
+      report.errorCount += assessment.issues.filter(i => i.level === 'ERROR').length;
+      report.valid = report.errorCount === 0;
+    }
+    const triggers = report.valid ? (assessment?.triggers ?? []) : [];
+    const status = !report.valid ? VersionStatus.VALIDATION_FAILED : triggers.length ? VersionStatus.PENDING_REVIEW : VersionStatus.APPROVED;
     await withTransaction(ctx, async tx => {
-      const status = report.valid ? VersionStatus.PENDING_REVIEW : VersionStatus.VALIDATION_FAILED;
       const result = await tx.manager.query(
-        `UPDATE extension_versions SET status = $2, report = $3, manifest = $4, validated_at = now()
+        `UPDATE extension_versions
+            SET status = $2, report = $3, manifest = $4, validated_at = now(),
+                declared_bump = $5, required_bump = $6, change_summary = $7, review_triggers = $8
           WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
-        [claimed.id, status, JSON.stringify(report), manifest === null ? null : JSON.stringify(manifest)],
+        [
+          claimed.id,
+          status,
+          JSON.stringify(report),
+          manifest === null ? null : JSON.stringify(manifest),
+          assessment?.declaredBump ?? null,
+          assessment?.requiredBump ?? null,
+          assessment ? JSON.stringify(assessment.changeSummary) : null,
+          JSON.stringify(triggers),
+        ],
       );
       if (!returnedRows(result).length) return;
+      if (status === VersionStatus.APPROVED) await recordApprovals(tx, claimed, manifest!);
       if (report.valid && manifest?.system === true && !extension.system) {
         await repo(tx, ExtensionEntity).update(extension.id, { system: true });
       }
@@ -225,7 +246,7 @@ export class VersionsService {
         appId: extension.appId,
         version: claimed.version,
         audienceUserId: extension.ownerId,
-        data: { errorCount: report.errorCount, warningCount: report.warningCount },
+        data: { errorCount: report.errorCount, warningCount: report.warningCount, status, reviewTriggers: triggers.map(t => t.kind) },
       });
     });
   }

@@ -59,6 +59,45 @@ export class ValidationReportType {
   issues: ValidationIssueType[];
 }
 
+@ObjectType({ description: 'Why a version needs human review' })
+export class ReviewTriggerType {
+  @Field({ description: 'FIRST_SUBMISSION, MAJOR_BUMP, NEW_SCOPE, DESTRUCTIVE_TOOL or EGRESS_DOMAIN' })
+  kind: string;
+
+  @Field(() => String, { nullable: true })
+  value: string | null;
+
+  @Field()
+  reason: string;
+}
+
+@ObjectType({ description: 'The manifest diff against the latest published version' })
+export class ChangeSummaryType {
+  @Field(() => [String])
+  toolsAdded: string[];
+
+  @Field(() => [String])
+  toolsRemoved: string[];
+
+  @Field(() => [String])
+  toolsChanged: string[];
+
+  @Field(() => [String])
+  scopesAdded: string[];
+
+  @Field(() => [String])
+  scopesRemoved: string[];
+
+  @Field(() => [String])
+  egressDomainsAdded: string[];
+
+  @Field(() => [String], { description: 'Params schema changes, each marked (breaking) where old input is refused' })
+  schemaChanges: string[];
+
+  @Field(() => [String])
+  breakingChanges: string[];
+}
+
 @ObjectType()
 export class ExtensionVersion {
   @Field(() => ID)
@@ -87,6 +126,18 @@ export class ExtensionVersion {
   @Field(() => String, { nullable: true, description: 'Full commit sha fetched' })
   gitCommitSha: string | null;
 
+  @Field(() => String, { nullable: true, description: 'PATCH, MINOR or MAJOR from the latest published version' })
+  declaredBump: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The bump the manifest diff requires' })
+  requiredBump: string | null;
+
+  @Field(() => ChangeSummaryType, { nullable: true })
+  changeSummary: ChangeSummaryType | null;
+
+  @Field(() => [ReviewTriggerType])
+  reviewTriggers: ReviewTriggerType[];
+
   @Field(() => ValidationReportType, { nullable: true, description: 'null until validation has run' })
   validationReport: ValidationReportType | null;
 
@@ -111,6 +162,17 @@ export class ExtensionVersion {
       gitRef: e.gitRef,
       gitCommitSha: e.gitCommitSha,
       validationReport: (e.report as unknown as ValidationReportType) ?? null,
+      declaredBump: e.declaredBump,
+      requiredBump: e.requiredBump,
+      changeSummary: e.changeSummary
+        ? {
+            ...(e.changeSummary as unknown as ChangeSummaryType),
+            schemaChanges: ((e.changeSummary.schemaChanges as { tool: string; change: string; breaking: boolean }[]) ?? []).map(
+              c => `${c.tool}: ${c.change}${c.breaking ? ' (breaking)' : ''}`,
+            ),
+          }
+        : null,
+      reviewTriggers: e.reviewTriggers ?? [],
       manifest: e.manifest,
       submittedAt: e.submittedAt,
       validatedAt: e.validatedAt,
