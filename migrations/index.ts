@@ -4,5 +4,6 @@
 import { Initial1795377078107 } from './1795377078107-Initial';
 import { PackageIntake1795377439213 } from './1795377439213-PackageIntake';
 import { VersionRules1795380731185 } from './1795380731185-VersionRules';
+import { ReviewCases1795380870099 } from './1795380870099-ReviewCases';
 
-export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185];
+export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185, ReviewCases1795380870099];

@@ -9,6 +9,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { EventsResolver } from './modules/events/events.resolver';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
+import { ReviewResolver } from './modules/review/review.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -19,6 +20,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   ExtensionsResolver,
   VersionsResolver,
+  ReviewResolver,
 ];
 
 /**

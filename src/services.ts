@@ -22,6 +22,8 @@ import { PackagesService } from './modules/packages/packages.service';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { VersionsService } from './modules/versions/versions.service';
 import { SecretBox } from './shared/secret-box';
+import { ReviewResolver } from './modules/review/review.resolver';
+import { ReviewService } from './modules/review/review.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -42,6 +44,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     tempDir: path.join(dataDir, 'tmp'),
   });
   const extensions = new ExtensionsService(events, audit);
+  const review = new ReviewService(events, audit);
   const versions = new VersionsService(
     config,
     extensions,
@@ -49,10 +52,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     new GitSource(config.allowLocalGit),
     jobs,
     new SecretBox(config.encryptionKey),
+    review,
     events,
     audit,
   );
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions };
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -66,6 +70,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [AuditResolver, new AuditResolver(services.audit, services.auth, config.maxPageSize)],
     [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
     [VersionsResolver, new VersionsResolver(services.versions)],
+    [ReviewResolver, new ReviewResolver(services.review, services.auth, config.maxPageSize)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

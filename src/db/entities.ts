@@ -11,6 +11,7 @@ import { PlatformEventEntity } from '../modules/events/event.entity';
 import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules/extensions/extensions.entities';
 import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
 import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
+import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -29,4 +30,6 @@ export const entities = [
   PackageUploadEntity,
   ExtensionVersionEntity,
   ExtensionApprovalEntity,
+  ReviewCaseEntity,
+  ReviewMessageEntity,
 ];

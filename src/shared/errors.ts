@@ -90,6 +90,9 @@ export class ConflictError extends DomainError {
 export class InvalidStateError extends DomainError {
   readonly code = ErrorCode.INVALID_STATE;
   override readonly httpStatus = 409;
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+  }
 }
 
 export class RateLimitedError extends DomainError {

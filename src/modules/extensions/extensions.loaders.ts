@@ -11,6 +11,11 @@ export function createExtensionsLoaders(manager: EntityManager) {
       const map = new Map(rows.map(r => [r.id, r]));
       return ids.map(id => map.get(id) ?? null);
     }),
+    versionById: new DataLoader<string, ExtensionVersionEntity | null>(async ids => {
+      const rows = await manager.findBy(ExtensionVersionEntity, { id: In([...ids]) });
+      const map = new Map(rows.map(r => [r.id, r]));
+      return ids.map(id => map.get(id) ?? null);
+    }),
     versionsByExtensionId: new DataLoader<string, ExtensionVersionEntity[]>(async ids => {
       const rows = await manager.find(ExtensionVersionEntity, { where: { extensionId: In([...ids]) }, order: { submittedAt: 'DESC' } });
       return ids.map(id => rows.filter(r => r.extensionId === id));

@@ -20,6 +20,7 @@ import { MANIFEST_FILE } from '../validation/manifest-layer';
 import { validatePackage } from '../validation/validate-package';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
 import { assessVersion, recordApprovals } from './version-rules';
+import type { ReviewService } from '../review/review.service';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
 
@@ -54,6 +55,7 @@ export class VersionsService {
     private readonly git: GitSource,
     private readonly jobs: JobQueue,
     private readonly secrets: SecretBox,
+    private readonly review: ReviewService,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
@@ -236,6 +238,7 @@ export class VersionsService {
       );
       if (!returnedRows(result).length) return;
       if (status === VersionStatus.APPROVED) await recordApprovals(tx, claimed, manifest!);
+      if (status === VersionStatus.PENDING_REVIEW) await this.review.open(tx, claimed, triggers);
       if (report.valid && manifest?.system === true && !extension.system) {
         await repo(tx, ExtensionEntity).update(extension.id, { system: true });
       }

@@ -1,0 +1,226 @@
+import type { RequestContext } from '../../context';
+import { isUuid, repo, withTransaction } from '../../db/transaction';
+import { BadUserInputError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { StateMachine } from '../../shared/state-machine';
+import { Role } from '../accounts/roles';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { ExtensionEntity } from '../extensions/extensions.entities';
+import type { Manifest } from '../validation/manifest-layer';
+import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { recordApprovals, ReviewTrigger } from '../versions/version-rules';
+import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
+
+/** Review SLA (seed 000): 2 business days, 5 for a developer's first submission; weekends skipped. */
+export function addBusinessDays(from: Date, days: number): Date {
+  const due = new Date(from);
+  let left = days;
+  while (left > 0) {
+    due.setUTCDate(due.getUTCDate() + 1);
+    const weekday = due.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return due;
+}
+
+export const reviewStates = new StateMachine<ReviewState>('review case', {
+  OPEN: [ReviewState.IN_REVIEW, ReviewState.WITHDRAWN],
+  IN_REVIEW: [ReviewState.APPROVED, ReviewState.CHANGES_REQUESTED, ReviewState.REJECTED, ReviewState.WITHDRAWN],
+  APPROVED: [],
+  CHANGES_REQUESTED: [ReviewState.WITHDRAWN],
+  REJECTED: [],
+  WITHDRAWN: [],
+});
+
+const OUTCOME: Record<ReviewDecision, { state: ReviewState; version: VersionStatus }> = {
+  APPROVE: { state: ReviewState.APPROVED, version: VersionStatus.APPROVED },
+  REQUEST_CHANGES: { state: ReviewState.CHANGES_REQUESTED, version: VersionStatus.CHANGES_REQUESTED },
+  REJECT: { state: ReviewState.REJECTED, version: VersionStatus.REJECTED },
+};
+
+/** Versions a developer may still withdraw: anything not yet approved. */
+const WITHDRAWABLE = [
+  VersionStatus.SUBMITTED,
+  VersionStatus.VALIDATING,
+  VersionStatus.PENDING_REVIEW,
+  VersionStatus.IN_REVIEW,
+  VersionStatus.CHANGES_REQUESTED,
+];
+
+export interface QueueFilter {
+  state?: ReviewState | null;
+  overdueOnly?: boolean | null;
+}
+
+const CURSOR_TAG = 'rq';
+
+/**
+ * Human review: cases opened by validation, claimed by a reviewer, discussed in a thread,
+ * decided once. Every transition locks the case row, so two reviewers deciding at once cannot
+ * both succeed, and goes through the `reviewStates` table.
+ */
+export class ReviewService {
+  constructor(
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Opens a case for a version that needs review (inside the validation transaction). */
+  async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[]): Promise<ReviewCaseEntity> {
+    const firstTime = triggers.some(t => t.kind === 'FIRST_SUBMISSION');
+    const cases = repo(ctx, ReviewCaseEntity);
+    return cases.save(
+      cases.create({
+        versionId: version.id,
+        extensionId: version.extensionId,
+        triggers,
+        dueAt: addBusinessDays(new Date(), firstTime ? 5 : 2),
+      }),
+    );
+  }
+
+  async queue(ctx: RequestContext, filter: QueueFilter, first: number, after?: string | null): Promise<Page<ReviewCaseEntity>> {
+    const qb = repo(ctx, ReviewCaseEntity).createQueryBuilder('c');
+    if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
+    else qb.andWhere('c.state IN (:...open)', { open: [ReviewState.OPEN, ReviewState.IN_REVIEW] });
+    if (filter.overdueOnly) qb.andWhere('c.due_at < now()');
+    const totalCount = await qb.getCount();
+    if (after) {
+      const [dueMs, seq] = decodeCursor(after, CURSOR_TAG, 2);
+      qb.andWhere('(c.due_at, c.created_at) > (:due, :created)', { due: new Date(Number(dueMs)), created: new Date(Number(seq)) });
+    }
+    const rows = await qb.orderBy('c.due_at', 'ASC').addOrderBy('c.created_at', 'ASC').take(first + 1).getMany();
+    return {
+      items: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount,
+      cursorOf: c => encodeCursor(CURSOR_TAG, c.dueAt.getTime(), c.createdAt.getTime()),
+    };
+  }
+
+  async claim(ctx: RequestContext, caseId: string): Promise<ReviewCaseEntity> {
+    return withTransaction(ctx, async tx => {
+      const { reviewCase, extension } = await this.lockCase(tx, caseId);
+      if (extension.ownerId === tx.actor!.userId) throw new ForbiddenError('You cannot review an extension you own');
+      reviewStates.assertTransition(reviewCase.state, ReviewState.IN_REVIEW);
+      reviewCase.state = ReviewState.IN_REVIEW;
+      reviewCase.assigneeId = tx.actor!.userId;
+      await repo(tx, ReviewCaseEntity).save(reviewCase);
+      await repo(tx, ExtensionVersionEntity).update(reviewCase.versionId, { status: VersionStatus.IN_REVIEW });
+      await this.audit.record(tx, { action: 'review.claim', targetType: 'ReviewCase', targetId: reviewCase.id });
+      await this.events.append(tx, { type: 'review.claimed', subjectType: 'ReviewCase', subjectId: reviewCase.id, appId: extension.appId, audienceUserId: extension.ownerId });
+      return reviewCase;
+    });
+  }
+
+  async postMessage(ctx: RequestContext, caseId: string, body: string): Promise<ReviewMessageEntity> {
+    const text = body.trim();
+    if (!text || text.length > 5000) throw BadUserInputError.field('body', 'body must be 1 to 5,000 characters');
+    return withTransaction(ctx, async tx => {
+      const { reviewCase, extension } = await this.lockCase(tx, caseId, { allowOwner: true });
+      if ([ReviewState.APPROVED, ReviewState.REJECTED, ReviewState.WITHDRAWN].includes(reviewCase.state)) {
+        throw new InvalidStateError(`This review is ${reviewCase.state.toLowerCase()}; the thread is closed`);
+      }
+      const messages = repo(tx, ReviewMessageEntity);
+      const message = await messages.save(messages.create({ caseId: reviewCase.id, authorId: tx.actor!.userId, body: text }));
+      const toOwner = tx.actor!.userId !== extension.ownerId;
+      await this.events.append(tx, {
+        type: 'review.message_posted',
+        subjectType: 'ReviewCase',
+        subjectId: reviewCase.id,
+        appId: extension.appId,
+        audienceUserId: toOwner ? extension.ownerId : reviewCase.assigneeId,
+        data: { messageId: message.id },
+      });
+      return message;
+    });
+  }
+
+  async decide(ctx: RequestContext, caseId: string, decision: ReviewDecision, reason: string): Promise<ReviewCaseEntity> {
+    if (!reason.trim()) throw BadUserInputError.field('reason', 'A decision needs a reason');
+    return withTransaction(ctx, async tx => {
+      const { reviewCase, extension } = await this.lockCase(tx, caseId);
+      if (extension.ownerId === tx.actor!.userId) throw new ForbiddenError('You cannot review an extension you own');
+      if (reviewCase.state === ReviewState.OPEN) throw new InvalidStateError('Claim the review before deciding it');
+      if (reviewCase.state === ReviewState.IN_REVIEW && reviewCase.assigneeId !== tx.actor!.userId) {
+        throw new ForbiddenError('Only the reviewer who claimed this case can decide it');
+      }
+      const outcome = OUTCOME[decision];
+      reviewStates.assertTransition(reviewCase.state, outcome.state);
+      reviewCase.state = outcome.state;
+      reviewCase.decision = decision;
+      reviewCase.decisionReason = reason.trim();
+      reviewCase.decidedAt = new Date();
+      await repo(tx, ReviewCaseEntity).save(reviewCase);
+      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
+      await repo(tx, ExtensionVersionEntity).update(version.id, { status: outcome.version });
+      if (decision === ReviewDecision.APPROVE && version.manifest) await recordApprovals(tx, version, version.manifest as Manifest);
+      await this.audit.record(tx, { action: 'review.decide', targetType: 'ReviewCase', targetId: reviewCase.id, data: { decision, reason: reviewCase.decisionReason } });
+      await this.events.append(tx, {
+        type: 'review.decided',
+        subjectType: 'ReviewCase',
+        subjectId: reviewCase.id,
+        appId: extension.appId,
+        version: version.version,
+        audienceUserId: extension.ownerId,
+        data: { decision, reason: reviewCase.decisionReason, versionId: version.id },
+      });
+      return reviewCase;
+    });
+  }
+
+  /** The developer withdraws a version not yet approved; its open case closes with it. */
+  async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+    if (!isUuid(versionId)) throw new NotFoundError('Version');
+    return withTransaction(ctx, async tx => {
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
+      if (!version || !extension || (extension.ownerId !== tx.actor!.userId && !tx.actor!.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
+      if (!WITHDRAWABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be withdrawn`);
+      version.status = VersionStatus.WITHDRAWN;
+      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.WITHDRAWN });
+      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: version.id }, lock: { mode: 'pessimistic_write' } });
+      if (reviewCase && reviewStates.canTransition(reviewCase.state, ReviewState.WITHDRAWN)) {
+        await repo(tx, ReviewCaseEntity).update(reviewCase.id, { state: ReviewState.WITHDRAWN });
+      }
+      await this.audit.record(tx, { action: 'version.withdraw', targetType: 'ExtensionVersion', targetId: version.id });
+      await this.events.append(tx, {
+        type: 'version.withdrawn',
+        subjectType: 'ExtensionVersion',
+        subjectId: version.id,
+        appId: extension.appId,
+        version: version.version,
+        audienceUserId: extension.ownerId,
+      });
+      return version;
+    });
+  }
+
+  async get(ctx: RequestContext, caseId: string): Promise<ReviewCaseEntity | null> {
+    if (!isUuid(caseId)) return null;
+    const reviewCase = await repo(ctx, ReviewCaseEntity).findOneBy({ id: caseId });
+    if (!reviewCase) return null;
+    const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: reviewCase.extensionId });
+    const actor = ctx.actor!;
+    const allowed = actor.roles.has(Role.REVIEWER) || actor.roles.has(Role.ADMIN) || extension.ownerId === actor.userId;
+    return allowed ? reviewCase : null;
+  }
+
+  messages(ctx: RequestContext, caseId: string): Promise<ReviewMessageEntity[]> {
+    return repo(ctx, ReviewMessageEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Loads and locks a case for a reviewer (or, for the thread, the extension's owner). */
+  private async lockCase(tx: RequestContext, caseId: string, options: { allowOwner?: boolean } = {}) {
+    if (!isUuid(caseId)) throw new NotFoundError('Review case');
+    const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!reviewCase) throw new NotFoundError('Review case');
+    const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: reviewCase.extensionId });
+    const actor = tx.actor!;
+    const reviewer = actor.roles.has(Role.REVIEWER) || actor.roles.has(Role.ADMIN);
+    const owner = extension.ownerId === actor.userId;
+    if (!reviewer && !(options.allowOwner && owner)) throw new NotFoundError('Review case');
+    return { reviewCase, extension };
+  }
+}
