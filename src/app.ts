@@ -24,6 +24,7 @@ import { currentRequestId, newScope, requestScope } from './shared/request-scope
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
+import { iconRoutes } from './http/icons';
 import { startJobs } from './jobs/workers';
 
 export interface AppOptions {
@@ -158,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   });
   app.use(explorerAssets());
 
+  app.use(iconRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
   app.use(uploadRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
 
   app.get('/graphql', (req, res, next) => {
@@ -255,6 +257,8 @@ function errorBody(code: string, message: string, extensions: Record<string, unk
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 function routeLabel(path: string): string {
   if (ROUTES.has(path)) return path;
+  if (path.startsWith('/marketplace/apps/')) return '/marketplace/apps/:appId/icon.svg';
+  if (path.startsWith('/uploads/')) return '/uploads/:id';
   if (path.startsWith('/explorer/')) return '/explorer';
   return 'other';
 }

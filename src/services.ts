@@ -24,6 +24,8 @@ import { VersionsService } from './modules/versions/versions.service';
 import { SecretBox } from './shared/secret-box';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { ReviewService } from './modules/review/review.service';
+import { ListingsResolver } from './modules/listings/listings.resolver';
+import { ListingsService } from './modules/listings/listings.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -56,7 +58,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review };
+  const listings = new ListingsService(extensions, packages, events, audit);
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -71,6 +74,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
     [VersionsResolver, new VersionsResolver(services.versions)],
     [ReviewResolver, new ReviewResolver(services.review, services.auth, config.maxPageSize)],
+    [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -12,6 +12,7 @@ import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules
 import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
 import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
 import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
+import { ListingEntity } from '../modules/listings/listing.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -32,4 +33,5 @@ export const entities = [
   ExtensionApprovalEntity,
   ReviewCaseEntity,
   ReviewMessageEntity,
+  ListingEntity,
 ];

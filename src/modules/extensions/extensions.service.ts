@@ -73,10 +73,16 @@ export class ExtensionsService {
     return extension;
   }
 
-  /** Visible: owner and admins now; published listings join with the listings module. */
+  /**
+   * Visible to everyone once published (system apps excepted: seed 002 hides them from every
+   * marketplace read); drafts only to their owner and admins.
+   */
   async findVisible(ctx: RequestContext, appId: string): Promise<ExtensionEntity | null> {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
-    return extension && this.canManage(ctx, extension) ? extension : null;
+    if (!extension) return null;
+    if (this.canManage(ctx, extension)) return extension;
+    const published = await ctx.manager.query(`SELECT 1 FROM listings WHERE extension_id = $1 AND published_at IS NOT NULL`, [extension.id]);
+    return published.length && !extension.system ? extension : null;
   }
 
   listMine(ctx: RequestContext): Promise<ExtensionEntity[]> {

@@ -142,4 +142,7 @@ export class ExtensionVersionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   validatedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
 }

@@ -1,0 +1,32 @@
+import { Request, Router } from 'express';
+import type { RequestContext } from '../context';
+import type { Services } from '../services';
+
+/**
+ * `GET /marketplace/apps/:appId/icon.svg`: the public icon, served so that a hostile SVG could
+ * do nothing even if one slipped past V21: a sandboxing CSP, nosniff, a strong ETag.
+ */
+export function iconRoutes(services: Services, contextOf: (req: Request) => RequestContext): Router {
+  const router = Router();
+  router.get('/marketplace/apps/:appId/icon.svg', async (req, res, next) => {
+    try {
+      const icon = await services.listings.icon(contextOf(req), String(req.params.appId));
+      if (!icon) {
+        res.status(404).type('text/plain').send('Not found');
+        return;
+      }
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.setHeader('ETag', icon.etag);
+      if (req.headers['if-none-match'] === icon.etag) {
+        res.status(304).end();
+        return;
+      }
+      res.type('image/svg+xml; charset=utf-8').send(icon.svg);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ExtensionEntity } from '../extensions/extensions.entities';
+
+/** The marketplace presentation of an extension (seed 000, step 7). */
+@Entity('listings')
+// A GIN index created by the migration (TypeORM cannot describe its method): not synchronized.
+@Index('ix_listings_search', { synchronize: false })
+export class ListingEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  extensionId: string;
+
+  @OneToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  shortDescription: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  fullDescription: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  categories: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  screenshots: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  supportedLanguages: string[];
+
+  @Column({ type: 'text', nullable: true })
+  privacyPolicyUrl: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  supportContact: string | null;
+
+  /** Full-text document (title, descriptions, tool descriptions), refreshed on update and publish. */
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  searchDocument: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

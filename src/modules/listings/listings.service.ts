@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { isEmail, isURL } from 'class-validator';
+import type { PackagesService } from '../packages/packages.service';
+import { checkSvgBytes } from '../validation/icon/svg-icon';
+import semver from 'semver';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../context';
+import { isUuid, repo, withTransaction } from '../../db/transaction';
+import { BadUserInputError, FieldError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { CategoryEntity, ExtensionEntity } from '../extensions/extensions.entities';
+import type { ExtensionsService } from '../extensions/extensions.service';
+import type { Manifest } from '../validation/manifest-layer';
+import { declaredScopes, toolsOf } from '../validation/manifest-rules';
+import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { ListingEntity } from './listing.entity';
+
+export interface ListingInput {
+  title?: string | null;
+  shortDescription?: string | null;
+  fullDescription?: string | null;
+  categories?: string[] | null;
+  screenshots?: string[] | null;
+  supportedLanguages?: string[] | null;
+  privacyPolicyUrl?: string | null;
+  supportContact?: string | null;
+}
+
+export enum MarketplaceSort {
+  RELEVANCE = 'RELEVANCE',
+  INSTALLS = 'INSTALLS',
+  NEWEST = 'NEWEST',
+}
+
+const PLACEHOLDER = /\b(todo|tbd|fixme|lorem ipsum|description here|placeholder|insert (a )?description)\b/i;
+const LIVE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
+
+/** The version a listing describes: newest published, else the newest with a manifest. */
+async function describedVersion(ctx: RequestContext, extensionId: string): Promise<ExtensionVersionEntity | null> {
+  const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId } });
+  const newest = (list: ExtensionVersionEntity[]) =>
+    list.filter(v => v.version && semver.valid(v.version) && v.manifest).sort((a, b) => semver.rcompare(a.version!, b.version!))[0] ?? null;
+  return newest(versions.filter(v => LIVE.includes(v.status))) ?? newest(versions.filter(v => v.status !== VersionStatus.VALIDATION_FAILED));
+}
+
+/** Privacy policy is required for write/destructive tools or any scope beyond read (seed 000, step 7). */
+export function needsPrivacyPolicy(manifest: Manifest | null): boolean {
+  if (!manifest) return false;
+  const mutating = toolsOf(manifest).some(t => t.action_type === 'write' || t.action_type === 'destructive');
+  const beyondRead = declaredScopes(manifest).some(s => !/[.:]read$/.test(s));
+  return mutating || beyondRead;
+}
+
+/**
+ * Marketplace listings: editing with field-level refusals of boilerplate, publishing an approved
+ * version (the first publish needs a complete listing), and the marketplace reads. System apps
+ * never appear in a marketplace read (seed 002: I-MARKETPLACE-HIDES-SYSTEM).
+ */
+export class ListingsService {
+  constructor(
+    private readonly extensions: ExtensionsService,
+    private readonly packages: PackagesService,
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async update(ctx: RequestContext, appId: string, input: ListingInput): Promise<ListingEntity> {
+    const extension = await this.extensions.getOwned(ctx, appId);
+    const fields: FieldError[] = [];
+    const text = (path: keyof ListingInput, value: string | null | undefined, min: number, max: number) => {
+      if (value === undefined || value === null) return;
+      const v = value.trim();
+      if (v.length < min || v.length > max) fields.push({ path, message: `${path} must be ${min} to ${max} characters` });
+      else if (v.toLowerCase() === appId) fields.push({ path, message: `${path} must not be the app id` });
+      else if (PLACEHOLDER.test(v)) fields.push({ path, message: `${path} looks like placeholder text` });
+    };
+    text('title', input.title, 3, 80);
+    text('shortDescription', input.shortDescription, 20, 160);
+    text('fullDescription', input.fullDescription, 40, 2000);
+    if (input.categories) {
+      const known = await repo(ctx, CategoryEntity).countBy({ slug: In(input.categories) });
+      if (!input.categories.length) fields.push({ path: 'categories', message: 'choose at least one category' });
+      else if (known !== new Set(input.categories).size) fields.push({ path: 'categories', message: 'categories must come from the categories query' });
+    }
+    if (input.privacyPolicyUrl && !isURL(input.privacyPolicyUrl, { protocols: ['https'], require_protocol: true })) {
+      fields.push({ path: 'privacyPolicyUrl', message: 'privacyPolicyUrl must be an https:// URL' });
+    }
+    if (input.supportContact && !isEmail(input.supportContact) && !isURL(input.supportContact, { protocols: ['https'], require_protocol: true })) {
+      fields.push({ path: 'supportContact', message: 'supportContact must be an email address or an https:// URL' });
+    }
+    for (const [i, url] of (input.screenshots ?? []).entries()) {
+      if (!isURL(url, { protocols: ['https'], require_protocol: true })) fields.push({ path: `screenshots.${i}`, message: 'screenshots must be https:// URLs' });
+    }
+    if (input.fullDescription && fields.every(f => f.path !== 'fullDescription')) {
+      const copied = await repo(ctx, ListingEntity)
+        .createQueryBuilder('l')
+        .where('l.extension_id <> :id AND lower(trim(l.full_description)) = lower(trim(:text))', { id: extension.id, text: input.fullDescription })
+        .getExists();
+      if (copied) fields.push({ path: 'fullDescription', message: 'fullDescription is copied from another listing' });
+    }
+    if (fields.length) throw new BadUserInputError('The listing was refused', fields);
+    return withTransaction(ctx, async tx => {
+      const listings = repo(tx, ListingEntity);
+      const listing = (await listings.findOne({ where: { extensionId: extension.id }, lock: { mode: 'pessimistic_write' } })) ?? listings.create({ extensionId: extension.id });
+      for (const key of Object.keys(input) as (keyof ListingInput)[]) {
+        const value = input[key];
+        if (value === undefined) continue;
+        (listing as unknown as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value ?? (Array.isArray(listing[key]) ? [] : null);
+      }
+      const saved = await listings.save(listing);
+      await this.refreshSearch(tx, extension.id);
+      await this.audit.record(tx, { action: 'listing.update', targetType: 'Extension', targetId: extension.id, data: { fields: Object.keys(input) } });
+      await this.events.append(tx, { type: 'listing.updated', subjectType: 'Extension', subjectId: extension.id, appId, audienceUserId: extension.ownerId });
+      return saved;
+    });
+  }
+
+  /** APPROVED → PUBLISHED; the first publish needs a complete listing (INVALID_STATE names what is missing). */
+  async publish(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+    if (!isUuid(versionId)) throw new NotFoundError('Version');
+    return withTransaction(ctx, async tx => {
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
+      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
+      if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);
+      const listing = await repo(tx, ListingEntity).findOneBy({ extensionId: extension.id });
+      const missing = this.missingFields(listing, version.manifest as Manifest | null);
+      if (missing.length) throw new InvalidStateError(`The listing is incomplete: ${missing.join(', ')}`, { missingFields: missing });
+      version.status = VersionStatus.PUBLISHED;
+      version.publishedAt = new Date();
+      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.PUBLISHED, publishedAt: version.publishedAt });
+      await repo(tx, ListingEntity).update(extension.id, { publishedAt: () => 'coalesce(published_at, now())' } as never);
+      await this.refreshSearch(tx, extension.id);
+      await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
+      await this.events.append(tx, {
+        type: 'version.published',
+        subjectType: 'ExtensionVersion',
+        subjectId: version.id,
+        appId: extension.appId,
+        version: version.version,
+        data: { system: extension.system },
+      });
+      return version;
+    });
+  }
+
+  missingFields(listing: ListingEntity | null, manifest: Manifest | null): string[] {
+    const missing: string[] = [];
+    if (!listing?.title) missing.push('title');
+    if (!listing?.shortDescription) missing.push('shortDescription');
+    if (!listing?.fullDescription) missing.push('fullDescription');
+    if (!listing?.categories.length) missing.push('categories');
+    if (!listing?.supportContact) missing.push('supportContact');
+    if (!listing?.privacyPolicyUrl && needsPrivacyPolicy(manifest)) missing.push('privacyPolicyUrl');
+    return missing;
+  }
+
+  /** Rebuilds the search document from the listing text and the described version's tools. */
+  private async refreshSearch(ctx: RequestContext, extensionId: string): Promise<void> {
+    const version = await describedVersion(ctx, extensionId);
+    const tools = version?.manifest ? toolsOf(version.manifest as Manifest).map(t => `${t.name.replace(/_/g, ' ')} ${t.description ?? ''}`).join(' ') : '';
+    await ctx.manager.query(
+      `UPDATE listings l SET search_document =
+         setweight(to_tsvector('english', coalesce(l.title, '') || ' ' || e.display_name || ' ' || e.app_id), 'A') ||
+         setweight(to_tsvector('english', coalesce(l.short_description, '')), 'B') ||
+         setweight(to_tsvector('english', coalesce(l.full_description, '')), 'C') ||
+         setweight(to_tsvector('english', $2), 'D')
+       FROM extensions e WHERE e.id = l.extension_id AND l.extension_id = $1`,
+      [extensionId, tools],
+    );
+  }
+
+  async getListing(ctx: RequestContext, extensionId: string): Promise<ListingEntity | null> {
+    return repo(ctx, ListingEntity).findOneBy({ extensionId });
+  }
+
+  /**
+   * The marketplace: published, non-system extensions; full-text search ranked with an exact
+   * name match first; category filter; sort by relevance, installs or newest. Offset cursors:
+   * relevance order has no stable key to seek on.
+   */
+  async marketplace(
+    ctx: RequestContext,
+    options: { query?: string | null; category?: string | null; sort?: MarketplaceSort | null },
+    first: number,
+    after?: string | null,
+  ): Promise<Page<ExtensionEntity>> {
+    const offset = after ? Number(decodeCursor(after, 'mp', 1)[0]) + 1 : 0;
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = ['e.system = false', 'l.published_at IS NOT NULL'];
+    const q = options.query?.trim();
+    let rank = '0';
+    if (q) {
+      const tsq = `websearch_to_tsquery('english', ${p(q)})`;
+      where.push(`(l.search_document @@ ${tsq} OR lower(e.app_id) = lower(${p(q)}) OR lower(l.title) = lower(${p(q)}))`);
+      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + ts_rank(l.search_document, ${tsq}))`;
+    }
+    if (options.category) where.push(`${p(options.category)} = ANY(l.categories)`);
+    const sort = options.sort ?? (q ? MarketplaceSort.RELEVANCE : MarketplaceSort.NEWEST);
+    const order =
+      sort === MarketplaceSort.RELEVANCE
+        ? `${rank} DESC, l.published_at DESC, e.id`
+        : sort === MarketplaceSort.INSTALLS
+          ? `install_count DESC, l.published_at DESC, e.id`
+          : `l.published_at DESC, e.id`;
+    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id WHERE ${where.join(' AND ')}`;
+    const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
+      `SELECT e.*, 0 AS install_count, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
+      params,
+    );
+    const total = rows.length ? Number(rows[0].total) : Number((await ctx.manager.query(`SELECT count(*)::int AS n ${from}`, params))[0].n);
+    const items = rows.slice(0, first).map(r =>
+      Object.assign(new ExtensionEntity(), {
+        id: r.id,
+        appId: r.app_id,
+        displayName: r.display_name,
+        category: r.category,
+        ownerId: r.owner_id,
+        system: r.system,
+        createdAt: r.created_at,
+      }),
+    );
+    const positions = new Map(items.map((item, i) => [item.id, offset + i]));
+    return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: e => encodeCursor('mp', positions.get(e.id) ?? 0) };
+  }
+
+  /** Category counts over the marketplace (system apps excluded). */
+  async categoryCounts(ctx: RequestContext): Promise<Map<string, number>> {
+    const rows: { slug: string; n: number }[] = await ctx.manager.query(
+      `SELECT c.slug, count(e.id)::int AS n FROM categories c
+         LEFT JOIN listings l ON c.slug = ANY(l.categories) AND l.published_at IS NOT NULL
+         LEFT JOIN extensions e ON e.id = l.extension_id AND e.system = false
+        GROUP BY c.slug`,
+    );
+    return new Map(rows.map(r => [r.slug, r.n]));
+  }
+
+  /**
+   * The icon of a published, non-system extension's newest version, re-checked (V21) before it
+   * is served; null when there is none.
+   */
+  async icon(ctx: RequestContext, appId: string): Promise<{ svg: Buffer; etag: string } | null> {
+    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
+    const listing = extension && !extension.system ? await repo(ctx, ListingEntity).findOneBy({ extensionId: extension.id }) : null;
+    if (!extension || !listing?.publishedAt) return null;
+    const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE) } });
+    const latest = versions.filter(v => v.version && semver.valid(v.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+    const iconPath = typeof latest?.manifest?.icon === 'string' ? latest.manifest.icon.replace(/^\.\//, '') : null;
+    if (!latest || !iconPath) return null;
+    const checked = await this.packages.openBlob(latest.packageSha256, path => path === iconPath);
+    const svg = checked.files.get(iconPath);
+    if (!svg || checkSvgBytes(iconPath, svg).length) return null;
+    return { svg, etag: `"${createHash('sha256').update(svg).digest('hex')}"` };
+  }
+
+  describedVersion(ctx: RequestContext, extensionId: string) {
+    return describedVersion(ctx, extensionId);
+  }
+}

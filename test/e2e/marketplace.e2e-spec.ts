@@ -1,0 +1,157 @@
+import { startTestApp, TestApp } from '../utils/test-app';
+import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+
+const UPDATE = `mutation($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title categories supportContact } }`;
+const PUBLISH = `mutation($id: ID!) { publishVersion(id: $id) { id status } }`;
+const MARKET = `query($q: String, $c: String, $s: MarketplaceSort, $n: Int) { marketplace(query: $q, category: $c, sort: $s, first: $n) {
+  totalCount edges { node { appId displayName system listing { title shortDescription } latestVersion { version } tools { name } scopes owner { id } } } } }`;
+
+const completeListing = (title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  shortDescription: 'Plan and track tasks from chat, with due dates and reminders.',
+  fullDescription: `${title} keeps a task board the assistant can read and update: create tasks, move them, and get reminders.`,
+  categories: ['productivity'],
+  supportContact: 'support@example.test',
+  privacyPolicyUrl: 'https://example.test/privacy',
+  ...extra,
+});
+
+describe('listings, publishing and the marketplace', () => {
+  let t: TestApp;
+  let dev: TestUser;
+  let reviewer: TestUser;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dev = await buildDeveloper(t);
+    const admin = await buildAdmin(t);
+    reviewer = await buildUser(t);
+    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+  });
+  afterAll(() => t.close());
+
+  /** Claim, submit, validate and approve through review: an APPROVED version ready to publish. */
+  async function approvedVersion(appId = `market-app-${++n}`, name = 'Market App') {
+    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "${name}", category: "productivity" }) { id } }`, {}, dev.token);
+    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, name)));
+    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
+    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
+    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
+    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
+    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
+    return { appId, versionId: version.id as string };
+  }
+
+  it('refuses to publish with an incomplete listing, naming what is missing', async () => {
+    const { versionId } = await approvedVersion();
+    const res = await t.gql(PUBLISH, { id: versionId }, dev.token);
+    expect(res.errors![0].extensions.code).toBe('INVALID_STATE');
+    expect(res.errors![0].extensions.missingFields).toEqual(['title', 'shortDescription', 'fullDescription', 'categories', 'supportContact', 'privacyPolicyUrl']);
+  });
+
+  it.each([
+    ['title', { title: '<app id>' }],
+    ['title', { title: 'TODO' }],
+    ['shortDescription', { shortDescription: 'x'.repeat(161) }],
+    ['fullDescription', { fullDescription: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.' }],
+    ['categories', { categories: ['not-a-category'] }],
+    ['categories', { categories: [] }],
+    ['privacyPolicyUrl', { privacyPolicyUrl: 'http://example.test/privacy' }],
+    ['supportContact', { supportContact: 'call us maybe' }],
+  ])('refuses a bad %s with a field error and writes nothing', async (field, input: Record<string, unknown>) => {
+    const appId = `bad-listing-${++n}`;
+    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Bad Listing", category: "productivity" }) { id } }`, {}, dev.token);
+    const res = await t.gql(UPDATE, { a: appId, i: input.title === '<app id>' ? { title: appId } : input }, dev.token);
+    expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(await t.sql(`SELECT 1 FROM listings l JOIN extensions e ON e.id = l.extension_id WHERE e.app_id = $1`, [appId])).toHaveLength(0);
+  });
+
+  it('refuses a full description copied from another listing', async () => {
+    const a = await approvedVersion();
+    await t.gql(UPDATE, { a: a.appId, i: completeListing('Original Board') }, dev.token);
+    const b = await approvedVersion();
+    const copy = await t.gql(UPDATE, { a: b.appId, i: { fullDescription: completeListing('Original Board').fullDescription } }, dev.token);
+    expect(copy.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'fullDescription', message: expect.stringContaining('copied') })]);
+  });
+
+  it('publishes, then the marketplace finds it by words of its tools, exact name first', async () => {
+    const { appId, versionId } = await approvedVersion('kanban-pro', 'Kanban Pro');
+    await t.gql(UPDATE, { a: appId, i: completeListing('Kanban Pro') }, dev.token);
+    const published = await t.gql(PUBLISH, { id: versionId }, dev.token);
+    expect(published.data!.publishVersion.status).toBe('PUBLISHED');
+    expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.published' AND subject_id = $1`, [versionId])).toHaveLength(1);
+    const byTool = await t.gql(MARKET, { q: 'optionally filtered status' });
+    expect(byTool.data!.marketplace.edges.map((e: any) => e.node.appId)).toContain('kanban-pro');
+    const exact = await t.gql(MARKET, { q: 'kanban pro' });
+    expect(exact.data!.marketplace.edges[0].node).toMatchObject({
+      appId: 'kanban-pro',
+      listing: { title: 'Kanban Pro' },
+      latestVersion: { version: '1.0.0' },
+      tools: [{ name: 'list_tasks' }, { name: 'create_task' }],
+      owner: { id: dev.id },
+    });
+    expect(exact.data!.marketplace.edges[0].node.scopes).toContain('store:read');
+    expect((await t.gql(MARKET, { q: 'kanban', c: 'finance' })).data!.marketplace.totalCount).toBe(0);
+    const anonymous = await t.gql(`query { extension(appId: "kanban-pro") { appId listing { title } } }`);
+    expect(anonymous.data!.extension).toMatchObject({ appId: 'kanban-pro', listing: { title: 'Kanban Pro' } });
+    expect((await t.gql(PUBLISH, { id: versionId }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+  });
+
+  it('serves the icon with a sandboxing CSP, nosniff and a strong ETag', async () => {
+    const res = await t
+      .http()
+      .get('/marketplace/apps/kanban-pro/icon.svg')
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk));
+        response.on('end', () => done(null, text));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(res.body).toContain('<svg');
+    const again = await t.http().get('/marketplace/apps/kanban-pro/icon.svg').set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
+    expect((await t.http().get('/marketplace/apps/no-such-app/icon.svg')).status).toBe(404);
+  });
+
+  it('never shows a system app in any marketplace read', async () => {
+    const { appId, versionId } = await approvedVersion('system-board', 'System Board');
+    await t.gql(UPDATE, { a: appId, i: completeListing('System Board') }, dev.token);
+    await t.gql(PUBLISH, { id: versionId }, dev.token);
+    await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
+    expect((await t.gql(MARKET, { q: 'System Board' })).data!.marketplace.edges).toEqual([]);
+    expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: any) => e.node.appId)).not.toContain(appId);
+    const stranger = await buildUser(t);
+    expect((await t.gql(`query { extension(appId: "${appId}") { appId } }`, {}, stranger.token)).data!.extension).toBeNull();
+    expect((await t.http().get(`/marketplace/apps/${appId}/icon.svg`)).status).toBe(404);
+  });
+
+  it('sends as many SQL round trips for a page of 50 listings as for a page of 5', async () => {
+    // Fifty published listings straight in SQL (the full flow above is covered once already).
+    const [{ id: versionSource }] = await t.sql(`SELECT v.* FROM extension_versions v JOIN extensions e ON e.id = v.extension_id WHERE e.app_id = 'kanban-pro'`);
+    await t.sql(
+      `WITH ext AS (
+         INSERT INTO extensions (app_id, display_name, category, owner_id)
+         SELECT 'bulk-' || g, 'Bulk ' || g, 'productivity', $1 FROM generate_series(1, 50) g RETURNING id, app_id
+       ), lst AS (
+         INSERT INTO listings (extension_id, title, short_description, full_description, categories, support_contact, published_at)
+         SELECT id, 'Bulk listing ' || app_id, 'Short text for the bulk listing entry.', 'Full text ' || app_id, '{productivity}', 'a@b.c', now() FROM ext
+       )
+       INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id)
+       SELECT ext.id, '1.0.0', 'PUBLISHED', 'UPLOAD', v.package_sha256, v.manifest, $1 FROM ext, extension_versions v WHERE v.id = $2`,
+      [dev.id, versionSource],
+    );
+    const query = `query($n: Int) { marketplace(first: $n, sort: NEWEST) { edges { node { appId listing { title } latestVersion { version } tools { name } scopes owner { displayName developerProfile { authorId } } } } } }`;
+    const small = await t.gql(query, { n: 5 });
+    const large = await t.gql(query, { n: 50 });
+    expect(large.data!.marketplace.edges).toHaveLength(50);
+    expect(Number(large.headers['x-plaza-db-queries'])).toBe(Number(small.headers['x-plaza-db-queries']));
+  });
+});
