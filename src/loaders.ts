@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
 import { createExtensionsLoaders } from './modules/extensions/extensions.loaders';
+import { createListingsLoaders } from './modules/listings/listings.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -10,6 +11,7 @@ export function createLoaders(manager: EntityManager) {
   return {
     ...createAccountsLoaders(manager),
     ...createExtensionsLoaders(manager),
+    ...createListingsLoaders(manager),
   };
 }
 

@@ -10,7 +10,7 @@ import { EventsResolver } from './modules/events/events.resolver';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
-import { ListingsResolver } from './modules/listings/listings.resolver';
+import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -23,6 +23,7 @@ export const resolvers: NonEmptyArray<Function> = [
   VersionsResolver,
   ReviewResolver,
   ListingsResolver,
+  CategoryCountResolver,
 ];
 
 /**

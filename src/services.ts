@@ -24,7 +24,7 @@ import { VersionsService } from './modules/versions/versions.service';
 import { SecretBox } from './shared/secret-box';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { ReviewService } from './modules/review/review.service';
-import { ListingsResolver } from './modules/listings/listings.resolver';
+import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
 
 /**
@@ -75,6 +75,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [VersionsResolver, new VersionsResolver(services.versions)],
     [ReviewResolver, new ReviewResolver(services.review, services.auth, config.maxPageSize)],
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
+    [CategoryCountResolver, new CategoryCountResolver()],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

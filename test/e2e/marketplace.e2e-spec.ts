@@ -131,6 +131,10 @@ describe('listings, publishing and the marketplace', () => {
     const stranger = await buildUser(t);
     expect((await t.gql(`query { extension(appId: "${appId}") { appId } }`, {}, stranger.token)).data!.extension).toBeNull();
     expect((await t.http().get(`/marketplace/apps/${appId}/icon.svg`)).status).toBe(404);
+    const counts = await t.gql(`{ categories { slug count } }`);
+    const productivity = counts.data!.categories.find((c: { slug: string }) => c.slug === 'productivity');
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM listings l JOIN extensions e ON e.id = l.extension_id WHERE l.published_at IS NOT NULL AND NOT e.system`);
+    expect(productivity.count).toBe(n);
   });
 
   it('sends as many SQL round trips for a page of 50 listings as for a page of 5', async () => {

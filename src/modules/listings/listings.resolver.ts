@@ -1,14 +1,22 @@
-import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../accounts/roles';
-import { Extension } from '../extensions/extensions.types';
+import { Category, Extension } from '../extensions/extensions.types';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionVersion } from '../versions/versions.types';
 import type { ListingsService } from './listings.service';
 import { ExtensionConnection, Listing, ListingInput, MarketplaceArgs, ToolSummary } from './listings.types';
+
+@Resolver(() => Category)
+export class CategoryCountResolver {
+  @FieldResolver(() => Int, { description: 'Published marketplace extensions in this category (system apps excluded)' })
+  async count(@Root() category: Category, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.marketplaceCountByCategory.load(category.slug);
+  }
+}
 
 @Resolver(() => Extension)
 export class ListingsResolver {

@@ -227,17 +227,6 @@ export class ListingsService {
     return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: e => encodeCursor('mp', positions.get(e.id) ?? 0) };
   }
 
-  /** Category counts over the marketplace (system apps excluded). */
-  async categoryCounts(ctx: RequestContext): Promise<Map<string, number>> {
-    const rows: { slug: string; n: number }[] = await ctx.manager.query(
-      `SELECT c.slug, count(e.id)::int AS n FROM categories c
-         LEFT JOIN listings l ON c.slug = ANY(l.categories) AND l.published_at IS NOT NULL
-         LEFT JOIN extensions e ON e.id = l.extension_id AND e.system = false
-        GROUP BY c.slug`,
-    );
-    return new Map(rows.map(r => [r.slug, r.n]));
-  }
-
   /**
    * The icon of a published, non-system extension's newest version, re-checked (V21) before it
    * is served; null when there is none.
