@@ -32,6 +32,7 @@ async function plaza(): Promise<void> {
 async function baseline(): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
   const server = http.createServer(async (req, res) => {
+    if (req.url?.startsWith('/market')) return marketplacePage(pool, res);
     const { rows } = await pool.query(
       `SELECT * FROM platform_events WHERE id > 0 ORDER BY id LIMIT 51`,
     );
@@ -47,6 +48,40 @@ async function baseline(): Promise<void> {
     const { port } = server.address() as { port: number };
     process.send!({ url: `http://127.0.0.1:${port}` });
   });
+}
+
+/**
+ * The marketplace page Plaza serves (50 listings with listing, latest version and tools),
+ * answered with the same SQL statements by hand.
+ */
+async function marketplacePage(pool: Pool, res: http.ServerResponse): Promise<void> {
+  const { rows: page } = await pool.query(
+    `SELECT e.*, count(*) OVER () AS total FROM extensions e JOIN listings l ON l.extension_id = e.id
+      WHERE e.system = false AND l.published_at IS NOT NULL ORDER BY l.published_at DESC, e.id OFFSET 0 LIMIT 51`,
+  );
+  const ids = page.slice(0, 50).map(r => r.id);
+  const [{ rows: listings }, { rows: versions }] = await Promise.all([
+    pool.query(`SELECT * FROM listings WHERE extension_id = ANY($1)`, [ids]),
+    pool.query(`SELECT * FROM extension_versions WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')`, [ids]),
+  ]);
+  const listingOf = new Map(listings.map(l => [l.extension_id, l]));
+  const versionOf = new Map(versions.map(v => [v.extension_id, v]));
+  const edges = page.slice(0, 50).map((e, i) => {
+    const l = listingOf.get(e.id);
+    const v = versionOf.get(e.id);
+    return {
+      cursor: Buffer.from(`mp:${i}`).toString('base64url'),
+      node: {
+        appId: e.app_id,
+        displayName: e.display_name,
+        listing: { title: l.title, shortDescription: l.short_description },
+        latestVersion: { version: v.version },
+        tools: (v.manifest?.tools ?? []).map((t: { name: string; description: string }) => ({ name: t.name, description: t.description })),
+      },
+    };
+  });
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ data: { marketplace: { totalCount: Number(page[0]?.total ?? 0), edges } } }));
 }
 
 (mode === 'plaza' ? plaza() : baseline()).catch(error => {
