@@ -101,6 +101,23 @@ describe('package intake', () => {
       expect(reuse.errors![0].extensions.code).toBe('INVALID_STATE');
     });
 
+    it('discovers the docs in the package and renders them to safe HTML', async () => {
+      const ext = await claim();
+      const files = packageFor(ext.appId, 'Task Board');
+      files.set('README.md', Buffer.from('# Task Board\n\n<script>alert(1)</script>\n\nPlan *everything*.'));
+      files.set('docs/examples/basic-usage.yaml', Buffer.from('title: Basic usage'));
+      const res = await submitZip(t, dev.token, ext.appId, await zipOf(files));
+      await waitForValidation(t, dev.token, res.data!.submitVersion.id);
+      const docs = await t.gql(`query($id: ID!) { extensionVersion(id: $id) { docs { overview { path html } changelog { path } examples { path yaml } } } }`, { id: res.data!.submitVersion.id }, dev.token);
+      const found = docs.data!.extensionVersion.docs;
+      expect(found.overview.path).toBe('README.md');
+      expect(found.overview.html).toContain('<h1>Task Board</h1>');
+      expect(found.overview.html).toContain('<p>Plan <em>everything</em>.</p>');
+      expect(found.overview.html).not.toContain('script');
+      expect(found.changelog).toBeNull();
+      expect(found.examples).toEqual([{ path: 'docs/examples/basic-usage.yaml', yaml: 'title: Basic usage' }]);
+    });
+
     it('records a failing package as VALIDATION_FAILED with its issues; the number can then be reused', async () => {
       const ext = await claim();
       const bad = await zipOf(packageFor(ext.appId, 'Task Board', { description: 'Too short.' }));

@@ -6,7 +6,7 @@ import { Role } from '../accounts/roles';
 import { Category, Extension } from '../extensions/extensions.types';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
-import { ExtensionVersion } from '../versions/versions.types';
+import { ExtensionDocsType, ExtensionVersion } from '../versions/versions.types';
 import type { ListingsService } from './listings.service';
 import { ExtensionConnection, Listing, ListingInput, MarketplaceArgs, ToolSummary } from './listings.types';
 
@@ -63,6 +63,12 @@ export class ListingsResolver {
     return version?.manifest
       ? toolsOf(version.manifest as Manifest).map(t => Object.assign(new ToolSummary(), { name: t.name, description: t.description ?? '', actionType: t.action_type ?? null }))
       : [];
+  }
+
+  @FieldResolver(() => ExtensionDocsType, { nullable: true, description: 'Docs of the newest published version' })
+  async docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionDocsType | null> {
+    const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);
+    return version ? ExtensionVersion.from(version).docs : null;
   }
 
   @FieldResolver(() => [String], { description: 'Scopes an installer must grant (newest published version)' })

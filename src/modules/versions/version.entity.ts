@@ -145,4 +145,8 @@ export class ExtensionVersionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Documentation discovered in the package (seed 003), rendered to safe HTML at validation. */
+  @Column({ type: 'jsonb', nullable: true })
+  docs: Record<string, unknown> | null;
 }

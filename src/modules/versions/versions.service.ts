@@ -20,6 +20,7 @@ import { MANIFEST_FILE } from '../validation/manifest-layer';
 import { validatePackage } from '../validation/validate-package';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
 import { assessVersion, recordApprovals } from './version-rules';
+import { discoverDocs } from '../listings/docs';
 import type { ReviewService } from '../review/review.service';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
@@ -223,7 +224,7 @@ export class VersionsService {
       const result = await tx.manager.query(
         `UPDATE extension_versions
             SET status = $2, report = $3, manifest = $4, validated_at = now(),
-                declared_bump = $5, required_bump = $6, change_summary = $7, review_triggers = $8
+                declared_bump = $5, required_bump = $6, change_summary = $7, review_triggers = $8, docs = $9
           WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
         [
           claimed.id,
@@ -234,6 +235,7 @@ export class VersionsService {
           assessment?.requiredBump ?? null,
           assessment ? JSON.stringify(assessment.changeSummary) : null,
           JSON.stringify(triggers),
+          JSON.stringify(discoverDocs(checked.files)),
         ],
       );
       if (!returnedRows(result).length) return;

@@ -99,6 +99,42 @@ export class ChangeSummaryType {
 }
 
 @ObjectType()
+export class RenderedDocType {
+  @Field()
+  path: string;
+
+  @Field()
+  markdown: string;
+
+  @Field({ description: 'Sanitized HTML (no script, handlers or inline styles)' })
+  html: string;
+}
+
+@ObjectType()
+export class DocExampleType {
+  @Field()
+  path: string;
+
+  @Field()
+  yaml: string;
+}
+
+@ObjectType({ description: 'Documentation discovered in the package (docs/README.md or README.md, CHANGELOG.md, getting started, docs/examples/*.yaml)' })
+export class ExtensionDocsType {
+  @Field(() => RenderedDocType, { nullable: true })
+  overview: RenderedDocType | null;
+
+  @Field(() => RenderedDocType, { nullable: true })
+  changelog: RenderedDocType | null;
+
+  @Field(() => RenderedDocType, { nullable: true })
+  gettingStarted: RenderedDocType | null;
+
+  @Field(() => [DocExampleType])
+  examples: DocExampleType[];
+}
+
+@ObjectType()
 export class ExtensionVersion {
   @Field(() => ID)
   id: string;
@@ -138,6 +174,9 @@ export class ExtensionVersion {
   @Field(() => [ReviewTriggerType])
   reviewTriggers: ReviewTriggerType[];
 
+  @Field(() => ExtensionDocsType, { nullable: true })
+  docs: ExtensionDocsType | null;
+
   @Field(() => ValidationReportType, { nullable: true, description: 'null until validation has run' })
   validationReport: ValidationReportType | null;
 
@@ -173,6 +212,7 @@ export class ExtensionVersion {
           }
         : null,
       reviewTriggers: e.reviewTriggers ?? [],
+      docs: (e.docs as unknown as ExtensionDocsType) ?? null,
       manifest: e.manifest,
       submittedAt: e.submittedAt,
       validatedAt: e.validatedAt,
