@@ -1,17 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityManager, In } from 'typeorm';
+import { byKey, groupByKey } from '../../shared/batch';
 import { DeveloperProfileEntity, OrganizationEntity, OrganizationMemberEntity, UserEntity } from './accounts.entities';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map(r => [keyOf(r), r]));
-  return keys.map(k => map.get(k) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>(keys.map(k => [k, []]));
-  for (const row of rows) map.get(keyOf(row))?.push(row);
-  return keys.map(k => map.get(k) ?? []);
-}
 
 /** Per-request batch loaders of the accounts module (one query per batch, never per row). */
 export function createAccountsLoaders(manager: EntityManager) {
