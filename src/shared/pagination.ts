@@ -4,7 +4,7 @@ import { BadUserInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -42,7 +42,7 @@ export function pageSize(first: number | undefined | null, maxPageSize: number):
 
 /** A Relay connection type for `Node`, named `${name}Connection` with `${name}Edge` edges. */
 export function Connection<T extends object>(Node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor: string;
@@ -51,7 +51,7 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
     node: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];

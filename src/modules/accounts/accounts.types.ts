@@ -9,7 +9,7 @@ import type {
   UserEntity,
 } from './accounts.entities';
 
-@ObjectType({ description: 'A Plaza account' })
+@ObjectType({ simpleResolvers: true, description: 'A Plaza account' })
 export class User {
   @Field(() => ID)
   id: string;
@@ -37,7 +37,7 @@ export class User {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuthPayload {
   @Field({ description: 'Bearer token for the Authorization header' })
   token: string;
@@ -49,7 +49,7 @@ export class AuthPayload {
   user: User;
 }
 
-@ObjectType({ description: 'A long-lived token for the CLI and partner integrations' })
+@ObjectType({ simpleResolvers: true, description: 'A long-lived token for the CLI and partner integrations' })
 export class ApiToken {
   @Field(() => ID)
   id: string;
@@ -81,7 +81,7 @@ export class ApiToken {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatedApiToken {
   @Field(() => ApiToken)
   apiToken: ApiToken;
@@ -90,7 +90,7 @@ export class CreatedApiToken {
   secret: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DeveloperProfile {
   @Field(() => ID)
   id: string;
@@ -122,7 +122,7 @@ export class DeveloperProfile {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OrganizationMember {
   /** Resolved through the userById loader. */
   userId: string;
@@ -138,7 +138,7 @@ export class OrganizationMember {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Organization {
   @Field(() => ID)
   id: string;

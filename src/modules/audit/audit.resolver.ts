@@ -9,7 +9,7 @@ import { Role } from '../accounts/roles';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditTrail } from './audit-trail';
 
-@ObjectType({ description: 'Who did what to which record, and when' })
+@ObjectType({ simpleResolvers: true, description: 'Who did what to which record, and when' })
 export class AuditEntry {
   @Field(() => ID)
   id: string;
@@ -48,7 +48,7 @@ export class AuditEntry {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {}
 
 @Resolver(() => AuditEntry)

@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../../shared/scalars';
 import { eventCursor } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
 
-@ObjectType({ description: 'One entry of the append-only event log' })
+@ObjectType({ simpleResolvers: true, description: 'One entry of the append-only event log' })
 export class PlatformEvent {
   @Field(() => ID)
   id: string;
@@ -50,7 +50,7 @@ export class PlatformEvent {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EventConnection extends Connection(PlatformEvent, 'PlatformEvent') {}
 
 @ArgsType()

@@ -4,7 +4,7 @@ import { DateTimeScalar } from '../../shared/scalars';
 import type { CategoryEntity, ExtensionEntity } from './extensions.entities';
 import type { PackageUploadEntity } from '../packages/packages.entities';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Category {
   @Field()
   slug: string;
@@ -17,7 +17,7 @@ export class Category {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Extension {
   @Field(() => ID)
   id: string;
@@ -67,7 +67,7 @@ export class ClaimExtensionInput {
   category: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PackageUpload {
   @Field(() => ID)
   id: string;

@@ -8,7 +8,7 @@ import { MarketplaceSort } from './listings.service';
 
 registerEnumType(MarketplaceSort, { name: 'MarketplaceSort' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Listing {
   @Field(() => String, { nullable: true })
   title: string | null;
@@ -95,7 +95,7 @@ export class ListingInput {
   supportContact?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ToolSummary {
   @Field()
   name: string;
@@ -107,7 +107,7 @@ export class ToolSummary {
   actionType: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExtensionConnection extends Connection(Extension, 'Extension') {}
 
 @ArgsType()

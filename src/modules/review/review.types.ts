@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../../shared/scalars';
 import { ReviewTriggerType } from '../versions/versions.types';
 import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReviewMessage {
   @Field(() => ID)
   id: string;
@@ -23,7 +23,7 @@ export class ReviewMessage {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReviewCase {
   @Field(() => ID)
   id: string;
@@ -73,7 +73,7 @@ export class ReviewCase {
   }
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReviewCaseConnection extends Connection(ReviewCase, 'ReviewCase') {}
 
 @ArgsType()

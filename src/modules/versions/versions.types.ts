@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { DateTimeScalar } from '../../shared/scalars';
 import { ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
 
-@ObjectType({ description: 'One finding of the validator suite' })
+@ObjectType({ simpleResolvers: true, description: 'One finding of the validator suite' })
 export class ValidationIssueType {
   @Field({ description: 'The rule id from the seeds / reference (V1…V35, M0…M8.2, SKEL-GUARD-1, …)' })
   rule: string;
@@ -26,7 +26,7 @@ export class ValidationIssueType {
   fix: string;
 }
 
-@ObjectType('ValidationReport')
+@ObjectType('ValidationReport', { simpleResolvers: true })
 export class ValidationReportType {
   @Field(() => String, { nullable: true })
   appId: string | null;
@@ -59,7 +59,7 @@ export class ValidationReportType {
   issues: ValidationIssueType[];
 }
 
-@ObjectType({ description: 'Why a version needs human review' })
+@ObjectType({ simpleResolvers: true, description: 'Why a version needs human review' })
 export class ReviewTriggerType {
   @Field({ description: 'FIRST_SUBMISSION, MAJOR_BUMP, NEW_SCOPE, DESTRUCTIVE_TOOL or EGRESS_DOMAIN' })
   kind: string;
@@ -71,7 +71,7 @@ export class ReviewTriggerType {
   reason: string;
 }
 
-@ObjectType({ description: 'The manifest diff against the latest published version' })
+@ObjectType({ simpleResolvers: true, description: 'The manifest diff against the latest published version' })
 export class ChangeSummaryType {
   @Field(() => [String])
   toolsAdded: string[];
@@ -98,7 +98,7 @@ export class ChangeSummaryType {
   breakingChanges: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RenderedDocType {
   @Field()
   path: string;
@@ -110,7 +110,7 @@ export class RenderedDocType {
   html: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DocExampleType {
   @Field()
   path: string;
@@ -119,7 +119,7 @@ export class DocExampleType {
   yaml: string;
 }
 
-@ObjectType({ description: 'Documentation discovered in the package (docs/README.md or README.md, CHANGELOG.md, getting started, docs/examples/*.yaml)' })
+@ObjectType({ simpleResolvers: true, description: 'Documentation discovered in the package (docs/README.md or README.md, CHANGELOG.md, getting started, docs/examples/*.yaml)' })
 export class ExtensionDocsType {
   @Field(() => RenderedDocType, { nullable: true })
   overview: RenderedDocType | null;
@@ -134,7 +134,7 @@ export class ExtensionDocsType {
   examples: DocExampleType[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ExtensionVersion {
   @Field(() => ID)
   id: string;
