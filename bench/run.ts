@@ -137,6 +137,12 @@ async function main(): Promise<void> {
     console.log(`  marketplace(first: 5 / 50) with nested listing, version, tools: ${(await gql(plaza.url, marketQuery.replace('first: 50', 'first: 5'))).queries} / ${check.queries} queries`);
     const eventsQuery = `{ events(first: 50) { totalCount pageInfo { hasNextPage } edges { cursor node { id type subjectId occurredAt data } } } }`;
     const results = [];
+    if (process.env.BENCH_ONLY === 'market') {
+      const base = await load('baseline node:http + pg, marketplace page of 50', `${baseline.url}/market`);
+      const mine = await load('Plaza marketplace(first: 50), nested fields', `${plaza.url}/graphql`, { query: marketQuery });
+      console.log(`  ${base.rps.toFixed(0)} vs ${mine.rps.toFixed(0)} req/s: ${(mine.rps / base.rps).toFixed(2)}x`);
+      return;
+    }
     results.push(await load('baseline node:http + pg, marketplace page of 50', `${baseline.url}/market`));
     results.push(await load('Plaza marketplace(first: 50), nested fields', `${plaza.url}/graphql`, { query: marketQuery }));
     results.push(await load('baseline node:http + pg, events page of 50', baseline.url));
