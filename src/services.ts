@@ -24,6 +24,7 @@ import { VersionsService } from './modules/versions/versions.service';
 import { SecretBox } from './shared/secret-box';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { ReviewService } from './modules/review/review.service';
+import { StagingService } from './modules/review/staging.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
 
@@ -59,7 +60,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const listings = new ListingsService(extensions, packages, events, audit);
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings };
+  const staging = new StagingService(extensions, events, audit);
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -73,7 +75,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [AuditResolver, new AuditResolver(services.audit, services.auth, config.maxPageSize)],
     [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
     [VersionsResolver, new VersionsResolver(services.versions)],
-    [ReviewResolver, new ReviewResolver(services.review, services.auth, config.maxPageSize)],
+    [ReviewResolver, new ReviewResolver(services.review, services.staging, services.auth, config.maxPageSize)],
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
     [CategoryCountResolver, new CategoryCountResolver()],
   ]);

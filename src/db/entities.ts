@@ -13,6 +13,7 @@ import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/pack
 import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
 import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
 import { ListingEntity } from '../modules/listings/listing.entity';
+import { StagingInviteEntity } from '../modules/review/staging.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -34,4 +35,5 @@ export const entities = [
   ReviewCaseEntity,
   ReviewMessageEntity,
   ListingEntity,
+  StagingInviteEntity,
 ];

@@ -116,6 +116,22 @@ describe('the review workflow', () => {
     expect(cases.map(c => c.state)).toEqual(['WITHDRAWN', 'OPEN']);
   });
 
+  it('invites staging testers to a validated version: owner only, once per email', async () => {
+    const { versionId } = await pendingCase();
+    const INVITE = `mutation($v: ID!, $e: String!) { inviteStagingTester(versionId: $v, email: $e) { id email versionId } }`;
+    const tester = await buildUser(t);
+    const invited = await t.gql(INVITE, { v: versionId, e: tester.email.toUpperCase() }, dev.token);
+    expect(invited.data!.inviteStagingTester).toMatchObject({ email: tester.email, versionId });
+    expect((await t.gql(INVITE, { v: versionId, e: tester.email }, dev.token)).errors![0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(INVITE, { v: versionId, e: 'not-an-email' }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const other = await buildDeveloper(t);
+    expect((await t.gql(INVITE, { v: versionId, e: 'x@example.test' }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'staging.tester_invited' AND audience_user_id = $1`, [tester.id])).toHaveLength(1);
+    await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token);
+    expect((await t.gql(INVITE, { v: versionId, e: 'late@example.test' }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expect(await t.sql(`SELECT email FROM staging_invites WHERE version_id = $1`, [versionId])).toEqual([{ email: tester.email }]);
+  });
+
   it("hides another developer's version from withdrawal", async () => {
     const { versionId } = await pendingCase();
     const other = await buildDeveloper(t);

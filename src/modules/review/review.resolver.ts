@@ -7,12 +7,14 @@ import { Role } from '../accounts/roles';
 import { ExtensionVersion } from '../versions/versions.types';
 import { ReviewDecision } from './review.entities';
 import type { ReviewService } from './review.service';
-import { ReviewCase, ReviewCaseConnection, ReviewMessage, ReviewQueueArgs } from './review.types';
+import { ReviewCase, ReviewCaseConnection, ReviewMessage, ReviewQueueArgs, StagingInvite } from './review.types';
+import type { StagingService } from './staging.service';
 
 @Resolver(() => ReviewCase)
 export class ReviewResolver {
   constructor(
     private readonly review: ReviewService,
+    private readonly staging: StagingService,
     private readonly auth: AuthService,
     private readonly maxPageSize: number,
   ) {}
@@ -59,6 +61,12 @@ export class ReviewResolver {
   @Mutation(() => ExtensionVersion, { description: 'Withdraw a version not yet approved (its review closes)' })
   async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
     return ExtensionVersion.from(await this.review.withdraw(ctx, id));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => StagingInvite, { description: 'Invite a tester by email to a validated version (owner)' })
+  async inviteStagingTester(@Arg('versionId', () => ID) versionId: string, @Arg('email') email: string, @Ctx() ctx: RequestContext): Promise<StagingInvite> {
+    return StagingInvite.from(await this.staging.invite(ctx, versionId, email));
   }
 
   @FieldResolver(() => ExtensionVersion)

@@ -4,6 +4,7 @@ import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
 import { ReviewTriggerType } from '../versions/versions.types';
 import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
+import type { StagingInviteEntity } from './staging.entity';
 
 @ObjectType({ simpleResolvers: true })
 export class ReviewMessage {
@@ -70,6 +71,25 @@ export class ReviewCase {
       decidedAt: e.decidedAt,
       createdAt: e.createdAt,
     });
+  }
+}
+
+@ObjectType({ simpleResolvers: true })
+export class StagingInvite {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  versionId: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  static from(e: StagingInviteEntity): StagingInvite {
+    return Object.assign(new StagingInvite(), { id: e.id, versionId: e.versionId, email: e.email, createdAt: e.createdAt });
   }
 }
 
