@@ -159,3 +159,26 @@ describe('listings, publishing and the marketplace', () => {
     expect(Number(large.headers['x-plaza-db-queries'])).toBe(Number(small.headers['x-plaza-db-queries']));
   });
 });
+
+describe('latest published version', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('orders by semver: 1.10.0 over 1.9.0, a release over its pre-release', async () => {
+    const dev = await buildDeveloper(t);
+    await t.gql(`mutation { claimExtension(input: { appId: "order-app", displayName: "Order App", category: "productivity" }) { id } }`, {}, dev.token);
+    const [{ id: extensionId }] = await t.sql(`SELECT id FROM extensions WHERE app_id = 'order-app'`);
+    await t.sql(`INSERT INTO package_blobs (sha256, size_bytes) VALUES ($1, 1)`, ['1'.repeat(64)]);
+    for (const version of ['1.9.0', '1.10.0-rc.1', '1.10.0', '1.2.0+build']) {
+      await t.sql(
+        `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, submitted_by_id) VALUES ($1, $2, 'PUBLISHED', 'UPLOAD', $3, $4)`,
+        [extensionId, version, '1'.repeat(64), dev.id],
+      );
+    }
+    const res = await t.gql(`{ extension(appId: "order-app") { latestVersion { version } } }`, {}, dev.token);
+    expect(res.data!.extension.latestVersion.version).toBe('1.10.0');
+  });
+});
