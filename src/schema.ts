@@ -11,6 +11,7 @@ import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
+import { InstallsResolver } from './modules/installs/installs.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -24,6 +25,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReviewResolver,
   ListingsResolver,
   CategoryCountResolver,
+  InstallsResolver,
 ];
 
 /**

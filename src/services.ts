@@ -25,6 +25,8 @@ import { SecretBox } from './shared/secret-box';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { ReviewService } from './modules/review/review.service';
 import { StagingService } from './modules/review/staging.service';
+import { InstallsResolver } from './modules/installs/installs.resolver';
+import { InstallsService } from './modules/installs/installs.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
 
@@ -59,9 +61,12 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
-  const listings = new ListingsService(extensions, packages, events, audit);
+  const installs = new InstallsService(organizations, events, audit);
+  // Seed 002: a new user gets every published system app in the user-creating transaction.
+  auth.onUserCreated((tx, user) => installs.installSystemAppsFor(tx, user));
+  const listings = new ListingsService(extensions, packages, installs, events, audit);
   const staging = new StagingService(extensions, events, audit);
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging };
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -78,6 +83,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [ReviewResolver, new ReviewResolver(services.review, services.staging, services.auth, config.maxPageSize)],
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
     [CategoryCountResolver, new CategoryCountResolver()],
+    [InstallsResolver, new InstallsResolver(services.installs)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

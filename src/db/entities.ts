@@ -14,6 +14,7 @@ import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/vers
 import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
+import { InstallationEntity } from '../modules/installs/installation.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -36,4 +37,5 @@ export const entities = [
   ReviewMessageEntity,
   ListingEntity,
   StagingInviteEntity,
+  InstallationEntity,
 ];

@@ -112,6 +112,15 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
+/** The caller did not grant every scope the version needs; `missingScopes` lists them. */
+export class ConsentRequiredError extends DomainError {
+  readonly code = ErrorCode.CONSENT_REQUIRED;
+  override readonly httpStatus = 403;
+  constructor(readonly missingScopes: string[]) {
+    super(`Grant these scopes to install: ${missingScopes.join(', ')}`, { missingScopes });
+  }
+}
+
 /** An archive or source refused before anything is stored; `reasons` lists every problem found. */
 export class PackageRejectedError extends DomainError {
   readonly code = ErrorCode.PACKAGE_REJECTED;

@@ -77,6 +77,16 @@ export function createExtensionsLoaders(manager: EntityManager) {
         list => list.filter(r => r.version && semver.valid(r.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0] ?? null,
       );
     }),
+    /** Active installations per extension; staging installs never count (seed 000 step 6). */
+    installCountByExtensionId: new DataLoader<string, number>(async ids => {
+      const rows: { extension_id: string; n: number }[] = await manager.query(
+        `SELECT extension_id, count(*)::int AS n FROM installations
+          WHERE extension_id = ANY($1) AND status = 'ACTIVE' AND source <> 'STAGING' GROUP BY extension_id`,
+        [[...ids]],
+      );
+      const map = new Map(rows.map(r => [r.extension_id, r.n]));
+      return ids.map(id => map.get(id) ?? 0);
+    }),
     versionsByExtensionId: new DataLoader<string, ExtensionVersionEntity[]>(async ids =>
       groupByKey(
         ids,

@@ -71,6 +71,11 @@ export class ListingsResolver {
     return version ? ExtensionVersion.from(version).docs : null;
   }
 
+  @FieldResolver(() => Int, { description: 'Active installations (staging installs excluded)' })
+  async installCount(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.installCountByExtensionId.load(extension.id);
+  }
+
   @FieldResolver(() => [String], { description: 'Scopes an installer must grant (newest published version)' })
   async scopes(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<string[]> {
     const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);

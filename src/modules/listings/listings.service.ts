@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isEmail, isURL } from 'class-validator';
 import type { PackagesService } from '../packages/packages.service';
+import type { InstallsService } from '../installs/installs.service';
 import { checkSvgBytes } from '../validation/icon/svg-icon';
 import semver from 'semver';
 import { In } from 'typeorm';
@@ -62,6 +63,7 @@ export class ListingsService {
   constructor(
     private readonly extensions: ExtensionsService,
     private readonly packages: PackagesService,
+    private readonly installs: InstallsService,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
@@ -133,6 +135,8 @@ export class ListingsService {
       await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.PUBLISHED, publishedAt: version.publishedAt });
       await repo(tx, ListingEntity).update(extension.id, { publishedAt: () => 'coalesce(published_at, now())' } as never);
       await this.refreshSearch(tx, extension.id);
+      // Seed 002: a system app reaches every existing user at once (one set-based statement).
+      if (extension.system) await this.installs.installSystemAppForAll(tx, extension.id, version.id);
       await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
       await this.events.append(tx, {
         type: 'version.published',
@@ -208,7 +212,8 @@ export class ListingsService {
           : `l.published_at DESC, e.id`;
     const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id WHERE ${where.join(' AND ')}`;
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
-      `SELECT e.*, 0 AS install_count, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
+      `SELECT e.*, (SELECT count(*) FROM installations i WHERE i.extension_id = e.id AND i.status = 'ACTIVE' AND i.source <> 'STAGING') AS install_count,
+              count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
       params,
     );
     const total = rows.length ? Number(rows[0].total) : Number((await ctx.manager.query(`SELECT count(*)::int AS n ${from}`, params))[0].n);

@@ -1,0 +1,210 @@
+import semver from 'semver';
+import { In, IsNull } from 'typeorm';
+import type { RequestContext } from '../../context';
+import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
+import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { UserEntity } from '../accounts/accounts.entities';
+import type { OrganizationsService } from '../accounts/organizations.service';
+import { OrgRole, Role } from '../accounts/roles';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { ExtensionEntity } from '../extensions/extensions.entities';
+import { StagingInviteEntity } from '../review/staging.entity';
+import { STAGEABLE } from '../review/staging.service';
+import type { Manifest } from '../validation/manifest-layer';
+import { declaredScopes } from '../validation/manifest-rules';
+import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
+
+export interface InstallInput {
+  appId: string;
+  grantedScopes: string[];
+  organizationId?: string | null;
+  versionId?: string | null;
+}
+
+const INSTALLABLE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
+
+/** What the runtime needs to call the extension's lifecycle hooks (seed 000 step 8, seed 001 lifecycle). */
+export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_uninstall'): { hook: string; declared: boolean; signature: string | null } {
+  const lifecycle = (manifest?.lifecycle ?? {}) as Record<string, unknown>;
+  const hooks = (manifest?.lifecycle_hooks ?? {}) as Record<string, { signature?: string }>;
+  return { hook, declared: lifecycle[hook] === true || hook in hooks, signature: hooks[hook]?.signature ?? null };
+}
+
+/**
+ * Installs with explicit scope consent (seed 000 step 8): per user or per organization, one
+ * active installation per owner and extension (database-enforced, so concurrent installs give
+ * one row), lifecycle events for the runtime, and system apps that cannot be uninstalled
+ * (seed 002: I-SYSTEM-APPS-NEVER-UNINSTALLABLE).
+ */
+export class InstallsService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async install(ctx: RequestContext, input: InstallInput): Promise<InstallationEntity> {
+    const actor = ctx.actor!;
+    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId: input.appId });
+    if (!extension) throw new NotFoundError('Extension');
+    if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
+    const { version, source } = await this.resolveVersion(ctx, extension, input.versionId ?? null);
+    const required = declaredScopes((version.manifest ?? {}) as Manifest);
+    const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
+    const missing = required.filter(s => !granted.includes(s));
+    if (missing.length) throw new ConsentRequiredError(missing);
+    return withTransaction(ctx, async tx => {
+      const values = {
+        extensionId: extension.id,
+        versionId: version.id,
+        ownerUserId: input.organizationId ? null : actor.userId,
+        organizationId: input.organizationId ?? null,
+        grantedScopes: granted.filter(s => required.includes(s)),
+        source,
+        placement: extension.system ? Placement.SIDEBAR_BOTTOM : Placement.MIDDLE_LIST,
+        installedById: actor.userId,
+      };
+      // ON CONFLICT DO NOTHING on the partial unique indexes: a second (or concurrent) install
+      // returns the existing row instead of adding one.
+      const inserted = await tx.manager.createQueryBuilder().insert().into(InstallationEntity).values(values).orIgnore().returning('*').execute();
+      if (!inserted.raw.length) return this.findActive(tx, extension.id, input.organizationId ?? null, actor.userId);
+      const installation = await repo(tx, InstallationEntity).findOneByOrFail({ id: inserted.raw[0].id });
+      await this.audit.record(tx, { action: 'installation.create', targetType: 'Installation', targetId: installation.id, data: { appId: extension.appId, version: version.version } });
+      await this.events.append(tx, {
+        type: 'installation.created',
+        subjectType: 'Installation',
+        subjectId: installation.id,
+        appId: extension.appId,
+        version: version.version,
+        audienceUserId: installation.ownerUserId ?? actor.userId,
+        data: {
+          ownerUserId: installation.ownerUserId,
+          organizationId: installation.organizationId,
+          source,
+          grantedScopes: installation.grantedScopes,
+          lifecycle: lifecycleOf(version.manifest as Manifest | null, 'on_install'),
+        },
+      });
+      return installation;
+    });
+  }
+
+  async uninstall(ctx: RequestContext, installationId: string): Promise<InstallationEntity> {
+    if (!isUuid(installationId)) throw new NotFoundError('Installation');
+    return withTransaction(ctx, async tx => {
+      const installation = await repo(tx, InstallationEntity).findOne({ where: { id: installationId }, lock: { mode: 'pessimistic_write' } });
+      if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
+      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });
+      if (extension.system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');
+      if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('This installation is already removed');
+      installation.status = InstallStatus.UNINSTALLED;
+      installation.uninstalledAt = new Date();
+      await repo(tx, InstallationEntity).update(installation.id, { status: installation.status, uninstalledAt: installation.uninstalledAt });
+      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: installation.versionId });
+      await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
+      await this.events.append(tx, {
+        type: 'installation.removed',
+        subjectType: 'Installation',
+        subjectId: installation.id,
+        appId: extension.appId,
+        version: version.version,
+        audienceUserId: installation.ownerUserId ?? tx.actor!.userId,
+        data: {
+          ownerUserId: installation.ownerUserId,
+          organizationId: installation.organizationId,
+          lifecycle: lifecycleOf(version.manifest as Manifest | null, 'on_uninstall'),
+        },
+      });
+      return installation;
+    });
+  }
+
+  async listMine(ctx: RequestContext, organizationId?: string | null): Promise<InstallationEntity[]> {
+    if (organizationId) {
+      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
+      if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+      return repo(ctx, InstallationEntity).find({ where: { organizationId, status: InstallStatus.ACTIVE }, order: { installedAt: 'ASC' } });
+    }
+    return repo(ctx, InstallationEntity).find({
+      where: { ownerUserId: ctx.actor!.userId, organizationId: IsNull(), status: InstallStatus.ACTIVE },
+      order: { installedAt: 'ASC' },
+    });
+  }
+
+  /**
+   * Every published system app for a new user, in the transaction that creates the user (seed
+   * 002): one set-based statement; if it fails, the user is not created.
+   */
+  async installSystemAppsFor(ctx: RequestContext, user: UserEntity): Promise<void> {
+    await ctx.manager.query(
+      `INSERT INTO installations (extension_id, version_id, owner_user_id, granted_scopes, source, placement, installed_by_id)
+       SELECT DISTINCT ON (e.id) e.id, v.id, $1, '{}', 'AUTO_SYSTEM', 'SIDEBAR_BOTTOM', NULL
+         FROM extensions e JOIN extension_versions v ON v.extension_id = e.id AND v.status = 'PUBLISHED'
+        WHERE e.system
+        ORDER BY e.id, string_to_array(split_part(split_part(v.version, '+', 1), '-', 1), '.')::int[] DESC, (position('-' in v.version) = 0) DESC
+       ON CONFLICT DO NOTHING`,
+      [user.id],
+    );
+  }
+
+  /**
+   * A newly published system app goes to every existing user at once (seed 002), in one
+   * statement; users who already have it are skipped.
+   */
+  async installSystemAppForAll(ctx: RequestContext, extensionId: string, versionId: string): Promise<number> {
+    const result = await ctx.manager.query(
+      `INSERT INTO installations (extension_id, version_id, owner_user_id, granted_scopes, source, placement, installed_by_id)
+       SELECT $1, $2, u.id, '{}', 'AUTO_SYSTEM', 'SIDEBAR_BOTTOM', NULL FROM users u
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [extensionId, versionId],
+    );
+    return returnedRows(result).length;
+  }
+
+  private async resolveVersion(ctx: RequestContext, extension: ExtensionEntity, versionId: string | null) {
+    const actor = ctx.actor!;
+    if (versionId) {
+      const version = isUuid(versionId) ? await repo(ctx, ExtensionVersionEntity).findOneBy({ id: versionId, extensionId: extension.id }) : null;
+      if (!version) throw new NotFoundError('Version');
+      if (INSTALLABLE.includes(version.status)) return { version, source: InstallSource.USER };
+      // Staging (seed 000 step 6): a validated version, for its developer and invited testers only.
+      if (STAGEABLE.includes(version.status)) {
+        const invited = await repo(ctx, StagingInviteEntity).exist({ where: { versionId: version.id, email: actor.email } });
+        if (extension.ownerId === actor.userId || invited) return { version, source: InstallSource.STAGING };
+        throw new NotFoundError('Version');
+      }
+      throw new InvalidStateError(`A ${version.status} version cannot be installed`);
+    }
+    const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(INSTALLABLE) } });
+    const latest = published.filter(v => v.version && semver.valid(v.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+    if (!latest) throw new InvalidStateError('This extension has no published version to install');
+    return { version: latest, source: InstallSource.USER };
+  }
+
+  private async assertOrgAdmin(ctx: RequestContext, organizationId: string): Promise<void> {
+    const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
+    if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+    if (role === OrgRole.MEMBER) throw new ForbiddenError('Only an owner or admin of the organization can install for it');
+  }
+
+  private async canManage(ctx: RequestContext, installation: InstallationEntity): Promise<boolean> {
+    const actor = ctx.actor!;
+    if (actor.roles.has(Role.ADMIN)) return true;
+    if (installation.organizationId) {
+      const role = await this.organizations.roleOf(ctx, installation.organizationId, actor.userId);
+      return role === OrgRole.OWNER || role === OrgRole.ADMIN;
+    }
+    return installation.ownerUserId === actor.userId;
+  }
+
+  private async findActive(ctx: RequestContext, extensionId: string, organizationId: string | null, userId: string): Promise<InstallationEntity> {
+    const where = organizationId
+      ? { extensionId, organizationId, status: InstallStatus.ACTIVE }
+      : { extensionId, ownerUserId: userId, organizationId: IsNull(), status: InstallStatus.ACTIVE };
+    const existing = await repo(ctx, InstallationEntity).findOne({ where });
+    if (!existing) throw new InvalidStateError('The installation changed concurrently; try again');
+    return existing;
+  }
+}

@@ -1,0 +1,150 @@
+import { startTestApp, TestApp } from '../utils/test-app';
+import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
+import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+
+const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id status source placement grantedScopes organizationId version { version } extension { appId installCount } } }`;
+const UNINSTALL = `mutation($id: ID!) { uninstall(installationId: $id) { id status } }`;
+const SCOPES = ['store:read', 'task-board:read', 'task-board:write'];
+
+describe('installs with consent', () => {
+  let t: TestApp;
+  let dev: TestUser;
+  let reviewer: TestUser;
+  let admin: TestUser;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dev = await buildDeveloper(t);
+    admin = await buildAdmin(t);
+    reviewer = await buildUser(t);
+    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+  });
+  afterAll(() => t.close());
+
+  /** Claim, submit, review; then publish unless `publish` is false. */
+  async function extension(publish = true) {
+    const appId = `install-app-${++n}`;
+    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Install App", category: "productivity" }) { id } }`, {}, dev.token);
+    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App')));
+    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
+    if (!publish) return { appId, versionId: version.id as string };
+    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
+    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
+    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
+    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
+    await t.gql(
+      `mutation($a: String!) { updateListing(appId: $a, input: { title: "Install App ${n}", shortDescription: "Plan and track tasks from chat with reminders.",
+        fullDescription: "A board the assistant can read and update, number ${n}, with due dates and reminders.", categories: ["productivity"],
+        supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
+      { a: appId },
+      dev.token,
+    );
+    const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
+    expect(published.data!.publishVersion.status).toBe('PUBLISHED');
+    return { appId, versionId: version.id as string };
+  }
+
+  it('refuses an install that does not grant every required scope, writing nothing', async () => {
+    const { appId } = await extension();
+    const user = await buildUser(t);
+    const res = await t.gql(INSTALL, { i: { appId, grantedScopes: ['store:read'] } }, user.token);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['task-board:read', 'task-board:write'] });
+    expect(await t.sql(`SELECT 1 FROM installations WHERE owner_user_id = $1`, [user.id])).toHaveLength(0);
+  });
+
+  it('installs the latest published version once, also under concurrent requests, with a lifecycle event', async () => {
+    const { appId } = await extension();
+    const user = await buildUser(t);
+    const [a, b] = await Promise.all([
+      t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token),
+      t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token),
+    ]);
+    expect(a.data!.install.id).toBe(b.data!.install.id);
+    expect(a.data!.install).toMatchObject({ status: 'ACTIVE', source: 'USER', placement: 'MIDDLE_LIST', version: { version: '1.0.0' }, extension: { installCount: 1 } });
+    expect(await t.sql(`SELECT 1 FROM installations WHERE owner_user_id = $1`, [user.id])).toHaveLength(1);
+    const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.created' AND subject_id = $1`, [a.data!.install.id]);
+    expect(event.data.lifecycle).toEqual({ hook: 'on_install', declared: true, signature: '(ctx)' });
+    const mine = await t.gql(`{ myInstallations { id extension { appId } } }`, {}, user.token);
+    expect(mine.data!.myInstallations).toEqual([{ id: a.data!.install.id, extension: { appId } }]);
+  });
+
+  it('uninstalls once; another user cannot see it', async () => {
+    const { appId } = await extension();
+    const user = await buildUser(t);
+    const { id } = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install;
+    const other = await buildUser(t);
+    expect((await t.gql(UNINSTALL, { id }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(UNINSTALL, { id }, user.token)).data!.uninstall.status).toBe('UNINSTALLED');
+    expect((await t.gql(UNINSTALL, { id }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.removed' AND subject_id = $1`, [id]);
+    expect(event.data.lifecycle.hook).toBe('on_uninstall');
+  });
+
+  it('refuses unpublished extensions, except a staging install by the developer or an invited tester', async () => {
+    const { appId, versionId } = await extension(false);
+    const user = await buildUser(t);
+    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    const own = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, dev.token);
+    expect(own.data!.install).toMatchObject({ source: 'STAGING', extension: { installCount: 0 } });
+    await t.gql(`mutation($v: ID!, $e: String!) { inviteStagingTester(versionId: $v, email: $e) { id } }`, { v: versionId, e: user.email }, dev.token);
+    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token)).data!.install.source).toBe('STAGING');
+  });
+
+  it('installs for an organization its owner or admin manages, not for a member', async () => {
+    const { appId } = await extension();
+    const owner = await buildUser(t);
+    const member = await buildUser(t);
+    const org = (await t.gql(`mutation { createOrganization(name: "Install Org") { id } }`, {}, owner.token)).data!.createOrganization;
+    await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: org.id, e: member.email }, owner.token);
+    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    const installed = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, owner.token);
+    expect(installed.data!.install.organizationId).toBe(org.id);
+    const listed = await t.gql(`query($o: ID) { myInstallations(organizationId: $o) { id } }`, { o: org.id }, member.token);
+    expect(listed.data!.myInstallations).toHaveLength(1);
+  });
+
+  describe('system apps (seed 002)', () => {
+    it('reach every existing and every new user, sit in the bottom block, and cannot be uninstalled', async () => {
+      const existing = await buildUser(t);
+      const { appId, versionId } = await extension(false);
+      // First-party publish: approve through review, mark system (V31 checked it server-side), publish.
+      await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
+      const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
+      const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
+      await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
+      await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "first party") { id } }`, { id: caseId }, reviewer.token);
+      await t.gql(
+        `mutation($a: String!) { updateListing(appId: $a, input: { title: "System Tool", shortDescription: "Platform tool installed for every user.",
+          fullDescription: "A platform-managed extension every account has from the start.", categories: ["productivity"],
+          supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
+        { a: appId },
+        dev.token,
+      );
+      await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: versionId }, dev.token);
+      const rows = await t.sql(`SELECT source, placement FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE e.app_id = $1 AND i.owner_user_id = $2`, [appId, existing.id]);
+      expect(rows).toEqual([{ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' }]);
+      const [{ users }] = await t.sql(`SELECT count(*)::int AS users FROM users`);
+      const [{ installs }] = await t.sql(`SELECT count(*)::int AS installs FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE e.app_id = $1`, [appId]);
+      expect(installs).toBe(users);
+      const fresh = await buildUser(t);
+      const mine = await t.gql(`{ myInstallations { id source placement extension { appId } } }`, {}, fresh.token);
+      const system = mine.data!.myInstallations.find((i: any) => i.extension.appId === appId);
+      expect(system).toMatchObject({ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' });
+      expect((await t.gql(UNINSTALL, { id: system.id }, fresh.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('a failing system install aborts the sign-up: no user without the system apps', async () => {
+      await t.sql(`ALTER TABLE installations ADD CONSTRAINT no_installs CHECK (false) NOT VALID`);
+      try {
+        const email = uniqueEmail('atomic-system');
+        const res = await t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email, password: PASSWORD, displayName: 'Atomic' } });
+        expect(res.errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(await t.sql(`SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
+      } finally {
+        await t.sql(`ALTER TABLE installations DROP CONSTRAINT no_installs`);
+      }
+    });
+  });
+});
