@@ -12,6 +12,7 @@ import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { InstallsResolver } from './modules/installs/installs.resolver';
+import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -26,6 +27,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ListingsResolver,
   CategoryCountResolver,
   InstallsResolver,
+  DeprecationsResolver,
 ];
 
 /**

@@ -27,6 +27,8 @@ import { ReviewService } from './modules/review/review.service';
 import { StagingService } from './modules/review/staging.service';
 import { InstallsResolver } from './modules/installs/installs.resolver';
 import { InstallsService } from './modules/installs/installs.service';
+import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
+import { DeprecationsService } from './modules/installs/deprecations.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
 
@@ -66,7 +68,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   auth.onUserCreated((tx, user) => installs.installSystemAppsFor(tx, user));
   const listings = new ListingsService(extensions, packages, installs, events, audit);
   const staging = new StagingService(extensions, events, audit);
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs };
+  const deprecations = new DeprecationsService(extensions, installs, events, audit);
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -84,6 +87,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
     [CategoryCountResolver, new CategoryCountResolver()],
     [InstallsResolver, new InstallsResolver(services.installs)],
+    [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

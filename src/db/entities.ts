@@ -15,6 +15,7 @@ import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
+import { DeprecationEntity } from '../modules/installs/deprecation.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -38,4 +39,5 @@ export const entities = [
   ListingEntity,
   StagingInviteEntity,
   InstallationEntity,
+  DeprecationEntity,
 ];

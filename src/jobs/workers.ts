@@ -7,10 +7,11 @@ import type { Logger } from '../shared/logger';
 import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
 
 export const CLEANUP_UPLOADS_QUEUE = 'cleanup-uploads';
+export const SUNSET_QUEUE = 'announce-sunsets';
 
 /** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
 export async function startJobs(services: Services, config: PlazaConfig, dataSource: DataSource, logger: Logger, container: ResolverContainer): Promise<void> {
-  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE]);
+  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE]);
   if (!config.runWorkers) return;
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
   await services.jobs.work<{ versionId: string }>(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
@@ -19,4 +20,9 @@ export async function startJobs(services: Services, config: PlazaConfig, dataSou
     logger.info(result, 'expired uploads cleaned up');
   });
   await services.jobs.schedule(CLEANUP_UPLOADS_QUEUE, '*/10 * * * *');
+  await services.jobs.work<object>(SUNSET_QUEUE, async (_data, jobId) => {
+    const announced = await services.deprecations.announceSunsets(ctx(jobId));
+    if (announced) logger.info({ announced }, 'sunsets announced');
+  });
+  await services.jobs.schedule(SUNSET_QUEUE, '* * * * *');
 }

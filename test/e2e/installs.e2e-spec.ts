@@ -1,3 +1,5 @@
+import { systemContext } from '../../src/context';
+import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
@@ -103,6 +105,52 @@ describe('installs with consent', () => {
     expect(installed.data!.install.organizationId).toBe(org.id);
     const listed = await t.gql(`query($o: ID) { myInstallations(organizationId: $o) { id } }`, { o: org.id }, member.token);
     expect(listed.data!.myInstallations).toHaveLength(1);
+  });
+
+  describe('deprecations, sunsets and recommendations (seed 003)', () => {
+    const DEPRECATE = `mutation($i: DeprecateVersionInput!) { deprecateVersion(input: $i) { versionId reason sunsetAt sunset } }`;
+
+    it('deprecates a published version (owner only), keeps it installable until sunset, then blocks it', async () => {
+      const { appId, versionId } = await extension();
+      const other = await buildDeveloper(t);
+      const soon = new Date(Date.now() + 3600_000).toISOString();
+      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x' } }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'x', sunsetAt: '2000-01-01T00:00:00Z' } }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      const done = await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x', sunsetAt: soon } }, dev.token);
+      expect(done.data!.deprecateVersion).toMatchObject({ reason: 'Use 2.x', sunset: false });
+      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'again' } }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.deprecated' AND subject_id = $1`, [versionId])).toHaveLength(1);
+      const user = await buildUser(t);
+      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install.status).toBe('ACTIVE');
+      await t.sql(`UPDATE deprecations SET sunset_at = now() - interval '1 minute' WHERE version_id = $1`, [versionId]);
+      const late = await buildUser(t);
+      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      const manager = t.app.dataSource.manager;
+      const ctx = systemContext(manager, t.app.logger, createLoaders(manager), t.app.container);
+      expect(await t.app.services.deprecations.announceSunsets(ctx)).toBeGreaterThanOrEqual(1);
+      expect(await t.app.services.deprecations.announceSunsets(ctx)).toBe(0);
+      expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.sunset' AND subject_id = $1`, [versionId])).toHaveLength(1);
+    });
+
+    it('recommends the newest supported version of the same major, saying whether it needs consent', async () => {
+      const { appId, versionId } = await extension();
+      const user = await buildUser(t);
+      await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token);
+      const [v] = await t.sql(`SELECT * FROM extension_versions WHERE id = $1`, [versionId]);
+      const bigger = { ...v.manifest, capabilities: [...v.manifest.capabilities, 'store:write'] };
+      for (const [version, manifest] of [['1.1.0', v.manifest], ['1.2.0', bigger], ['2.0.0', v.manifest]] as const) {
+        await t.sql(
+          `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id) VALUES ($1, $2, 'PUBLISHED', 'UPLOAD', $3, $4, $5)`,
+          [v.extension_id, version, v.package_sha256, JSON.stringify(manifest), dev.id],
+        );
+      }
+      await t.gql(DEPRECATE, { i: { versionId, reason: 'Please move on' } }, dev.token);
+      const recs = await t.gql(`{ upgradeRecommendations { currentVersion { version } recommendedVersion { version } needsConsent newScopes sunsetAt } }`, {}, user.token);
+      expect(recs.data!.upgradeRecommendations).toEqual([
+        { currentVersion: { version: '1.0.0' }, recommendedVersion: { version: '1.2.0' }, needsConsent: true, newScopes: ['store:write'], sunsetAt: null },
+      ]);
+    });
   });
 
   describe('system apps (seed 002)', () => {

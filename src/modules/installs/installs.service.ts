@@ -168,7 +168,10 @@ export class InstallsService {
     if (versionId) {
       const version = isUuid(versionId) ? await repo(ctx, ExtensionVersionEntity).findOneBy({ id: versionId, extensionId: extension.id }) : null;
       if (!version) throw new NotFoundError('Version');
-      if (INSTALLABLE.includes(version.status)) return { version, source: InstallSource.USER };
+      if (INSTALLABLE.includes(version.status)) {
+        if (await this.isSunset(ctx, [version.id]).then(set => set.has(version.id))) throw new InvalidStateError('This version is past its sunset date');
+        return { version, source: InstallSource.USER };
+      }
       // Staging (seed 000 step 6): a validated version, for its developer and invited testers only.
       if (STAGEABLE.includes(version.status)) {
         const invited = await repo(ctx, StagingInviteEntity).exist({ where: { versionId: version.id, email: actor.email } });
@@ -178,9 +181,22 @@ export class InstallsService {
       throw new InvalidStateError(`A ${version.status} version cannot be installed`);
     }
     const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(INSTALLABLE) } });
-    const latest = published.filter(v => v.version && semver.valid(v.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+    const sunset = await this.isSunset(ctx, published.map(v => v.id));
+    const latest = published
+      .filter(v => v.version && semver.valid(v.version) && !sunset.has(v.id))
+      .sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
     if (!latest) throw new InvalidStateError('This extension has no published version to install');
     return { version: latest, source: InstallSource.USER };
+  }
+
+  /** Versions among `ids` whose deprecation sunset has passed (they cannot be installed). */
+  private async isSunset(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { version_id: string }[] = await ctx.manager.query(
+      `SELECT version_id FROM deprecations WHERE version_id = ANY($1) AND sunset_at <= now()`,
+      [ids],
+    );
+    return new Set(rows.map(r => r.version_id));
   }
 
   private async assertOrgAdmin(ctx: RequestContext, organizationId: string): Promise<void> {
