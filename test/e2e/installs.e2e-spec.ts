@@ -1,6 +1,7 @@
 import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { collect, wsClient } from '../utils/ws-client';
 import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 
@@ -131,6 +132,24 @@ describe('installs with consent', () => {
       expect(await t.app.services.deprecations.announceSunsets(ctx)).toBeGreaterThanOrEqual(1);
       expect(await t.app.services.deprecations.announceSunsets(ctx)).toBe(0);
       expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.sunset' AND subject_id = $1`, [versionId])).toHaveLength(1);
+    });
+
+    it('notifies deprecationNotices subscribers for the apps they follow', async () => {
+      const { appId, versionId } = await extension();
+      const other = await extension();
+      const watcher = await buildUser(t);
+      const client = wsClient(t.url, watcher.token);
+      try {
+        const sub = collect(client, `subscription($a: [String!]) { deprecationNotices(appIds: $a) { type appId data } }`, { a: [appId] });
+        await collect(client, `{ me { id } }`).waitFor(1);
+        await t.gql(DEPRECATE, { i: { versionId: other.versionId, reason: 'Not watched' } }, dev.token);
+        await t.gql(DEPRECATE, { i: { versionId, reason: 'Watched' } }, dev.token);
+        const [first] = await sub.waitFor(1);
+        expect((first as any).data.deprecationNotices).toMatchObject({ type: 'version.deprecated', appId, data: { reason: 'Watched' } });
+        sub.unsubscribe();
+      } finally {
+        await client.dispose();
+      }
     });
 
     it('recommends the newest supported version of the same major, saying whether it needs consent', async () => {

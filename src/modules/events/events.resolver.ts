@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../accounts/roles';
@@ -41,6 +41,30 @@ export class EventsResolver {
   })
   accountEvents(@Root() event: PlatformEventEntity): PlatformEvent {
     return PlatformEvent.from(event);
+  }
+
+  @Authorized()
+  @Subscription(() => PlatformEvent, {
+    description: 'Deprecation and sunset announcements (version.deprecated, version.sunset), optionally for some apps',
+    subscribe: ({ context, args }) => {
+      const ctx = context as RequestContext;
+      return ctx.container.get(EventsResolver).deprecationStream(ctx, (args as { appIds?: string[] }).appIds);
+    },
+  })
+  deprecationNotices(
+    @Root() event: PlatformEventEntity,
+    @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
+  ): PlatformEvent {
+    return PlatformEvent.from(event);
+  }
+
+  deprecationStream(ctx: RequestContext, appIds?: string[]): AsyncIterableIterator<PlatformEventEntity> {
+    const actor = ctx.actor!;
+    return this.stream.tail({
+      filter: { types: ['version.deprecated', 'version.sunset'], appIds, readerUserId: actor.userId },
+      after: null,
+      isStillAllowed: () => this.auth.isStillValid(actor),
+    });
   }
 
   accountEventStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
