@@ -10,5 +10,6 @@ import { VersionDocs1795381478731 } from './1795381478731-VersionDocs';
 import { StagingInvites1795382076416 } from './1795382076416-StagingInvites';
 import { Installations1795382422948 } from './1795382422948-Installations';
 import { Deprecations1795382652847 } from './1795382652847-Deprecations';
+import { UpgradeOffers1795382930737 } from './1795382930737-UpgradeOffers';
 
-export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185, ReviewCases1795380870099, Listings1795381062593, VersionDocs1795381478731, StagingInvites1795382076416, Installations1795382422948, Deprecations1795382652847];
+export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185, ReviewCases1795380870099, Listings1795381062593, VersionDocs1795381478731, StagingInvites1795382076416, Installations1795382422948, Deprecations1795382652847, UpgradeOffers1795382930737];

@@ -13,6 +13,7 @@ import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
+import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -28,6 +29,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoryCountResolver,
   InstallsResolver,
   DeprecationsResolver,
+  UpgradesResolver,
 ];
 
 /**

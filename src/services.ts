@@ -29,6 +29,8 @@ import { InstallsResolver } from './modules/installs/installs.resolver';
 import { InstallsService } from './modules/installs/installs.service';
 import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
 import { DeprecationsService } from './modules/installs/deprecations.service';
+import { UpgradesResolver } from './modules/installs/upgrades.resolver';
+import { UpgradesService } from './modules/installs/upgrades.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
 
@@ -66,10 +68,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const installs = new InstallsService(organizations, events, audit);
   // Seed 002: a new user gets every published system app in the user-creating transaction.
   auth.onUserCreated((tx, user) => installs.installSystemAppsFor(tx, user));
-  const listings = new ListingsService(extensions, packages, installs, events, audit);
+  const listings = new ListingsService(extensions, packages, installs, jobs, events, audit);
+  const upgrades = new UpgradesService(installs, events, audit);
   const staging = new StagingService(extensions, events, audit);
   const deprecations = new DeprecationsService(extensions, installs, events, audit);
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations };
+  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -88,6 +91,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [CategoryCountResolver, new CategoryCountResolver()],
     [InstallsResolver, new InstallsResolver(services.installs)],
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
+    [UpgradesResolver, new UpgradesResolver(services.upgrades)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -16,6 +16,7 @@ import { ListingEntity } from '../modules/listings/listing.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/installs/deprecation.entity';
+import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
@@ -40,4 +41,5 @@ export const entities = [
   StagingInviteEntity,
   InstallationEntity,
   DeprecationEntity,
+  UpgradeOfferEntity,
 ];

@@ -5,16 +5,21 @@ import { createLoaders } from '../loaders';
 import type { Services } from '../services';
 import type { Logger } from '../shared/logger';
 import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
+import { ROLLOUT_QUEUE } from '../modules/installs/upgrades.service';
 
 export const CLEANUP_UPLOADS_QUEUE = 'cleanup-uploads';
 export const SUNSET_QUEUE = 'announce-sunsets';
 
 /** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
 export async function startJobs(services: Services, config: PlazaConfig, dataSource: DataSource, logger: Logger, container: ResolverContainer): Promise<void> {
-  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE]);
+  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE, ROLLOUT_QUEUE]);
   if (!config.runWorkers) return;
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
   await services.jobs.work<{ versionId: string }>(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
+  await services.jobs.work<{ versionId: string }>(ROLLOUT_QUEUE, async (data, jobId) => {
+    const result = await services.upgrades.rollout(ctx(jobId), data.versionId);
+    logger.info({ ...result, versionId: data.versionId }, 'rollout done');
+  });
   await services.jobs.work<object>(CLEANUP_UPLOADS_QUEUE, async (_data, jobId) => {
     const result = await services.packages.cleanupExpired(ctx(jobId));
     logger.info(result, 'expired uploads cleaned up');

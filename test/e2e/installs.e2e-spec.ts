@@ -172,6 +172,71 @@ describe('installs with consent', () => {
     });
   });
 
+  describe('upgrades: automatic rollout, offers, MANUAL organizations (seed 000, seed 003)', () => {
+    const OFFERS = `query($o: ID) { upgradeOffers(organizationId: $o) { id status newScopes fromVersion { version } toVersion { version } installation { id } } }`;
+    const RESPOND = `mutation($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { id status } }`;
+
+    it('moves compatible installations in a job after publish, offers to MANUAL organizations, offers a MAJOR with new scopes to all', async () => {
+      const { appId } = await extension();
+      const personal = await buildUser(t);
+      const owner = await buildUser(t);
+      const auto = (await t.gql(`mutation { createOrganization(name: "Auto Org") { id } }`, {}, owner.token)).data!.createOrganization;
+      const manual = (await t.gql(`mutation { createOrganization(name: "Manual Org") { id } }`, {}, owner.token)).data!.createOrganization;
+      await t.gql(`mutation($o: ID!) { setUpgradePolicy(organizationId: $o, policy: MANUAL) { id } }`, { o: manual.id }, owner.token);
+      const mine = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, personal.token)).data!.install;
+      await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: auto.id } }, owner.token);
+      const manualInstall = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: manual.id } }, owner.token)).data!.install;
+
+      // 1.0.1: submitted, approved automatically (nothing new), published; the rollout job runs.
+      const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App', { version: '1.0.1', lifecycle: { on_install: true, on_upgrade: ['1.0.1'], health_check: { interval_sec: 60 } } })));
+      const patch = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
+      expect(patch.status).toBe('APPROVED');
+      await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: patch.id }, dev.token);
+      const deadline = Date.now() + 15000;
+      let current = '';
+      while (current !== '1.0.1' && Date.now() < deadline) {
+        await new Promise(r => setTimeout(r, 200));
+        current = (await t.gql(`{ myInstallations { version { version } } }`, {}, personal.token)).data!.myInstallations[0].version.version;
+      }
+      expect(current).toBe('1.0.1');
+      const versionsOf = async (org: string) => (await t.gql(`query($o: ID) { myInstallations(organizationId: $o) { version { version } } }`, { o: org }, owner.token)).data!.myInstallations[0].version.version;
+      expect(await versionsOf(auto.id)).toBe('1.0.1');
+      expect(await versionsOf(manual.id)).toBe('1.0.0');
+      const manualOffers = (await t.gql(OFFERS, { o: manual.id }, owner.token)).data!.upgradeOffers;
+      expect(manualOffers).toEqual([expect.objectContaining({ status: 'OPEN', newScopes: [], fromVersion: { version: '1.0.0' }, toVersion: { version: '1.0.1' } })]);
+      const [upgraded] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.upgraded' AND subject_id = $1`, [mine.id]);
+      expect(upgraded.data).toMatchObject({ fromVersion: '1.0.0', toVersion: '1.0.1', automatic: true, lifecycle: { hook: 'on_upgrade', from_version: '1.0.0', hooks: ['1.0.1'] } });
+
+      // Re-running the rollout moves nobody twice and duplicates no offer.
+      const manager = t.app.dataSource.manager;
+      const ctx = systemContext(manager, t.app.logger, createLoaders(manager), t.app.container);
+      expect(await t.app.services.upgrades.rollout(ctx, patch.id)).toEqual({ moved: 0, offered: 0 });
+
+      // 2.0.0 with a new scope: everyone gets an offer; the MANUAL org's older offer is superseded.
+      const [v] = await t.sql(`SELECT * FROM extension_versions WHERE id = $1`, [patch.id]);
+      const major = { ...v.manifest, version: '2.0.0', capabilities: [...v.manifest.capabilities, 'store:write'] };
+      const [{ id: majorId }] = await t.sql(
+        `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id)
+         VALUES ($1, '2.0.0', 'PUBLISHED', 'UPLOAD', $2, $3, $4) RETURNING id`,
+        [v.extension_id, v.package_sha256, JSON.stringify(major), dev.id],
+      );
+      expect(await t.app.services.upgrades.rollout(ctx, majorId)).toEqual({ moved: 0, offered: 3 });
+      expect((await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      const [offer] = (await t.gql(OFFERS, {}, personal.token)).data!.upgradeOffers;
+      expect(offer).toMatchObject({ newScopes: ['store:write'], toVersion: { version: '2.0.0' } });
+      expect((await t.gql(RESPOND, { id: offer.id, a: true }, personal.token)).errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['store:write'] });
+      expect((await t.gql(RESPOND, { id: offer.id, a: false }, personal.token)).data!.respondToUpgradeOffer.status).toBe('DECLINED');
+      expect((await t.gql(`{ myInstallations { version { version } } }`, {}, personal.token)).data!.myInstallations[0].version.version).toBe('1.0.1');
+      expect((await t.gql(RESPOND, { id: offer.id, a: true, s: ['store:write'] }, personal.token)).data!.respondToUpgradeOffer.status).toBe('ACCEPTED');
+      const after = (await t.gql(`{ myInstallations { version { version } grantedScopes } }`, {}, personal.token)).data!.myInstallations[0];
+      expect(after).toEqual({ version: { version: '2.0.0' }, grantedScopes: expect.arrayContaining(['store:write']) });
+      const stranger = await buildUser(t);
+      const [orgOffer] = (await t.gql(OFFERS, { o: manual.id }, owner.token)).data!.upgradeOffers;
+      expect((await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(manualInstall.id).toBe(orgOffer.installation.id);
+    });
+  });
+
   describe('system apps (seed 002)', () => {
     it('reach every existing and every new user, sit in the bottom block, and cannot be uninstalled', async () => {
       const existing = await buildUser(t);

@@ -77,6 +77,20 @@ export class EventLog {
     return ctx.manager.getRepository(PlatformEventEntity).create(rowToEntity(rows[0]));
   }
 
+  /**
+   * For set-based writers (rollouts touching many installations): take the append lock, then
+   * insert event rows with INSERT … SELECT in the caller's SQL, then call `notify`.
+   */
+  async lockForAppend(ctx: RequestContext): Promise<void> {
+    assertInTransaction(ctx, 'An event');
+    await ctx.manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+  }
+
+  /** Wakes live tails after a set-based append (delivered on commit). */
+  async notify(ctx: RequestContext): Promise<void> {
+    await ctx.manager.query(`SELECT pg_notify('${EVENTS_CHANNEL}', coalesce(max(id), 0)::text) FROM platform_events`);
+  }
+
   /** Events after `cursor`, in log (= commit) order. */
   async readAfter(
     manager: EntityManager,

@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import semver from 'semver';
 import { byKey, groupByKey } from '../../shared/batch';
 import { ListingEntity } from '../listings/listing.entity';
+import { InstallationEntity } from '../installs/installation.entity';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { ExtensionEntity } from './extensions.entities';
 
@@ -77,6 +78,9 @@ export function createExtensionsLoaders(manager: EntityManager) {
         list => list.filter(r => r.version && semver.valid(r.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0] ?? null,
       );
     }),
+    installationById: new DataLoader<string, InstallationEntity | null>(async ids =>
+      byKey(ids, await manager.findBy(InstallationEntity, { id: In([...ids]) }), r => r.id),
+    ),
     /** Active installations per extension; staging installs never count (seed 000 step 6). */
     installCountByExtensionId: new DataLoader<string, number>(async ids => {
       const rows: { extension_id: string; n: number }[] = await manager.query(

@@ -205,7 +205,8 @@ export class InstallsService {
     if (role === OrgRole.MEMBER) throw new ForbiddenError('Only an owner or admin of the organization can install for it');
   }
 
-  private async canManage(ctx: RequestContext, installation: InstallationEntity): Promise<boolean> {
+  /** The installation's owner, an admin of its organization, or a platform admin. */
+  async canManage(ctx: RequestContext, installation: InstallationEntity): Promise<boolean> {
     const actor = ctx.actor!;
     if (actor.roles.has(Role.ADMIN)) return true;
     if (installation.organizationId) {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { isEmail, isURL } from 'class-validator';
 import type { PackagesService } from '../packages/packages.service';
 import type { InstallsService } from '../installs/installs.service';
+import type { JobQueue } from '../../jobs/job-queue';
+import { ROLLOUT_QUEUE } from '../installs/upgrades.service';
 import { checkSvgBytes } from '../validation/icon/svg-icon';
 import semver from 'semver';
 import { In } from 'typeorm';
@@ -64,6 +66,7 @@ export class ListingsService {
     private readonly extensions: ExtensionsService,
     private readonly packages: PackagesService,
     private readonly installs: InstallsService,
+    private readonly jobs: JobQueue,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
@@ -137,6 +140,8 @@ export class ListingsService {
       await this.refreshSearch(tx, extension.id);
       // Seed 002: a system app reaches every existing user at once (one set-based statement).
       if (extension.system) await this.installs.installSystemAppForAll(tx, extension.id, version.id);
+      // Existing installations move or get offers in a durable job (set-based, re-runnable).
+      await this.jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: version.id }, { singletonKey: version.id });
       await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
       await this.events.append(tx, {
         type: 'version.published',

@@ -1,0 +1,182 @@
+import semver from 'semver';
+import type { RequestContext } from '../../context';
+import { isUuid, repo, withTransaction } from '../../db/transaction';
+import { ConsentRequiredError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventLog } from '../events/event-log';
+import { ExtensionEntity } from '../extensions/extensions.entities';
+import type { Manifest } from '../validation/manifest-layer';
+import { declaredScopes } from '../validation/manifest-rules';
+import { ExtensionVersionEntity } from '../versions/version.entity';
+import { InstallationEntity, InstallStatus } from './installation.entity';
+import type { InstallsService } from './installs.service';
+import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
+
+export const ROLLOUT_QUEUE = 'rollout-version';
+
+/** `string_to_array` of the numeric core of a semver column, comparable as int[]. */
+const CORE = (column: string) => `string_to_array(split_part(split_part(${column}, '+', 1), '-', 1), '.')::int[]`;
+
+/** The `on_upgrade` hooks the target declares for versions in (from, to] (seed 000 "Data migrations"). */
+export function upgradeHooks(manifest: Manifest | null, from: string, to: string): string[] {
+  const declared = ((manifest?.lifecycle as { on_upgrade?: unknown } | undefined)?.on_upgrade ?? []) as unknown[];
+  return declared
+    .filter((v): v is string => typeof v === 'string' && !!semver.valid(v))
+    .filter(v => semver.gt(v, from) && semver.lte(v, to))
+    .sort(semver.compare);
+}
+
+/**
+ * Rollouts and opt-in upgrades (seed 000 "Updating an installed extension", seed 003 org upgrade
+ * policy). A published version moves every compatible installation in one statement (same
+ * major, no new scopes, not a MANUAL organization; system apps always move); every other older
+ * installation gets one offer, also in one statement. Re-running a rollout moves nobody twice.
+ */
+export class UpgradesService {
+  constructor(
+    private readonly installs: InstallsService,
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async rollout(ctx: RequestContext, versionId: string): Promise<{ moved: number; offered: number }> {
+    return withTransaction(ctx, async tx => {
+      const target = await repo(tx, ExtensionVersionEntity).findOneBy({ id: versionId });
+      if (!target?.version || !semver.valid(target.version)) return { moved: 0, offered: 0 };
+      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: target.extensionId });
+      const manifest = (target.manifest ?? {}) as Manifest;
+      const required = declaredScopes(manifest);
+      const core = target.version.split(/[-+]/)[0].split('.').map(Number);
+      // Hooks per distinct starting version, passed to SQL as one jsonb map.
+      const froms: { version: string }[] = await tx.manager.query(
+        `SELECT DISTINCT v.version FROM installations i JOIN extension_versions v ON v.id = i.version_id
+          WHERE i.extension_id = $1 AND i.status = 'ACTIVE'`,
+        [extension.id],
+      );
+      const hooks = Object.fromEntries(froms.filter(f => semver.valid(f.version)).map(f => [f.version, upgradeHooks(manifest, f.version, target.version!)]));
+      await this.events.lockForAppend(tx);
+      const params = [extension.id, target.id, core, required, core[0], extension.appId, target.version, JSON.stringify(hooks)];
+      const candidates = `
+        SELECT i.id, i.version_id AS from_id, i.granted_scopes, i.owner_user_id, i.organization_id,
+               cur.version AS from_version, e.system, o.upgrade_policy
+          FROM installations i
+          JOIN extension_versions cur ON cur.id = i.version_id
+          JOIN extensions e ON e.id = i.extension_id
+          LEFT JOIN organizations o ON o.id = i.organization_id
+         WHERE i.extension_id = $1 AND i.status = 'ACTIVE' AND i.source <> 'STAGING'
+           AND ${CORE('cur.version')} < $3::int[]`;
+      const [{ moved }] = await tx.manager.query(
+        `WITH candidates AS (${candidates}),
+         moved AS (
+           UPDATE installations i SET version_id = $2
+             FROM candidates c
+            WHERE i.id = c.id
+              AND (c.system OR (split_part(c.from_version, '.', 1)::int = $5 AND $4::text[] <@ c.granted_scopes
+                                AND (c.organization_id IS NULL OR c.upgrade_policy = 'AUTOMATIC')))
+           RETURNING i.id, i.owner_user_id, c.from_version
+         ),
+         logged AS (
+           INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
+           SELECT 'installation.upgraded', $6, $7, 'Installation', m.id::text, m.owner_user_id,
+                  jsonb_build_object('fromVersion', m.from_version, 'toVersion', $7::text, 'automatic', true,
+                                     'lifecycle', jsonb_build_object('hook', 'on_upgrade', 'from_version', m.from_version,
+                                                                     'hooks', coalesce($8::jsonb -> m.from_version, '[]'::jsonb)))
+             FROM moved m
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM logged)::int AS logged`,
+        params,
+      );
+      // A newer version supersedes an older open or declined offer.
+      await tx.manager.query(
+        `UPDATE upgrade_offers u SET status = 'SUPERSEDED'
+           FROM installations i
+          WHERE u.installation_id = i.id AND i.extension_id = $1 AND u.status IN ('OPEN', 'DECLINED') AND u.to_version_id <> $2`,
+        [extension.id, target.id],
+      );
+      const [{ offered }] = await tx.manager.query(
+        `WITH candidates AS (${candidates}),
+         offered AS (
+           INSERT INTO upgrade_offers (installation_id, from_version_id, to_version_id, new_scopes)
+           SELECT c.id, c.from_id, $2, ARRAY(SELECT unnest($4::text[]) EXCEPT SELECT unnest(c.granted_scopes) ORDER BY 1)
+             FROM candidates c WHERE NOT c.system
+           ON CONFLICT DO NOTHING
+           RETURNING id, installation_id, new_scopes
+         ),
+         logged AS (
+           INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
+           SELECT 'upgrade.offered', $5, $6, 'UpgradeOffer', o.id::text, i.owner_user_id,
+                  jsonb_build_object('installationId', o.installation_id, 'newScopes', to_jsonb(o.new_scopes))
+             FROM offered o JOIN installations i ON i.id = o.installation_id
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM offered)::int AS offered, (SELECT count(*) FROM logged)::int AS logged`,
+        [extension.id, target.id, core, required, extension.appId, target.version],
+      );
+      await this.events.notify(tx);
+      return { moved, offered };
+    });
+  }
+
+  /** Open (or declined, still acceptable) offers for the caller's or an organization's installations. */
+  async offers(ctx: RequestContext, organizationId?: string | null): Promise<UpgradeOfferEntity[]> {
+    const installations = await this.installs.listMine(ctx, organizationId);
+    if (!installations.length) return [];
+    return repo(ctx, UpgradeOfferEntity)
+      .createQueryBuilder('o')
+      .where('o.installation_id IN (:...ids)', { ids: installations.map(i => i.id) })
+      .andWhere('o.status IN (:...open)', { open: [OfferStatus.OPEN, OfferStatus.DECLINED] })
+      .orderBy('o.created_at', 'ASC')
+      .getMany();
+  }
+
+  async respond(ctx: RequestContext, offerId: string, accept: boolean, grantedScopes: string[] = []): Promise<UpgradeOfferEntity> {
+    if (!isUuid(offerId)) throw new NotFoundError('Upgrade offer');
+    return withTransaction(ctx, async tx => {
+      const offer = await repo(tx, UpgradeOfferEntity).findOne({ where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
+      const installation = offer && (await repo(tx, InstallationEntity).findOne({ where: { id: offer.installationId }, lock: { mode: 'pessimistic_write' } }));
+      if (!offer || !installation || !(await this.installs.canManage(tx, installation))) throw new NotFoundError('Upgrade offer');
+      if (offer.status === OfferStatus.SUPERSEDED || offer.status === OfferStatus.ACCEPTED) {
+        throw new InvalidStateError(`This offer is ${offer.status.toLowerCase()}`);
+      }
+      if (!accept) {
+        if (offer.status === OfferStatus.DECLINED) return offer;
+        offer.status = OfferStatus.DECLINED;
+        offer.respondedAt = new Date();
+        await repo(tx, UpgradeOfferEntity).save(offer);
+        await this.audit.record(tx, { action: 'upgrade.decline', targetType: 'UpgradeOffer', targetId: offer.id });
+        return offer;
+      }
+      if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('The installation was removed');
+      const [from, to] = await Promise.all([
+        repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: installation.versionId }),
+        repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: offer.toVersionId }),
+      ]);
+      const required = declaredScopes((to.manifest ?? {}) as Manifest);
+      const granted = [...new Set([...installation.grantedScopes, ...grantedScopes.map(s => s.trim())])];
+      const missing = required.filter(s => !granted.includes(s));
+      if (missing.length) throw new ConsentRequiredError(missing);
+      await repo(tx, InstallationEntity).update(installation.id, { versionId: to.id, grantedScopes: granted.filter(s => required.includes(s)) });
+      offer.status = OfferStatus.ACCEPTED;
+      offer.respondedAt = new Date();
+      await repo(tx, UpgradeOfferEntity).save(offer);
+      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });
+      await this.audit.record(tx, { action: 'upgrade.accept', targetType: 'UpgradeOffer', targetId: offer.id });
+      await this.events.append(tx, {
+        type: 'installation.upgraded',
+        subjectType: 'Installation',
+        subjectId: installation.id,
+        appId: extension.appId,
+        version: to.version,
+        audienceUserId: installation.ownerUserId ?? tx.actor!.userId,
+        data: {
+          fromVersion: from.version,
+          toVersion: to.version,
+          automatic: false,
+          lifecycle: { hook: 'on_upgrade', from_version: from.version, hooks: upgradeHooks(to.manifest as Manifest, from.version!, to.version!) },
+        },
+      });
+      return offer;
+    });
+  }
+}
