@@ -220,7 +220,14 @@ describe('installs with consent', () => {
          VALUES ($1, '2.0.0', 'PUBLISHED', 'UPLOAD', $2, $3, $4) RETURNING id`,
         [v.extension_id, v.package_sha256, JSON.stringify(major), dev.id],
       );
+      const client = wsClient(t.url, personal.token);
+      const live = collect(client, `subscription { myUpgradeOffers { type data } }`);
+      await collect(client, `{ me { id } }`).waitFor(1);
       expect(await t.app.services.upgrades.rollout(ctx, majorId)).toEqual({ moved: 0, offered: 3 });
+      const [notice] = await live.waitFor(1);
+      expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade.offered', data: { installationId: mine.id, newScopes: ['store:write'] } });
+      live.unsubscribe();
+      await client.dispose();
       expect((await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token)).errors![0].extensions.code).toBe('INVALID_STATE');
       const [offer] = (await t.gql(OFFERS, {}, personal.token)).data!.upgradeOffers;
       expect(offer).toMatchObject({ newScopes: ['store:write'], toVersion: { version: '2.0.0' } });

@@ -58,6 +58,27 @@ export class EventsResolver {
     return PlatformEvent.from(event);
   }
 
+  @Authorized()
+  @Subscription(() => PlatformEvent, {
+    description: 'Upgrade offers made to your installations (upgrade.offered events; data.installationId, data.newScopes)',
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      return ctx.container.get(EventsResolver).offerStream(ctx);
+    },
+  })
+  myUpgradeOffers(@Root() event: PlatformEventEntity): PlatformEvent {
+    return PlatformEvent.from(event);
+  }
+
+  offerStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
+    const actor = ctx.actor!;
+    return this.stream.tail({
+      filter: { types: ['upgrade.offered'], readerUserId: actor.userId, audienceOnly: true },
+      after: null,
+      isStillAllowed: () => this.auth.isStillValid(actor),
+    });
+  }
+
   deprecationStream(ctx: RequestContext, appIds?: string[]): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
     return this.stream.tail({
