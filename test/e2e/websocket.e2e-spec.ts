@@ -86,3 +86,59 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
     }
   });
 });
+
+describe('releaseEvents: replay then live, resumable from a cursor', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('delivers every event exactly once across a disconnect and a resume from the last cursor', async () => {
+    const user = await buildUser(t);
+    const SUB = `subscription($after: String) { releaseEvents(types: ["account.api_token_created"], after: $after) { cursor data } }`;
+    const create = (name: string) => t.gql(`mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: name }, user.token);
+    await create('before-1');
+    const head = await t.gql(`{ events(types: ["account.api_token_created"]) { pageInfo { endCursor } } }`, {}, user.token);
+
+    // Connect from the head, receive two live events, then go away.
+    const first = wsClient(t.url, user.token);
+    const live = collect(first, SUB, { after: head.data!.events.pageInfo.endCursor });
+    await collect(first, `{ me { id } }`).waitFor(1);
+    await create('live-1');
+    await create('live-2');
+    const seen = await live.waitFor(2);
+    live.unsubscribe();
+    await first.dispose();
+
+    // Missed while away.
+    await create('missed-1');
+    await create('missed-2');
+
+    // Resume from the last cursor seen: the missed ones first (replay), then live, no duplicates.
+    const second = wsClient(t.url, user.token);
+    try {
+      const resumed = collect(second, SUB, { after: (seen[1] as any).data.releaseEvents.cursor });
+      await resumed.waitFor(2);
+      await create('live-3');
+      const all = await resumed.waitFor(3);
+      const names = [...seen, ...all].map((r: any) => r.data.releaseEvents.data.name);
+      expect(names).toEqual(['live-1', 'live-2', 'missed-1', 'missed-2', 'live-3']);
+      resumed.unsubscribe();
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    const user = await buildUser(t);
+    const client = wsClient(t.url, user.token);
+    try {
+      const sub = collect(client, `subscription { releaseEvents(after: "bm9wZQ") { id } }`);
+      await sub.done;
+      expect(JSON.stringify([...sub.results, ...sub.errors])).toContain('BAD_USER_INPUT');
+    } finally {
+      await client.dispose();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { pageSize, toConnection } from '../../shared/pagination';
+import { decodeCursor, pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../accounts/roles';
 import type { AuthService } from '../accounts/auth.service';
 import type { EventLog } from './event-log';
@@ -56,6 +56,35 @@ export class EventsResolver {
     @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
   ): PlatformEvent {
     return PlatformEvent.from(event);
+  }
+
+  @Authorized()
+  @Subscription(() => PlatformEvent, {
+    description:
+      'The event log live: first every event after `after` (your last cursor), then new ones as they commit, with no gap and no duplicate across the switch',
+    subscribe: ({ context, args }) => {
+      const ctx = context as RequestContext;
+      const a = args as { appIds?: string[]; types?: string[]; after?: string };
+      return ctx.container.get(EventsResolver).releaseStream(ctx, a);
+    },
+  })
+  releaseEvents(
+    @Root() event: PlatformEventEntity,
+    @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
+    @Arg('types', () => [String], { nullable: true }) _types?: string[],
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): PlatformEvent {
+    return PlatformEvent.from(event);
+  }
+
+  releaseStream(ctx: RequestContext, args: { appIds?: string[]; types?: string[]; after?: string }): AsyncIterableIterator<PlatformEventEntity> {
+    const actor = ctx.actor!;
+    if (args.after) decodeCursor(args.after, 'ev', 1); // refuse a foreign cursor before streaming
+    return this.stream.tail({
+      filter: { types: args.types, appIds: args.appIds, readerUserId: actor.roles.has(Role.ADMIN) ? null : actor.userId },
+      after: args.after ?? null,
+      isStillAllowed: () => this.auth.isStillValid(actor),
+    });
   }
 
   @Authorized()
