@@ -286,4 +286,20 @@ describe('installs with consent', () => {
       }
     });
   });
+
+  it('shows a stranger only public release events, never anyone else\'s private ones', async () => {
+    const stranger = await buildUser(t);
+    const seen = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await t.gql(`query($a: String) { events(first: 100, after: $a) { pageInfo { hasNextPage endCursor } edges { node { type } } } }`, { a: after }, stranger.token);
+      for (const edge of page.data.events.edges) seen.add(edge.node.type);
+      if (!page.data.events.pageInfo.hasNextPage) break;
+      after = page.data.events.pageInfo.endCursor;
+    }
+    const ownTypes = ['account.user_created'];
+    const publicTypes = ['version.published', 'version.deprecated', 'version.sunset'];
+    expect([...seen].filter(type => !publicTypes.includes(type) && !ownTypes.includes(type))).toEqual([]);
+    expect(seen.has('version.published')).toBe(true);
+  });
 });

@@ -85,6 +85,8 @@ export class OrganizationsService {
         type: 'organization.upgrade_policy_changed',
         subjectType: 'Organization',
         subjectId: org.id,
+        // Private to the one who changed it: organization settings are not public events.
+        audienceUserId: tx.actor!.userId,
         data: { from: previous, to: policy },
       });
       await this.audit.record(tx, {

@@ -73,11 +73,11 @@ export class UpgradesService {
             WHERE i.id = c.id
               AND (c.system OR (split_part(c.from_version, '.', 1)::int = $5 AND $4::text[] <@ c.granted_scopes
                                 AND (c.organization_id IS NULL OR c.upgrade_policy = 'AUTOMATIC')))
-           RETURNING i.id, i.owner_user_id, c.from_version
+           RETURNING i.id, coalesce(i.owner_user_id, i.installed_by_id) AS audience, c.from_version
          ),
          logged AS (
            INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
-           SELECT 'installation.upgraded', $6, $7, 'Installation', m.id::text, m.owner_user_id,
+           SELECT 'installation.upgraded', $6, $7, 'Installation', m.id::text, m.audience,
                   jsonb_build_object('fromVersion', m.from_version, 'toVersion', $7::text, 'automatic', true,
                                      'lifecycle', jsonb_build_object('hook', 'on_upgrade', 'from_version', m.from_version,
                                                                      'hooks', coalesce($8::jsonb -> m.from_version, '[]'::jsonb)))
@@ -105,7 +105,7 @@ export class UpgradesService {
          ),
          logged AS (
            INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
-           SELECT 'upgrade.offered', $5, $6, 'UpgradeOffer', o.id::text, i.owner_user_id,
+           SELECT 'upgrade.offered', $5, $6, 'UpgradeOffer', o.id::text, coalesce(i.owner_user_id, i.installed_by_id),
                   jsonb_build_object('installationId', o.installation_id, 'newScopes', to_jsonb(o.new_scopes))
              FROM offered o JOIN installations i ON i.id = o.installation_id
            RETURNING 1
@@ -168,7 +168,7 @@ export class UpgradesService {
         subjectId: installation.id,
         appId: extension.appId,
         version: to.version,
-        audienceUserId: installation.ownerUserId ?? tx.actor!.userId,
+        audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor!.userId,
         data: {
           fromVersion: from.version,
           toVersion: to.version,

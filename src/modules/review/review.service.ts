@@ -130,7 +130,8 @@ export class ReviewService {
         subjectType: 'ReviewCase',
         subjectId: reviewCase.id,
         appId: extension.appId,
-        audienceUserId: toOwner ? extension.ownerId : reviewCase.assigneeId,
+        // Never public: without an assignee yet, the developer's own message stays theirs.
+        audienceUserId: toOwner ? extension.ownerId : (reviewCase.assigneeId ?? extension.ownerId),
         data: { messageId: message.id },
       });
       return message;
