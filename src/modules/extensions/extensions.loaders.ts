@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { EntityManager, In } from 'typeorm';
-import semver from 'semver';
 import { byKey, groupByKey } from '../../shared/batch';
 import { ListingEntity } from '../listings/listing.entity';
 import { InstallationEntity } from '../installs/installation.entity';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { semverDescSql } from '../versions/semver-order';
 import { ExtensionEntity } from './extensions.entities';
 
 /** Per-request loaders for extensions and their versions (one query per batch). */
@@ -47,9 +47,7 @@ export function createExtensionsLoaders(manager: EntityManager) {
       const raw: Record<string, unknown>[] = await manager.query(
         `SELECT DISTINCT ON (extension_id) * FROM extension_versions
           WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
-          ORDER BY extension_id,
-                   string_to_array(split_part(split_part(version, '+', 1), '-', 1), '.')::int[] DESC,
-                   (position('-' in version) = 0) DESC, version DESC`,
+          ORDER BY extension_id, ${semverDescSql('version')}`,
         [[...ids]],
       );
       const rows = raw.map(r => manager.create(ExtensionVersionEntity, {
@@ -74,9 +72,7 @@ export function createExtensionsLoaders(manager: EntityManager) {
         validatedAt: r.validated_at as Date | null,
         publishedAt: r.published_at as Date | null,
       }));
-      return groupByKey(ids, rows, r => r.extensionId).map(
-        list => list.filter(r => r.version && semver.valid(r.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0] ?? null,
-      );
+      return byKey(ids, rows, r => r.extensionId);
     }),
     installationById: new DataLoader<string, InstallationEntity | null>(async ids =>
       byKey(ids, await manager.findBy(InstallationEntity, { id: In([...ids]) }), r => r.id),

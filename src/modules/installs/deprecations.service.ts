@@ -12,6 +12,7 @@ import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { DeprecationEntity } from './deprecation.entity';
 import { InstallationEntity } from './installation.entity';
+import { newestFirst } from '../versions/semver-order';
 import type { InstallsService } from './installs.service';
 
 export interface Recommendation {
@@ -103,9 +104,7 @@ export class DeprecationsService {
       .filter(i => currentById.has(i.versionId))
       .map(installation => {
         const from = currentById.get(installation.versionId)!;
-        const supported = candidates
-          .filter(c => c.extensionId === from.extensionId && c.version && semver.valid(c.version) && semver.gt(c.version, from.version!))
-          .sort((a, b) => semver.rcompare(a.version!, b.version!));
+        const supported = newestFirst(candidates.filter(c => c.extensionId === from.extensionId)).filter(c => semver.gt(c.version!, from.version!));
         const sameMajor = supported.find(c => semver.major(c.version!) === semver.major(from.version!));
         const recommended = sameMajor ?? supported[0] ?? null;
         const granted = new Set(installation.grantedScopes);

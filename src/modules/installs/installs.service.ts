@@ -1,4 +1,3 @@
-import semver from 'semver';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
@@ -15,6 +14,7 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
+import { newestVersion, semverDescSql } from '../versions/semver-order';
 
 export interface InstallInput {
   appId: string;
@@ -143,7 +143,7 @@ export class InstallsService {
        SELECT DISTINCT ON (e.id) e.id, v.id, $1, '{}', 'AUTO_SYSTEM', 'SIDEBAR_BOTTOM', NULL
          FROM extensions e JOIN extension_versions v ON v.extension_id = e.id AND v.status = 'PUBLISHED'
         WHERE e.system
-        ORDER BY e.id, string_to_array(split_part(split_part(v.version, '+', 1), '-', 1), '.')::int[] DESC, (position('-' in v.version) = 0) DESC
+        ORDER BY e.id, ${semverDescSql('v.version')}
        ON CONFLICT DO NOTHING`,
       [user.id],
     );
@@ -182,9 +182,7 @@ export class InstallsService {
     }
     const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(INSTALLABLE) } });
     const sunset = await this.isSunset(ctx, published.map(v => v.id));
-    const latest = published
-      .filter(v => v.version && semver.valid(v.version) && !sunset.has(v.id))
-      .sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+    const latest = newestVersion(published.filter(v => !sunset.has(v.id)));
     if (!latest) throw new InvalidStateError('This extension has no published version to install');
     return { version: latest, source: InstallSource.USER };
   }

@@ -11,11 +11,10 @@ import { ExtensionVersionEntity } from '../versions/version.entity';
 import { InstallationEntity, InstallStatus } from './installation.entity';
 import type { InstallsService } from './installs.service';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
+import { semverCoreSql } from '../versions/semver-order';
 
 export const ROLLOUT_QUEUE = 'rollout-version';
 
-/** `string_to_array` of the numeric core of a semver column, comparable as int[]. */
-const CORE = (column: string) => `string_to_array(split_part(split_part(${column}, '+', 1), '-', 1), '.')::int[]`;
 
 /** The `on_upgrade` hooks the target declares for versions in (from, to] (seed 000 "Data migrations"). */
 export function upgradeHooks(manifest: Manifest | null, from: string, to: string): string[] {
@@ -64,7 +63,7 @@ export class UpgradesService {
           JOIN extensions e ON e.id = i.extension_id
           LEFT JOIN organizations o ON o.id = i.organization_id
          WHERE i.extension_id = $1 AND i.status = 'ACTIVE' AND i.source <> 'STAGING'
-           AND ${CORE('cur.version')} < $3::int[]`;
+           AND ${semverCoreSql('cur.version')} < $3::int[]`;
       const [{ moved }] = await tx.manager.query(
         `WITH candidates AS (${candidates}),
          moved AS (

@@ -5,7 +5,6 @@ import type { InstallsService } from '../installs/installs.service';
 import type { JobQueue } from '../../jobs/job-queue';
 import { ROLLOUT_QUEUE } from '../installs/upgrades.service';
 import { checkSvgBytes } from '../validation/icon/svg-icon';
-import semver from 'semver';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
@@ -19,6 +18,7 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { ListingEntity } from './listing.entity';
+import { newestVersion } from '../versions/semver-order';
 
 export interface ListingInput {
   title?: string | null;
@@ -43,9 +43,11 @@ const LIVE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 /** The version a listing describes: newest published, else the newest with a manifest. */
 async function describedVersion(ctx: RequestContext, extensionId: string): Promise<ExtensionVersionEntity | null> {
   const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId } });
-  const newest = (list: ExtensionVersionEntity[]) =>
-    list.filter(v => v.version && semver.valid(v.version) && v.manifest).sort((a, b) => semver.rcompare(a.version!, b.version!))[0] ?? null;
-  return newest(versions.filter(v => LIVE.includes(v.status))) ?? newest(versions.filter(v => v.status !== VersionStatus.VALIDATION_FAILED));
+  const withManifest = versions.filter(v => v.manifest);
+  return (
+    newestVersion(withManifest.filter(v => LIVE.includes(v.status))) ??
+    newestVersion(withManifest.filter(v => v.status !== VersionStatus.VALIDATION_FAILED))
+  );
 }
 
 /** Privacy policy is required for write/destructive tools or any scope beyond read (seed 000, step 7). */
@@ -246,7 +248,7 @@ export class ListingsService {
     const listing = extension && !extension.system ? await repo(ctx, ListingEntity).findOneBy({ extensionId: extension.id }) : null;
     if (!extension || !listing?.publishedAt) return null;
     const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE) } });
-    const latest = versions.filter(v => v.version && semver.valid(v.version)).sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+    const latest = newestVersion(versions);
     const iconPath = typeof latest?.manifest?.icon === 'string' ? latest.manifest.icon.replace(/^\.\//, '') : null;
     if (!latest || !iconPath) return null;
     const checked = await this.packages.openBlob(latest.packageSha256, path => path === iconPath);

@@ -7,6 +7,7 @@ import { declaredScopes } from '../validation/manifest-rules';
 import { issue, ValidationIssue } from '../validation/types';
 import { Bump, bumpCovers, ChangeSummary, declaredBump, destructiveTools, diffManifests, egressDomains } from './manifest-diff';
 import { ApprovalKind, ExtensionApprovalEntity, ExtensionVersionEntity, VersionStatus } from './version.entity';
+import { newestVersion } from './semver-order';
 
 export interface ReviewTrigger {
   kind: 'FIRST_SUBMISSION' | 'MAJOR_BUMP' | 'NEW_SCOPE' | 'DESTRUCTIVE_TOOL' | 'EGRESS_DOMAIN';
@@ -40,9 +41,7 @@ export async function assessVersion(
   const published = await repo(ctx, ExtensionVersionEntity).find({
     where: { extensionId: version.extensionId, status: In(PUBLISHED), id: Not(version.id) },
   });
-  const latest = published
-    .filter(v => v.version && semver.valid(v.version))
-    .sort((a, b) => semver.rcompare(a.version!, b.version!))[0];
+  const latest = newestVersion(published);
   const { summary, requiredBump } = diffManifests((latest?.manifest as Manifest | undefined) ?? null, manifest);
   const issues: ValidationIssue[] = [];
   let declared: Bump | null = null;
