@@ -2,14 +2,11 @@
 // Seeds users and installations with generate_series, then times: a PATCH rollout to all of
 // them, offers for a MAJOR, and upgradeRecommendations for one user; prints the query plans.
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { systemContext } from '../src/context';
 import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { scratchDatabase } from './scratch-db';
 import { createLoaders } from '../src/loaders';
 import { createResolverContainer, createServices } from '../src/services';
 import { loadConfig } from '../src/config';
@@ -19,25 +16,10 @@ import { Role } from '../src/modules/accounts/roles';
 const N = Number(process.env.ROLLOUT_INSTALLS ?? 1_000_000);
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded = null;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: 55600 + Math.floor(Math.random() * 300), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const name = `plaza_bench_rollout_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const dbUrl = u.toString();
+  const db = await scratchDatabase('rollout');
+  const dbUrl = db.url;
   const dataSource = createDataSource(dbUrl, { poolSize: 4 });
   await dataSource.initialize();
-  await dataSource.runMigrations();
   const c = new Client({ connectionString: dbUrl });
   await c.connect();
   const time = async (label: string, work: () => Promise<unknown>) => {
@@ -113,11 +95,7 @@ async function main(): Promise<void> {
   } finally {
     await c.end();
     await dataSource.destroy();
-    const a = new Client({ connectionString: serverUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-    await embedded?.stop();
+    await db.close();
   }
 }
 

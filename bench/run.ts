@@ -3,46 +3,14 @@
 // DATABASE_URL's server if set (it creates a scratch database there), otherwise an embedded
 // PostgreSQL in a temporary folder. Prints a table; asserts nothing.
 import 'reflect-metadata';
+import { scratchDatabase } from './scratch-db';
 import { ChildProcess, fork } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { createDataSource } from '../src/db/data-source';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-
-async function database(): Promise<{ url: string; embedded: EmbeddedDatabase | null; drop(): Promise<void> }> {
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: EmbeddedDatabase | null = null;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: 54400 + Math.floor(Math.random() * 500), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const name = `plaza_bench_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    embedded,
-    async drop() {
-      const c = new Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function startServer(mode: 'plaza' | 'baseline', url: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
@@ -99,11 +67,7 @@ async function seedMarketplace(c: Client): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const db = await database();
-  const migrate = createDataSource(db.url, { poolSize: 1 });
-  await migrate.initialize();
-  await migrate.runMigrations();
-  await migrate.destroy();
+  const db = await scratchDatabase('http');
 
   const plaza = await startServer('plaza', db.url);
   const baseline = await startServer('baseline', db.url);
@@ -159,8 +123,7 @@ async function main(): Promise<void> {
     plaza.child.kill('SIGTERM');
     baseline.child.kill('SIGTERM');
     await new Promise(r => setTimeout(r, 500));
-    await db.drop();
-    await db.embedded?.stop();
+    await db.close();
   }
 }
 

@@ -2,38 +2,18 @@
 // The server runs in a child process; this process sends the bytes from a file (streamed) and
 // samples the child's RSS every 20 ms.
 import 'reflect-metadata';
+import { scratchDatabase } from './scratch-db';
 import { ChildProcess, fork } from 'node:child_process';
-import { chmodSync, createReadStream, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { Client } from 'pg';
-import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
 import { packageFor, zipOf } from '../test/utils/packages';
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded = null;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'plaza-bench-'));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, 'data'), port: 55000 + Math.floor(Math.random() * 500), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const name = `plaza_bench_upload_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const dbUrl = u.toString();
-  const migrate = createDataSource(dbUrl, { poolSize: 1 });
-  await migrate.initialize();
-  await migrate.runMigrations();
-  await migrate.destroy();
+  const db = await scratchDatabase('upload');
+  const dbUrl = db.url;
 
   const child: ChildProcess = fork(path.join(__dirname, 'servers.ts'), ['plaza', dbUrl], { execArgv: ['-r', '@swc-node/register'] });
   const url = await new Promise<string>(resolve => child.once('message', (m: { url: string }) => resolve(m.url)));
@@ -95,11 +75,7 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
     await new Promise(r => setTimeout(r, 500));
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-    await embedded?.stop();
+    await db.close();
   }
 }
 
