@@ -80,7 +80,7 @@ describe('installs with consent', () => {
     expect((await t.gql(UNINSTALL, { id }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(UNINSTALL, { id }, user.token)).data!.uninstall.status).toBe('UNINSTALLED');
     expect((await t.gql(UNINSTALL, { id }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-    const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.removed' AND subject_id = $1`, [id]);
+    const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.uninstalled' AND subject_id = $1`, [id]);
     expect(event.data.lifecycle.hook).toBe('on_uninstall');
   });
 
@@ -225,7 +225,7 @@ describe('installs with consent', () => {
       await collect(client, `{ me { id } }`).waitFor(1);
       expect(await t.app.services.upgrades.rollout(ctx, majorId)).toEqual({ moved: 0, offered: 3 });
       const [notice] = await live.waitFor(1);
-      expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade.offered', data: { installationId: mine.id, newScopes: ['store:write'] } });
+      expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
       live.unsubscribe();
       await client.dispose();
       expect((await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token)).errors![0].extensions.code).toBe('INVALID_STATE');
@@ -237,6 +237,9 @@ describe('installs with consent', () => {
       expect((await t.gql(RESPOND, { id: offer.id, a: true, s: ['store:write'] }, personal.token)).data!.respondToUpgradeOffer.status).toBe('ACCEPTED');
       const after = (await t.gql(`{ myInstallations { version { version } grantedScopes } }`, {}, personal.token)).data!.myInstallations[0];
       expect(after).toEqual({ version: { version: '2.0.0' }, grantedScopes: expect.arrayContaining(['store:write']) });
+      const answers = await t.sql(`SELECT version, audience_user_id, data FROM platform_events WHERE type = 'upgrade_offer.answered' AND subject_id = $1 ORDER BY id`, [offer.id]);
+      expect(answers.map(a => [a.version, a.audience_user_id, a.data.accepted])).toEqual([['2.0.0', personal.id, false], ['2.0.0', personal.id, true]]);
+      expect(answers[1].data.grantedScopes).toContain('store:write');
       const stranger = await buildUser(t);
       const [orgOffer] = (await t.gql(OFFERS, { o: manual.id }, owner.token)).data!.upgradeOffers;
       expect((await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
@@ -285,6 +288,24 @@ describe('installs with consent', () => {
         await t.sql(`ALTER TABLE installations DROP CONSTRAINT no_installs`);
       }
     });
+  });
+
+  it('gives an installation\'s events to its owner and the extension\'s developer, and nothing private to another partner', async () => {
+    const { appId } = await extension();
+    const user = await buildUser(t);
+    const otherDeveloper = await buildDeveloper(t);
+    const { id } = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install;
+    await t.gql(UNINSTALL, { id }, user.token);
+    const typesSeenBy = async (token: string): Promise<string[]> =>
+      (await t.gql(`query($a: [String!]) { events(first: 100, appIds: $a) { edges { node { type payloadVersion } } } }`, { a: [appId] }, token)).data!.events.edges.map(
+        (e: any) => e.node.type,
+      );
+    expect(await typesSeenBy(dev.token)).toEqual([
+      'extension.claimed', 'version.submitted', 'version.validated', 'review.requested', 'review.claimed', 'review.decided',
+      'listing.updated', 'version.published', 'installation.created', 'installation.uninstalled',
+    ]);
+    expect(await typesSeenBy(user.token)).toEqual(['version.published', 'installation.created', 'installation.uninstalled']);
+    expect(await typesSeenBy(otherDeveloper.token)).toEqual(['version.published']);
   });
 
   it('shows a stranger only public release events, never anyone else\'s private ones', async () => {

@@ -3,6 +3,8 @@ import type { RequestContext } from '../../context';
 import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import { PlatformEventEntity } from './event.entity';
+import { addressedTo, visibleTo } from './event-visibility';
+import { PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
 
 /** PostgreSQL channel that carries new event ids (NOTIFY is delivered only on commit). */
 export const EVENTS_CHANNEL = 'plaza_events';
@@ -22,7 +24,7 @@ export interface NewEvent {
 export interface EventFilter {
   types?: string[];
   appIds?: string[];
-  /** null: every event (admins); otherwise public events plus this user's private ones. */
+  /** null: every event (admins); otherwise what `visibleTo` lets this user read. */
   readerUserId: string | null;
   /** Only the reader's private events (not the public ones). */
   audienceOnly?: boolean;
@@ -58,8 +60,8 @@ export class EventLog {
     const rows: Record<string, unknown>[] = await ctx.manager.query(
       `WITH inserted AS (
          INSERT INTO platform_events
-           (type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           (type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data, payload_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          RETURNING *
        )
        SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
@@ -72,6 +74,7 @@ export class EventLog {
         event.audienceUserId ?? null,
         ctx.actor?.userId ?? null,
         JSON.stringify(event.data ?? {}),
+        PAYLOAD_VERSIONS[event.type as PartnerEventType] ?? 1,
       ],
     );
     return ctx.manager.getRepository(PlatformEventEntity).create(rowToEntity(rows[0]));
@@ -97,25 +100,29 @@ export class EventLog {
     cursor: string | null | undefined,
     first: number,
     filter: EventFilter,
+    options: { countTotal?: boolean } = {},
   ): Promise<Page<PlatformEventEntity>> {
     const [id] = cursor ? decodeCursor(cursor, CURSOR_TAG, 1) : ['0'];
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (filter.types?.length) where.push(`type = ANY(${param(filter.types)})`);
-    if (filter.appIds?.length) where.push(`app_id = ANY(${param(filter.appIds)})`);
-    if (filter.readerUserId && filter.audienceOnly) where.push(`audience_user_id = ${param(filter.readerUserId)}`);
-    else if (filter.readerUserId) where.push(`(audience_user_id IS NULL OR audience_user_id = ${param(filter.readerUserId)})`);
+    if (filter.types?.length) where.push(`e.type = ANY(${param(filter.types)})`);
+    if (filter.appIds?.length) where.push(`e.app_id = ANY(${param(filter.appIds)})`);
+    if (filter.readerUserId) {
+      const reader = { userId: `${param(filter.readerUserId)}::uuid` };
+      where.push(filter.audienceOnly ? addressedTo('e', reader) : visibleTo('e', reader));
+    }
     const countWhere = where.join(' AND ');
-    const pageWhere = [...where, `id > ${param(id)}::bigint`].join(' AND ');
+    const pageWhere = [...where, `e.id > ${param(id)}::bigint`].join(' AND ');
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT * FROM platform_events WHERE ${pageWhere} ORDER BY id LIMIT ${first + 1}`,
+      `SELECT e.* FROM platform_events e WHERE ${pageWhere} ORDER BY e.id LIMIT ${first + 1}`,
       params,
     );
-    const [{ total }] = await manager.query(
-      `SELECT count(*)::int AS total FROM platform_events WHERE ${countWhere}`,
-      params.slice(0, params.length - 1),
-    );
+    // Live tails page constantly and never show a total: they skip the count.
+    const [{ total }] =
+      options.countTotal === false
+        ? [{ total: 0 }]
+        : await manager.query(`SELECT count(*)::int AS total FROM platform_events e WHERE ${countWhere}`, params.slice(0, params.length - 1));
     const items = rows.slice(0, first).map(rowToEntity);
     return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: eventCursor };
   }
@@ -138,6 +145,7 @@ function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {
   e.audienceUserId = (row.audience_user_id as string) ?? null;
   e.actorId = (row.actor_id as string) ?? null;
   e.data = row.data as Record<string, unknown>;
+  e.payloadVersion = Number(row.payload_version ?? 1);
   e.occurredAt = new Date(row.occurred_at as string);
   return e;
 }

@@ -84,7 +84,7 @@ export class EventStream {
       try {
         let cursor = options.after ?? (await stream.log.headCursor(stream.dataSource.manager));
         while (!closed && !stream.stopped) {
-          const page = await stream.log.readAfter(stream.dataSource.manager, cursor, 100, options.filter);
+          const page = await stream.log.readAfter(stream.dataSource.manager, cursor, 100, options.filter, { countTotal: false });
           for (const event of page.items) {
             if (closed) return;
             if (!(await options.isStillAllowed())) return;

@@ -34,6 +34,10 @@ export class PlatformEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** Version of `data`'s documented shape for this type (docs/events.md). */
+  @Column({ type: 'smallint', default: 1 })
+  payloadVersion: number;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { EventTypes } from './event-types';
 import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { decodeCursor, pageSize, toConnection } from '../../shared/pagination';
@@ -89,7 +90,7 @@ export class EventsResolver {
 
   @Authorized()
   @Subscription(() => PlatformEvent, {
-    description: 'Upgrade offers made to your installations (upgrade.offered events; data.installationId, data.newScopes)',
+    description: 'Upgrade offers made to your installations (upgrade_offer.created events; data.installationId, data.newScopes)',
     subscribe: ({ context }) => {
       const ctx = context as RequestContext;
       return ctx.container.get(EventsResolver).offerStream(ctx);
@@ -102,7 +103,7 @@ export class EventsResolver {
   offerStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
     return this.stream.tail({
-      filter: { types: ['upgrade.offered'], readerUserId: actor.userId, audienceOnly: true },
+      filter: { types: [EventTypes.UPGRADE_OFFER_CREATED], readerUserId: actor.userId, audienceOnly: true },
       after: null,
       isStillAllowed: () => this.auth.isStillValid(actor),
     });
@@ -111,7 +112,7 @@ export class EventsResolver {
   deprecationStream(ctx: RequestContext, appIds?: string[]): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
     return this.stream.tail({
-      filter: { types: ['version.deprecated', 'version.sunset'], appIds, readerUserId: actor.userId },
+      filter: { types: [EventTypes.VERSION_DEPRECATED, EventTypes.VERSION_SUNSET], appIds, readerUserId: actor.userId },
       after: null,
       isStillAllowed: () => this.auth.isStillValid(actor),
     });

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
@@ -32,7 +32,10 @@ export class PlatformEvent {
   @Field(() => DateTimeScalar)
   occurredAt: Date;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => Int, { description: 'Version of the documented `data` shape for this type (docs/events.md)' })
+  payloadVersion: number;
+
+  @Field(() => GraphQLJSON, { description: 'The type\'s payload, as documented in docs/events.md' })
   data: Record<string, unknown>;
 
   static from(e: PlatformEventEntity): PlatformEvent {
@@ -45,6 +48,7 @@ export class PlatformEvent {
       subjectType: e.subjectType,
       subjectId: e.subjectId,
       occurredAt: e.occurredAt,
+      payloadVersion: e.payloadVersion,
       data: e.data,
     });
   }

@@ -1,3 +1,4 @@
+import { EventTypes } from '../events/event-types';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
@@ -105,7 +106,7 @@ export class InstallsService {
       const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: installation.versionId });
       await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
       await this.events.append(tx, {
-        type: 'installation.removed',
+        type: EventTypes.INSTALLATION_UNINSTALLED,
         subjectType: 'Installation',
         subjectId: installation.id,
         appId: extension.appId,

@@ -1,3 +1,4 @@
+import { EventTypes } from '../events/event-types';
 import semver from 'semver';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
@@ -104,7 +105,7 @@ export class UpgradesService {
          ),
          logged AS (
            INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
-           SELECT 'upgrade.offered', $5, $6, 'UpgradeOffer', o.id::text, coalesce(i.owner_user_id, i.installed_by_id),
+           SELECT '${EventTypes.UPGRADE_OFFER_CREATED}', $5, $6, 'UpgradeOffer', o.id::text, coalesce(i.owner_user_id, i.installed_by_id),
                   jsonb_build_object('installationId', o.installation_id, 'newScopes', to_jsonb(o.new_scopes))
              FROM offered o JOIN installations i ON i.id = o.installation_id
            RETURNING 1
@@ -144,6 +145,7 @@ export class UpgradesService {
         offer.respondedAt = new Date();
         await repo(tx, UpgradeOfferEntity).save(offer);
         await this.audit.record(tx, { action: 'upgrade.decline', targetType: 'UpgradeOffer', targetId: offer.id });
+        await this.appendAnswer(tx, offer, installation, null);
         return offer;
       }
       if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('The installation was removed');
@@ -155,7 +157,8 @@ export class UpgradesService {
       const granted = [...new Set([...installation.grantedScopes, ...grantedScopes.map(s => s.trim())])];
       const missing = required.filter(s => !granted.includes(s));
       if (missing.length) throw new ConsentRequiredError(missing);
-      await repo(tx, InstallationEntity).update(installation.id, { versionId: to.id, grantedScopes: granted.filter(s => required.includes(s)) });
+      const nowGranted = granted.filter(s => required.includes(s));
+      await repo(tx, InstallationEntity).update(installation.id, { versionId: to.id, grantedScopes: nowGranted });
       offer.status = OfferStatus.ACCEPTED;
       offer.respondedAt = new Date();
       await repo(tx, UpgradeOfferEntity).save(offer);
@@ -175,7 +178,26 @@ export class UpgradesService {
           lifecycle: { hook: 'on_upgrade', from_version: from.version, hooks: upgradeHooks(to.manifest as Manifest, from.version!, to.version!) },
         },
       });
+      await this.appendAnswer(tx, offer, installation, nowGranted);
       return offer;
+    });
+  }
+
+  /** `upgrade_offer.answered` for the offer's audience (and, by the visibility rule, the developer). */
+  /** `grantedScopes` null: declined. */
+  private async appendAnswer(tx: RequestContext, offer: UpgradeOfferEntity, installation: InstallationEntity, grantedScopes: string[] | null): Promise<void> {
+    const [row]: { app_id: string; version: string }[] = await tx.manager.query(
+      `SELECT e.app_id, v.version FROM extension_versions v JOIN extensions e ON e.id = v.extension_id WHERE v.id = $1`,
+      [offer.toVersionId],
+    );
+    await this.events.append(tx, {
+      type: EventTypes.UPGRADE_OFFER_ANSWERED,
+      subjectType: 'UpgradeOffer',
+      subjectId: offer.id,
+      appId: row.app_id,
+      version: row.version,
+      audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor!.userId,
+      data: { installationId: installation.id, accepted: grantedScopes !== null, grantedScopes: grantedScopes ?? [] },
     });
   }
 }

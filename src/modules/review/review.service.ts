@@ -1,3 +1,4 @@
+import { EventTypes } from '../events/event-types';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
@@ -67,10 +68,10 @@ export class ReviewService {
   ) {}
 
   /** Opens a case for a version that needs review (inside the validation transaction). */
-  async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[]): Promise<ReviewCaseEntity> {
+  async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[], { appId, ownerId }: { appId: string; ownerId: string }): Promise<ReviewCaseEntity> {
     const firstTime = triggers.some(t => t.kind === 'FIRST_SUBMISSION');
     const cases = repo(ctx, ReviewCaseEntity);
-    return cases.save(
+    const reviewCase = await cases.save(
       cases.create({
         versionId: version.id,
         extensionId: version.extensionId,
@@ -78,6 +79,16 @@ export class ReviewService {
         dueAt: addBusinessDays(new Date(), firstTime ? 5 : 2),
       }),
     );
+    await this.events.append(ctx, {
+      type: EventTypes.REVIEW_REQUESTED,
+      subjectType: 'ReviewCase',
+      subjectId: reviewCase.id,
+      appId,
+      version: version.version,
+      audienceUserId: ownerId,
+      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: triggers.map(t => t.kind) },
+    });
+    return reviewCase;
   }
 
   async queue(ctx: RequestContext, filter: QueueFilter, first: number, after?: string | null): Promise<Page<ReviewCaseEntity>> {

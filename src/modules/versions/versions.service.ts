@@ -240,7 +240,6 @@ export class VersionsService {
       );
       if (!returnedRows(result).length) return;
       if (status === VersionStatus.APPROVED) await recordApprovals(tx, claimed, manifest!);
-      if (status === VersionStatus.PENDING_REVIEW) await this.review.open(tx, claimed, triggers);
       if (report.valid && manifest?.system === true && !extension.system) {
         await repo(tx, ExtensionEntity).update(extension.id, { system: true });
       }
@@ -253,6 +252,8 @@ export class VersionsService {
         audienceUserId: extension.ownerId,
         data: { errorCount: report.errorCount, warningCount: report.warningCount, status, reviewTriggers: triggers.map(t => t.kind) },
       });
+      // After version.validated, so the log reads validated → review.requested.
+      if (status === VersionStatus.PENDING_REVIEW) await this.review.open(tx, claimed, triggers, { appId: extension.appId, ownerId: extension.ownerId });
     });
   }
 
