@@ -213,7 +213,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   });
 
   await services.eventStream.start();
-  await startJobs(services, config, dataSource, logger, container);
+  const workers = await startJobs(services, config, dataSource, logger, container);
 
   let closing: Promise<void> | null = null;
   return {
@@ -241,6 +241,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
         // in-flight requests, and the WebSocket server closes its sockets.
         if (httpServer.listening) await apollo.stop();
         else await ws.dispose();
+        await workers.stop();
         await services.eventStream.stop();
         await services.jobs.stop();
         await dataSource.destroy();

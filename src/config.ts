@@ -104,6 +104,43 @@ export class PlazaConfig {
   @IsBoolean()
   allowLoopbackWebhooks = false;
 
+  /** PLAZA_WEBHOOK_RETRY_BASE_MS: delay before the first webhook retry; later ones double, with jitter. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  webhookRetryBaseMs = 30_000;
+
+  /** PLAZA_WEBHOOK_RETRY_MAX_DELAY_MS: the longest pause between two attempts. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  webhookRetryMaxDelayMs = 6 * 3600 * 1000;
+
+  /** PLAZA_WEBHOOK_RETRY_WINDOW_SECONDS: how long a delivery is retried (issue #6: at least 3 days). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  webhookRetryWindowSeconds = 3 * 86400;
+
+  /** PLAZA_WEBHOOK_DISABLE_AFTER_SECONDS: an endpoint failing continuously this long is disabled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  webhookDisableAfterSeconds = 5 * 86400;
+
+  /** PLAZA_WEBHOOK_TIMEOUT_MS: one attempt's deadline (connect, send, response). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  webhookTimeoutMs = 10_000;
+
+  /** PLAZA_WEBHOOK_CONCURRENCY: deliveries in flight per worker process. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  webhookConcurrency = 20;
+
   /** LOG_LEVEL */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -209,6 +246,12 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_FIRST_PARTY_AUTHOR_IDS: 'firstPartyAuthorIds',
   PLAZA_ALLOW_LOCAL_GIT: 'allowLocalGit',
   PLAZA_ALLOW_LOOPBACK_WEBHOOKS: 'allowLoopbackWebhooks',
+  PLAZA_WEBHOOK_RETRY_BASE_MS: 'webhookRetryBaseMs',
+  PLAZA_WEBHOOK_RETRY_MAX_DELAY_MS: 'webhookRetryMaxDelayMs',
+  PLAZA_WEBHOOK_RETRY_WINDOW_SECONDS: 'webhookRetryWindowSeconds',
+  PLAZA_WEBHOOK_DISABLE_AFTER_SECONDS: 'webhookDisableAfterSeconds',
+  PLAZA_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
+  PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
   LOG_LEVEL: 'logLevel',
   PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
   PLAZA_MAX_QUERY_COST: 'maxQueryCost',

@@ -14,6 +14,7 @@ import { CategoryCountResolver, ListingsResolver } from './modules/listings/list
 import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
+import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -30,6 +31,8 @@ export const resolvers: NonEmptyArray<Function> = [
   InstallsResolver,
   DeprecationsResolver,
   UpgradesResolver,
+  WebhooksResolver,
+  WebhookDeliveryResolver,
 ];
 
 /**

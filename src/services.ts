@@ -33,6 +33,8 @@ import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { UpgradesService } from './modules/installs/upgrades.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
+import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
+import { WebhooksService } from './modules/webhooks/webhooks.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -53,6 +55,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     tempDir: path.join(dataDir, 'tmp'),
   });
   const extensions = new ExtensionsService(events, audit);
+  const secretBox = new SecretBox(config.encryptionKey);
   const review = new ReviewService(events, audit);
   const versions = new VersionsService(
     config,
@@ -60,7 +63,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     packages,
     new GitSource(config.allowLocalGit),
     jobs,
-    new SecretBox(config.encryptionKey),
+    secretBox,
     review,
     events,
     audit,
@@ -72,7 +75,22 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const upgrades = new UpgradesService(installs, events, audit);
   const staging = new StagingService(extensions, events, audit);
   const deprecations = new DeprecationsService(extensions, installs, events, audit);
-  return { events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  const webhooks = new WebhooksService(
+    {
+      allowLoopback: config.allowLoopbackWebhooks,
+      retryBaseMs: config.webhookRetryBaseMs,
+      retryMaxDelayMs: config.webhookRetryMaxDelayMs,
+      retryWindowMs: config.webhookRetryWindowSeconds * 1000,
+      disableAfterMs: config.webhookDisableAfterSeconds * 1000,
+      timeoutMs: config.webhookTimeoutMs,
+      dispatchBatch: 500,
+    },
+    secretBox,
+    jobs,
+    events,
+    audit,
+  );
+  return { webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -92,6 +110,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [InstallsResolver, new InstallsResolver(services.installs)],
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
     [UpgradesResolver, new UpgradesResolver(services.upgrades)],
+    [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
+    [WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -18,6 +18,13 @@ import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/installs/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 
+import {
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookDispatchCursorEntity,
+  WebhookEndpointEntity,
+} from '../modules/webhooks/webhook.entities';
+
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
   UserEntity,
@@ -42,4 +49,8 @@ export const entities = [
   InstallationEntity,
   DeprecationEntity,
   UpgradeOfferEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  WebhookDispatchCursorEntity,
 ];

@@ -64,6 +64,31 @@ export class JobQueue {
     await this.boss.send(queue, data, { ...options, db });
   }
 
+  /** Many jobs in one statement, in the caller's transaction. */
+  async insertInTransaction<T extends object>(ctx: RequestContext, queue: string, items: T[], options: Omit<PgBoss.JobInsert, 'name' | 'data'> = {}): Promise<void> {
+    assertInTransaction(ctx, 'A job');
+    const db: PgBoss.Db = {
+      executeSql: async (text, values) => ({ rows: await ctx.manager.query(text, values) }),
+    };
+    await this.boss.insert(items.map(data => ({ ...options, name: queue, data })), { db });
+  }
+
+  /**
+   * Like `work`, but takes up to `batchSize` jobs per fetch and runs them concurrently. For
+   * handlers that record their own failures and never throw (webhook deliveries): a thrown
+   * error fails, and so retries, the whole batch.
+   */
+  async workConcurrently<T extends object>(queue: string, batchSize: number, handler: JobHandler<T>): Promise<void> {
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize }, async jobs => {
+      const results = await Promise.allSettled(jobs.map(job => handler(job.data, job.id)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        this.logger.error({ err: failed.reason, queue }, 'job batch failed; pg-boss will retry it');
+        throw failed.reason;
+      }
+    });
+  }
+
   async schedule(queue: string, cron: string): Promise<void> {
     await this.boss.schedule(queue, cron, {}, { singletonKey: queue });
   }

@@ -6,14 +6,22 @@ import type { Services } from '../services';
 import type { Logger } from '../shared/logger';
 import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
 import { ROLLOUT_QUEUE } from '../modules/installs/upgrades.service';
+import { WEBHOOK_DELIVERY_QUEUE } from '../modules/webhooks/webhooks.service';
+import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher';
 
 export const CLEANUP_UPLOADS_QUEUE = 'cleanup-uploads';
 export const SUNSET_QUEUE = 'announce-sunsets';
 
 /** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
-export async function startJobs(services: Services, config: PlazaConfig, dataSource: DataSource, logger: Logger, container: ResolverContainer): Promise<void> {
-  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE, ROLLOUT_QUEUE]);
-  if (!config.runWorkers) return;
+export async function startJobs(
+  services: Services,
+  config: PlazaConfig,
+  dataSource: DataSource,
+  logger: Logger,
+  container: ResolverContainer,
+): Promise<{ stop(): Promise<void> }> {
+  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE, ROLLOUT_QUEUE, WEBHOOK_DELIVERY_QUEUE]);
+  if (!config.runWorkers) return { stop: async () => undefined };
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
   await services.jobs.work<{ versionId: string }>(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
   await services.jobs.work<{ versionId: string }>(ROLLOUT_QUEUE, async (data, jobId) => {
@@ -30,4 +38,10 @@ export async function startJobs(services: Services, config: PlazaConfig, dataSou
     if (announced) logger.info({ announced }, 'sunsets announced');
   });
   await services.jobs.schedule(SUNSET_QUEUE, '* * * * *');
+  await services.jobs.workConcurrently<{ deliveryId: string; generation: number }>(WEBHOOK_DELIVERY_QUEUE, config.webhookConcurrency, (data, jobId) =>
+    services.webhooks.deliver(ctx(jobId), data),
+  );
+  const dispatcher = new WebhookDispatcher(services.webhooks, services.eventStream, () => ctx('webhook-dispatch'), logger.child({ component: 'webhook-dispatcher' }));
+  dispatcher.start();
+  return { stop: () => dispatcher.stop() };
 }

@@ -41,6 +41,25 @@ export function eventCursor(event: Pick<PlatformEventEntity, 'id'>): string {
 }
 
 /**
+ * The envelope every way out shares (GraphQL `PlatformEvent`, webhook bodies): event id,
+ * cursor, type, payload version and occurrence time around the type's documented `data`.
+ */
+export function eventEnvelope(e: PlatformEventEntity) {
+  return {
+    id: e.id,
+    cursor: eventCursor(e),
+    type: e.type,
+    payloadVersion: e.payloadVersion,
+    occurredAt: e.occurredAt,
+    appId: e.appId,
+    version: e.version,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    data: e.data,
+  };
+}
+
+/**
  * The append-only event log. Every module records its state changes through `append`, inside
  * the transaction that makes the change, so an event exists exactly when its change committed.
  */

@@ -68,6 +68,12 @@ export class EventStream {
     }, 1000);
   }
 
+  /** Calls `listener` whenever some process commits events; returns the unsubscribe. */
+  onCommit(listener: () => void): () => void {
+    this.wakers.add(listener);
+    return () => this.wakers.delete(listener);
+  }
+
   private wakeAll(): void {
     for (const wake of [...this.wakers]) wake();
   }

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
-import { eventCursor } from './event-log';
+import { eventEnvelope } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
 
 @ObjectType({ simpleResolvers: true, description: 'One entry of the append-only event log' })
@@ -39,18 +39,7 @@ export class PlatformEvent {
   data: Record<string, unknown>;
 
   static from(e: PlatformEventEntity): PlatformEvent {
-    return Object.assign(new PlatformEvent(), {
-      id: e.id,
-      cursor: eventCursor(e),
-      type: e.type,
-      appId: e.appId,
-      version: e.version,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      occurredAt: e.occurredAt,
-      payloadVersion: e.payloadVersion,
-      data: e.data,
-    });
+    return Object.assign(new PlatformEvent(), eventEnvelope(e));
   }
 }
 

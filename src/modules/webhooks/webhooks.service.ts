@@ -1,0 +1,339 @@
+import type { LookupFunction } from 'node:net';
+import type { RequestContext } from '../../context';
+import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
+import type { JobQueue } from '../../jobs/job-queue';
+import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import type { SecretBox } from '../../shared/secret-box';
+import type { AuditTrail } from '../audit/audit-trail';
+import { eventEnvelope, EventLog } from '../events/event-log';
+import { PlatformEventEntity } from '../events/event.entity';
+import { EventTypes } from '../events/event-types';
+import { visibleTo } from '../events/event-visibility';
+import { signedHeaders, newSigningSecret } from './signature';
+import { checkWebhookUrl, guardedLookup, parseWebhookUrl, UrlPolicy, WebhookUrlRefused } from './url-guard';
+import { DeliveryStatus, EndpointStatus, WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entities';
+import { postWebhook, SendResult } from './webhook-sender';
+
+export const WEBHOOK_DELIVERY_QUEUE = 'webhook-deliver';
+
+export interface WebhookSettings extends UrlPolicy {
+  /** First retry delay; each later one doubles (with jitter) up to `retryMaxDelayMs`. */
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  /** Retries continue until this long after the first attempt. */
+  retryWindowMs: number;
+  /** An endpoint failing without a success for this long is disabled. */
+  disableAfterMs: number;
+  timeoutMs: number;
+  /** Events fanned out per dispatch transaction. */
+  dispatchBatch: number;
+}
+
+export interface NewEndpoint {
+  url: string;
+  eventTypes?: string[] | null;
+  appIds?: string[] | null;
+  description?: string | null;
+}
+
+interface DeliveryJob {
+  deliveryId: string;
+  generation: number;
+}
+
+/** Statuses worth retrying: the receiver may recover (issue #6: 5xx and 429; not other 4xx). */
+function isRetryable(result: SendResult): boolean {
+  if (result.statusCode === null) return !result.error?.startsWith('refused:');
+  return result.statusCode >= 500 || result.statusCode === 429;
+}
+
+function isSuccess(result: SendResult): boolean {
+  return result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+}
+
+/** Exponential backoff with ±25% jitter, so receivers coming back are not hit in lockstep. */
+export function retryDelayMs(attempt: number, settings: Pick<WebhookSettings, 'retryBaseMs' | 'retryMaxDelayMs'>, random = Math.random): number {
+  const exponential = Math.min(settings.retryMaxDelayMs, settings.retryBaseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential * (0.75 + random() * 0.5));
+}
+
+/**
+ * Signed webhooks (issue #6): endpoints, the fan-out of committed events into deliveries, and
+ * delivery attempts as durable pg-boss jobs with their own backoff schedule. Every delivery
+ * and attempt is recorded; the endpoint owner sees them through `webhookEndpoints`.
+ */
+export class WebhooksService {
+  private readonly lookup: LookupFunction;
+
+  constructor(
+    private readonly settings: WebhookSettings,
+    private readonly secrets: SecretBox,
+    private readonly jobs: JobQueue,
+    private readonly events: EventLog,
+    private readonly audit: AuditTrail,
+    lookup?: LookupFunction,
+  ) {
+    this.lookup = lookup ?? guardedLookup(settings);
+  }
+
+  async create(ctx: RequestContext, input: NewEndpoint): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+    const url = await this.checkUrl(input.url);
+    const eventTypes = [...new Set(input.eventTypes ?? [])];
+    const known = new Set<string>(Object.values(EventTypes));
+    const unknown = eventTypes.filter(type => !known.has(type));
+    if (unknown.length) {
+      throw new BadUserInputError(`Unknown event types: ${unknown.join(', ')} (see docs/events.md)`, [{ path: 'eventTypes', message: `unknown: ${unknown.join(', ')}` }]);
+    }
+    const secret = newSigningSecret();
+    return withTransaction(ctx, async tx => {
+      const [{ head }] = await tx.manager.query(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
+      const endpoints = repo(tx, WebhookEndpointEntity);
+      const endpoint = await endpoints.save(
+        endpoints.create({
+          ownerUserId: tx.actor!.userId,
+          url: url.toString(),
+          description: input.description ?? null,
+          eventTypes,
+          appIds: [...new Set(input.appIds ?? [])],
+          secretSealed: this.secrets.seal(secret),
+          startsAfterEventId: head,
+        }),
+      );
+      await this.audit.record(tx, { action: 'webhook.create', targetType: 'WebhookEndpoint', targetId: endpoint.id, data: { url: endpoint.url } });
+      return { endpoint, secret };
+    });
+  }
+
+  list(ctx: RequestContext): Promise<WebhookEndpointEntity[]> {
+    return repo(ctx, WebhookEndpointEntity).find({ where: { ownerUserId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The most recent deliveries of one of the caller's endpoints, newest first. */
+  recentDeliveries(ctx: RequestContext, endpointId: string, first: number): Promise<WebhookDeliveryEntity[]> {
+    return repo(ctx, WebhookDeliveryEntity).find({ where: { endpointId }, order: { createdAt: 'DESC', eventId: 'DESC' }, take: first });
+  }
+
+  attemptsOf(ctx: RequestContext, deliveryId: string): Promise<WebhookAttemptEntity[]> {
+    return repo(ctx, WebhookAttemptEntity).find({ where: { deliveryId }, order: { attemptedAt: 'ASC' } });
+  }
+
+  /** A new secret, returned once; the old one keeps signing (alongside) for `overlapSeconds`. */
+  async rotateSecret(ctx: RequestContext, endpointId: string, overlapSeconds: number): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+    if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > 7 * 86400) {
+      throw new BadUserInputError('overlapSeconds must be between 0 and 604800 (7 days)', [{ path: 'overlapSeconds', message: 'between 0 and 604800' }]);
+    }
+    const secret = newSigningSecret();
+    return withTransaction(ctx, async tx => {
+      const endpoint = await this.ownEndpoint(tx, endpointId, true);
+      endpoint.previousSecretSealed = overlapSeconds > 0 ? endpoint.secretSealed : null;
+      endpoint.previousSecretExpiresAt = overlapSeconds > 0 ? new Date(Date.now() + overlapSeconds * 1000) : null;
+      endpoint.secretSealed = this.secrets.seal(secret);
+      await repo(tx, WebhookEndpointEntity).save(endpoint);
+      await this.audit.record(tx, { action: 'webhook.rotate_secret', targetType: 'WebhookEndpoint', targetId: endpoint.id, data: { overlapSeconds } });
+      return { endpoint, secret };
+    });
+  }
+
+  /** Enabling clears the failure run; disabling stops new deliveries (pending ones fail). */
+  async setEnabled(ctx: RequestContext, endpointId: string, enabled: boolean): Promise<WebhookEndpointEntity> {
+    return withTransaction(ctx, async tx => {
+      const endpoint = await this.ownEndpoint(tx, endpointId, true);
+      endpoint.status = enabled ? EndpointStatus.ACTIVE : EndpointStatus.DISABLED;
+      endpoint.disabledReason = enabled ? null : 'Disabled by its owner';
+      endpoint.failingSince = null;
+      await repo(tx, WebhookEndpointEntity).save(endpoint);
+      await this.audit.record(tx, { action: enabled ? 'webhook.enable' : 'webhook.disable', targetType: 'WebhookEndpoint', targetId: endpoint.id });
+      return endpoint;
+    });
+  }
+
+  async delete(ctx: RequestContext, endpointId: string): Promise<boolean> {
+    return withTransaction(ctx, async tx => {
+      const endpoint = await this.ownEndpoint(tx, endpointId, true);
+      await repo(tx, WebhookEndpointEntity).delete(endpoint.id);
+      await this.audit.record(tx, { action: 'webhook.delete', targetType: 'WebhookEndpoint', targetId: endpoint.id, data: { url: endpoint.url } });
+      return true;
+    });
+  }
+
+  /**
+   * Sends a delivery again now, whatever its state, with a fresh retry window. Jobs of the
+   * earlier generation stand down, so a scheduled retry does not double it.
+   */
+  async redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDeliveryEntity> {
+    if (!isUuid(deliveryId)) throw new NotFoundError('Webhook delivery');
+    return withTransaction(ctx, async tx => {
+      const delivery = await repo(tx, WebhookDeliveryEntity).findOne({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
+      if (!delivery) throw new NotFoundError('Webhook delivery');
+      const endpoint = await this.ownEndpoint(tx, delivery.endpointId, false);
+      if (endpoint.status !== EndpointStatus.ACTIVE) throw new InvalidStateError('The endpoint is disabled; enable it before redelivering');
+      delivery.status = DeliveryStatus.PENDING;
+      delivery.generation += 1;
+      delivery.nextAttemptAt = new Date();
+      delivery.retryUntil = null;
+      await repo(tx, WebhookDeliveryEntity).save(delivery);
+      await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation });
+      await this.audit.record(tx, { action: 'webhook.redeliver', targetType: 'WebhookDelivery', targetId: delivery.id });
+      return delivery;
+    });
+  }
+
+  /**
+   * Fans committed events out to matching active endpoints: one delivery row and one job per
+   * (endpoint, event), written with the dispatcher's cursor in one transaction. The cursor row
+   * is locked with SKIP LOCKED, so of several processes one dispatches and the others return.
+   * Event ids are commit-ordered (EventLog.append), so a cursor never passes a late commit.
+   * Returns how many events were consumed (0: nothing new, or another process holds the lock).
+   */
+  async dispatch(ctx: RequestContext): Promise<number> {
+    return withTransaction(ctx, async tx => {
+      const [cursor] = await tx.manager.query(`SELECT last_event_id::text AS last FROM webhook_dispatch_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED`);
+      if (!cursor) return 0;
+      const [{ upto, consumed }] = await tx.manager.query(
+        `SELECT max(id)::text AS upto, count(*)::int AS consumed
+           FROM (SELECT id FROM platform_events WHERE id > $1 ORDER BY id LIMIT $2) batch`,
+        [cursor.last, this.settings.dispatchBatch],
+      );
+      if (!consumed) return 0;
+      const deliveries: { id: string }[] = await tx.manager.query(
+        `INSERT INTO webhook_deliveries (endpoint_id, event_id, next_attempt_at)
+         SELECT w.id, e.id, now()
+           FROM platform_events e
+           JOIN webhook_endpoints w ON w.status = 'ACTIVE' AND e.id > w.starts_after_event_id
+                AND (cardinality(w.event_types) = 0 OR e.type = ANY(w.event_types))
+                AND (cardinality(w.app_ids) = 0 OR e.app_id = ANY(w.app_ids))
+           JOIN users u ON u.id = w.owner_user_id
+          WHERE e.id > $1 AND e.id <= $2
+            AND ${visibleTo('e', { userId: 'w.owner_user_id', isAdmin: `'ADMIN' = ANY(u.roles)` })}
+          ORDER BY e.id
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [cursor.last, upto],
+      );
+      if (deliveries.length) {
+        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0 })));
+      }
+      await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
+      return consumed;
+    });
+  }
+
+  /** One attempt of one delivery (a pg-boss job); schedules the next attempt on a retryable failure. */
+  async deliver(ctx: RequestContext, job: DeliveryJob): Promise<void> {
+    const delivery = await repo(ctx, WebhookDeliveryEntity).findOneBy({ id: job.deliveryId });
+    if (!delivery || delivery.generation !== job.generation || delivery.status !== DeliveryStatus.PENDING) return;
+    const endpoint = await repo(ctx, WebhookEndpointEntity).findOneBy({ id: delivery.endpointId });
+    if (!endpoint) return;
+    if (endpoint.status !== EndpointStatus.ACTIVE) {
+      await this.finish(ctx, delivery, job, { status: DeliveryStatus.FAILED, error: 'endpoint disabled' });
+      return;
+    }
+    const event = await repo(ctx, PlatformEventEntity).findOneByOrFail({ id: delivery.eventId });
+    const body = JSON.stringify(eventEnvelope(event));
+    const secrets = [this.secrets.open(endpoint.secretSealed)];
+    if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
+      secrets.push(this.secrets.open(endpoint.previousSecretSealed));
+    }
+    const attemptedAt = new Date();
+    const headers = signedHeaders(secrets, `msg_${delivery.id}`, Math.floor(attemptedAt.getTime() / 1000), body);
+    let result: SendResult;
+    try {
+      // Re-checked at every delivery: the URL's shape here, its addresses in the lookup.
+      result = await postWebhook(await this.checkUrl(endpoint.url, false), headers, body, { timeoutMs: this.settings.timeoutMs, lookup: this.lookup });
+    } catch (error) {
+      result = { statusCode: null, latencyMs: 0, error: `refused: ${(error as Error).message}`, responseExcerpt: null };
+    }
+    await withTransaction(ctx, async tx => {
+      await repo(tx, WebhookAttemptEntity).insert({ deliveryId: delivery.id, attemptedAt, ...result });
+      const retryUntil = delivery.retryUntil ?? new Date(attemptedAt.getTime() + this.settings.retryWindowMs);
+      const attempts = delivery.attempts + 1;
+      if (isSuccess(result)) {
+        await this.finish(tx, delivery, job, { status: DeliveryStatus.SUCCEEDED, result, attempts, retryUntil });
+        await tx.manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [endpoint.id]);
+        return;
+      }
+      const now = Date.now();
+      const next = new Date(Math.min(now + retryDelayMs(attempts, this.settings), retryUntil.getTime()));
+      const retry = isRetryable(result) && now < retryUntil.getTime();
+      const updated = await this.finish(tx, delivery, job, {
+        status: retry ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
+        result,
+        attempts,
+        retryUntil,
+        nextAttemptAt: retry ? next : null,
+      });
+      if (retry && updated) await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, job, { startAfter: next });
+      await this.recordFailure(tx, endpoint.id);
+    });
+  }
+
+  /** Writes the delivery's new state unless a redelivery replaced this generation meanwhile. */
+  private async finish(
+    ctx: RequestContext,
+    delivery: WebhookDeliveryEntity,
+    job: DeliveryJob,
+    change: { status: DeliveryStatus; result?: SendResult; attempts?: number; retryUntil?: Date; nextAttemptAt?: Date | null; error?: string },
+  ): Promise<boolean> {
+    const rows = returnedRows(
+      await ctx.manager.query(
+        `UPDATE webhook_deliveries
+            SET status = $3, attempts = coalesce($4, attempts), retry_until = coalesce($5, retry_until), next_attempt_at = $6,
+                last_status_code = coalesce($7, last_status_code), last_error = $8,
+                delivered_at = CASE WHEN $3 = 'SUCCEEDED' THEN now() ELSE delivered_at END
+          WHERE id = $1 AND generation = $2
+          RETURNING id`,
+        [
+          delivery.id,
+          job.generation,
+          change.status,
+          change.attempts ?? null,
+          change.retryUntil ?? null,
+          change.nextAttemptAt ?? null,
+          change.result?.statusCode ?? null,
+          change.error ?? change.result?.error ?? null,
+        ],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  /** Starts or extends the endpoint's failure run; a run as long as `disableAfterMs` disables it and tells its owner. */
+  private async recordFailure(tx: RequestContext, endpointId: string): Promise<void> {
+    const [endpoint] = returnedRows<{ id: string; owner_user_id: string; url: string; failing_since: Date }>(
+      await tx.manager.query(
+        `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now())
+          WHERE id = $1 AND status = 'ACTIVE' RETURNING id, owner_user_id, url, failing_since`,
+        [endpointId],
+      ),
+    );
+    if (!endpoint || Date.now() - new Date(endpoint.failing_since).getTime() < this.settings.disableAfterMs) return;
+    const reason = `Every delivery failed since ${new Date(endpoint.failing_since).toISOString()}`;
+    await tx.manager.query(`UPDATE webhook_endpoints SET status = 'DISABLED', disabled_reason = $2 WHERE id = $1`, [endpoint.id, reason]);
+    await this.events.append(tx, {
+      type: EventTypes.WEBHOOK_ENDPOINT_DISABLED,
+      subjectType: 'WebhookEndpoint',
+      subjectId: endpoint.id,
+      audienceUserId: endpoint.owner_user_id,
+      data: { endpointId: endpoint.id, url: endpoint.url, failingSince: new Date(endpoint.failing_since).toISOString(), reason },
+    });
+  }
+
+  private async ownEndpoint(ctx: RequestContext, endpointId: string, lock: boolean): Promise<WebhookEndpointEntity> {
+    if (!isUuid(endpointId)) throw new NotFoundError('Webhook endpoint');
+    const endpoint = await repo(ctx, WebhookEndpointEntity).findOne({ where: { id: endpointId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!endpoint || endpoint.ownerUserId !== ctx.actor?.userId) throw new NotFoundError('Webhook endpoint');
+    return endpoint;
+  }
+
+  /** The URL check, as a field error at creation; at delivery the refusal becomes the attempt's error. */
+  private async checkUrl(url: string, asInputError = true): Promise<URL> {
+    try {
+      // At delivery, the shape and literal addresses are checked here (Node skips the lookup
+      // for an IP literal) and resolved names in the guarded lookup.
+      return asInputError ? await checkWebhookUrl(url, this.settings) : parseWebhookUrl(url, this.settings);
+    } catch (error) {
+      if (!(error instanceof WebhookUrlRefused) || !asInputError) throw error;
+      throw new BadUserInputError(`The webhook URL ${error.message}`, [{ path: 'url', message: error.message }]);
+    }
+  }
+}
