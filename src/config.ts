@@ -141,6 +141,18 @@ export class PlazaConfig {
   @Max(200)
   webhookConcurrency = 20;
 
+  /** PLAZA_WS_MAX_SUBSCRIPTIONS: subscriptions one WebSocket connection may hold. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  wsMaxSubscriptions = 20;
+
+  /** PLAZA_WS_MAX_QUEUED_BYTES: bytes waiting for a slow WebSocket client before it is closed (4008). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  wsMaxQueuedBytes = 1024 * 1024;
+
   /** LOG_LEVEL */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -252,6 +264,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WEBHOOK_DISABLE_AFTER_SECONDS: 'webhookDisableAfterSeconds',
   PLAZA_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
+  PLAZA_WS_MAX_SUBSCRIPTIONS: 'wsMaxSubscriptions',
+  PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
   LOG_LEVEL: 'logLevel',
   PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
   PLAZA_MAX_QUERY_COST: 'maxQueryCost',

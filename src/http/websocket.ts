@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, subscribe, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { PlazaConfig } from '../config';
 import type { Actor, RequestContext } from '../context';
 import type { Services } from '../services';
-import { DomainError } from '../shared/errors';
+import { DomainError, ErrorCode } from '../shared/errors';
 import { checkOperationLimits, OperationLimits } from '../shared/limits';
 import type { Logger } from '../shared/logger';
 import type { Metrics } from '../shared/metrics';
@@ -27,6 +27,32 @@ export interface WebSocketOptions {
   metrics: Metrics;
   baseContext: (requestId: string, log: Logger, address: string) => Omit<RequestContext, 'actor'>;
   format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** Close code for a subscriber that does not keep up (in the 4000-4999 application range). */
+export const SLOW_SUBSCRIBER_CLOSE_CODE = 4008;
+
+class TooManySubscriptionsError extends DomainError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(limit: number) {
+    super(`At most ${limit} subscriptions per connection; open another connection`, { limit });
+  }
+}
+
+/**
+ * Bounds what a slow subscriber can make the server hold. Subscriptions pull from the event
+ * log and graphql-ws awaits each send, so a subscription holds at most one message; with the
+ * per-connection subscription cap that bounds memory, and this check turns a client that stops
+ * reading into a closed connection instead of a stuck one: once more than `maxQueuedBytes`
+ * wait in the socket's user-space buffer (the kernel's is full), the connection is closed with
+ * 4008 and a reason, and the client resumes from the last cursor it received (`after`).
+ */
+function closeIfTooSlow(socket: WebSocket, maxQueuedBytes: number, logger: Logger): void {
+  if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= maxQueuedBytes) return;
+  logger.warn({ bufferedBytes: socket.bufferedAmount, limit: maxQueuedBytes }, 'closing a slow subscriber');
+  socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, `Too slow: over ${maxQueuedBytes} bytes queued; resume from your last cursor`);
+  // The close frame waits behind the queued bytes; a client that never reads is cut off.
+  setTimeout(() => socket.terminate(), 10_000).unref();
 }
 
 /** Reads the credential a client put in `connection_init`'s payload. */
@@ -68,6 +94,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         }
       },
       onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already registered this operation in `ctx.subscriptions`.
+        if (Object.keys(ctx.subscriptions).length > options.config.wsMaxSubscriptions) {
+          return refuse([new TooManySubscriptionsError(options.config.wsMaxSubscriptions)]);
+        }
         const requestId = randomUUID();
         const log = logger.child({ requestId, transport: 'ws' });
         let document;
@@ -98,7 +128,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
       },
       execute: args => requestScope.run(newScope((args.contextValue as RequestContext).requestId), () => execute(args)),
       subscribe: args => requestScope.run(newScope((args.contextValue as RequestContext).requestId), () => subscribe(args)),
-      onNext: (_ctx, _id, _payload, args, result) => {
+      onNext: (ctx, _id, _payload, args, result) => {
+        closeIfTooSlow(ctx.extra.socket, options.config.wsMaxQueuedBytes, logger);
         if (!result.errors?.length) return result;
         const requestId = (args.contextValue as RequestContext).requestId;
         return requestScope.run(newScope(requestId), () => ({ ...result, errors: formatAll(result.errors!) as unknown as GraphQLError[] }));

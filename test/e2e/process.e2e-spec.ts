@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createTestDatabase } from '../utils/test-app';
+import { createTestDatabase, startTestApp } from '../utils/test-app';
+import { collect, wsClient } from '../utils/ws-client';
 import { freePort } from '../utils/database';
-import { PASSWORD, uniqueEmail } from '../utils/factories';
+import { buildUser, PASSWORD, uniqueEmail } from '../utils/factories';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -103,6 +104,35 @@ describe('the plaza process (npm start)', () => {
       expect(await second.exited).toBe(0);
     } finally {
       second.child.kill('SIGKILL');
+    }
+  });
+
+  it('delivers an event written by one Plaza process to a subscriber on another (LISTEN/NOTIFY on one database)', async () => {
+    const writer = await startTestApp();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plaza-proc-'));
+    // A second process on the same database: an API-only node (no workers), sharing the secrets.
+    const reader = await startPlaza({
+      DATABASE_URL: writer.databaseUrl,
+      PLAZA_DATA_DIR: dataDir,
+      PLAZA_RUN_WORKERS: '0',
+      PLAZA_JWT_SECRET: writer.app.config.jwtSecret,
+      PLAZA_ENCRYPTION_KEY: writer.app.config.encryptionKey,
+    });
+    const user = await buildUser(writer);
+    const client = wsClient(reader.url, user.token);
+    try {
+      const SUB = `subscription { releaseEvents(types: ["account.api_token_created"]) { type data } }`;
+      const live = collect(client, SUB);
+      await collect(client, `{ me { id } }`).waitFor(1);
+      await new Promise(r => setTimeout(r, 200)); // the tail reads the head cursor on its first pull
+      await writer.gql(`mutation { createApiToken(name: "from-the-writer") { secret } }`, {}, user.token);
+      const [event] = await live.waitFor(1, 5000);
+      expect((event as any).data.releaseEvents).toMatchObject({ type: 'account.api_token_created', data: { name: 'from-the-writer' } });
+    } finally {
+      await client.dispose();
+      reader.child.kill('SIGTERM');
+      await reader.exited;
+      await writer.close();
     }
   });
 });

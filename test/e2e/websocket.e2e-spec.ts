@@ -1,5 +1,8 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { eventCursor } from '../../src/modules/events/event-log';
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildUser } from '../utils/factories';
+import { buildAdmin, buildUser } from '../utils/factories';
 import { collect, wsClient } from '../utils/ws-client';
 
 const ACCOUNT_EVENTS = `subscription { accountEvents { id cursor type subjectId data } }`;
@@ -138,6 +141,73 @@ describe('releaseEvents: replay then live, resumable from a cursor', () => {
       await sub.done;
       expect(JSON.stringify([...sub.results, ...sub.errors])).toContain('BAD_USER_INPUT');
     } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('slow subscribers are bounded', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ wsMaxSubscriptions: 8, wsMaxQueuedBytes: 256 * 1024 });
+  });
+  afterAll(() => t.close());
+
+  it('refuses more subscriptions per connection than the cap', async () => {
+    const user = await buildUser(t);
+    const client = wsClient(t.url, user.token);
+    try {
+      const subs = Array.from({ length: 9 }, () => collect(client, `subscription { releaseEvents(types: ["none.yet"]) { id } }`));
+      await subs[8].done;
+      expect(JSON.stringify(subs[8].errors)).toContain('At most 8 subscriptions per connection');
+      expect(subs.slice(0, 8).every(s => s.errors.length === 0)).toBe(true);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('closes a client that stops reading with 4008 and a reason; it resumes from its cursor and misses nothing', async () => {
+    const admin = await buildAdmin(t);
+    const [{ head }] = await t.sql(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
+    const sockets: WebSocket[] = [];
+    let closed: { code: number; reason: string } | null = null;
+    const client = createClient({
+      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          sockets.push(this);
+        }
+      },
+      connectionParams: { authorization: `Bearer ${admin.token}` },
+      retryAttempts: 0,
+      on: { closed: event => (closed = { code: (event as CloseEvent).code, reason: String((event as CloseEvent).reason) }) },
+    });
+    const SUB = `subscription($after: String) { releaseEvents(types: ["test.bulk"], after: $after) { cursor subjectId data } }`;
+    // Seven subscriptions and the query below: the connection's cap of 8 operations.
+    const subs = Array.from({ length: 7 }, () => collect(client, SUB, { after: eventCursor({ id: head }) }));
+    await collect(client, `{ me { id } }`).waitFor(1);
+
+    sockets[0].pause(); // the client stops reading; the server's buffers fill
+    await t.sql(
+      `INSERT INTO platform_events (type, subject_type, subject_id, data)
+       SELECT 'test.bulk', 'Test', g::text, jsonb_build_object('pad', repeat('x', 65536)) FROM generate_series(1, 150) g`,
+    );
+    await t.sql(`SELECT pg_notify('plaza_events', '0')`);
+    await new Promise(r => setTimeout(r, 3000));
+    sockets[0].resume();
+    await subs[0].done;
+    expect(closed).toEqual({ code: 4008, reason: 'Too slow: over 262144 bytes queued; resume from your last cursor' });
+
+    const received = subs[0].results.map((r: any) => r.data.releaseEvents);
+    expect(received.length).toBeLessThan(150);
+    const resumed = wsClient(t.url, admin.token);
+    try {
+      const rest = collect(resumed, SUB, { after: received.length ? received[received.length - 1].cursor : eventCursor({ id: head }) });
+      const tail = (await rest.waitFor(150 - received.length)).map((r: any) => r.data.releaseEvents);
+      expect([...received, ...tail].map(e => Number(e.subjectId))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    } finally {
+      await resumed.dispose();
       await client.dispose();
     }
   });
