@@ -14,6 +14,7 @@ export type JobHandler<T> = (data: T, jobId: string) => Promise<void>;
 export class JobQueue {
   private readonly boss: PgBoss;
   private started = false;
+  private readonly workerIds = new Map<string, string[]>();
 
   constructor(
     databaseUrl: string,
@@ -79,14 +80,23 @@ export class JobQueue {
    * error fails, and so retries, the whole batch.
    */
   async workConcurrently<T extends object>(queue: string, batchSize: number, handler: JobHandler<T>): Promise<void> {
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize }, async jobs => {
+    let workerId = '';
+    workerId = await this.boss.work<T>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize }, async jobs => {
       const results = await Promise.allSettled(jobs.map(job => handler(job.data, job.id)));
+      // A full batch means more may be waiting: fetch again at once instead of after the polling interval.
+      if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         this.logger.error({ err: failed.reason, queue }, 'job batch failed; pg-boss will retry it');
         throw failed.reason;
       }
     });
+    this.workerIds.set(queue, [...(this.workerIds.get(queue) ?? []), workerId]);
+  }
+
+  /** Wakes this process's workers of `queue` now (after committing jobs for them). */
+  wake(queue: string): void {
+    for (const id of this.workerIds.get(queue) ?? []) this.boss.notifyWorker(id);
   }
 
   async schedule(queue: string, cron: string): Promise<void> {

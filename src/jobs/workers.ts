@@ -41,7 +41,13 @@ export async function startJobs(
   await services.jobs.workConcurrently<{ deliveryId: string; generation: number }>(WEBHOOK_DELIVERY_QUEUE, config.webhookConcurrency, (data, jobId) =>
     services.webhooks.deliver(ctx(jobId), data),
   );
-  const dispatcher = new WebhookDispatcher(services.webhooks, services.eventStream, () => ctx('webhook-dispatch'), logger.child({ component: 'webhook-dispatcher' }));
+  const dispatcher = new WebhookDispatcher(
+    services.webhooks,
+    services.eventStream,
+    () => ctx('webhook-dispatch'),
+    logger.child({ component: 'webhook-dispatcher' }),
+    () => services.jobs.wake(WEBHOOK_DELIVERY_QUEUE),
+  );
   dispatcher.start();
   return { stop: () => dispatcher.stop() };
 }

@@ -30,6 +30,3 @@ export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
 export const PAYLOAD_VERSIONS: Record<PartnerEventType, number> = Object.fromEntries(
   Object.values(EventTypes).map(type => [type, 1]),
 ) as Record<PartnerEventType, number>;
-
-/** Release events of public extensions: the only events every partner may read. */
-export const PUBLIC_RELEASE_TYPES: readonly string[] = [EventTypes.VERSION_PUBLISHED, EventTypes.VERSION_DEPRECATED, EventTypes.VERSION_SUNSET];

@@ -151,7 +151,13 @@ export class ListingsService {
         subjectId: version.id,
         appId: extension.appId,
         version: version.version,
-        data: { system: extension.system },
+        data: {
+          extensionId: extension.id,
+          displayName: extension.displayName,
+          system: extension.system,
+          bump: version.declaredBump ?? null,
+          publishedAt: version.publishedAt?.toISOString() ?? null,
+        },
       });
       return version;
     });

@@ -20,6 +20,8 @@ export class WebhookDispatcher {
     private readonly stream: EventStream,
     private readonly context: () => RequestContext,
     private readonly logger: Logger,
+    /** Called after each committed dispatch pass (wakes the local delivery workers). */
+    private readonly onDispatched: () => void,
     private readonly pollMs = 1000,
   ) {}
 
@@ -52,7 +54,7 @@ export class WebhookDispatcher {
     do {
       this.again = false;
       try {
-        while (!this.stopped && (await this.webhooks.dispatch(this.context())) > 0);
+        while (!this.stopped && (await this.webhooks.dispatch(this.context())) > 0) this.onDispatched();
       } catch (error) {
         this.logger.error({ err: error }, 'webhook dispatch failed; retrying on the next wake-up');
         return;
