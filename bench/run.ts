@@ -21,6 +21,19 @@ function startServer(mode: 'plaza' | 'baseline', url: string): Promise<{ child: 
   });
 }
 
+/** The server process's CPU time so far (user + system, microseconds). */
+function cpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise(resolve => {
+    const listener = (m: { type?: string; micros?: number }) => {
+      if (m?.type !== 'cpu') return;
+      child.off('message', listener);
+      resolve(m.micros!);
+    };
+    child.on('message', listener);
+    child.send({ type: 'cpu' });
+  });
+}
+
 async function gql(url: string, query: string, token?: string, variables?: object) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -40,7 +53,7 @@ async function load(title: string, url: string, body?: object, token?: string) {
     body: body ? JSON.stringify(body) : undefined,
   });
   if (result.non2xx || result.errors) throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { title, rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 };
+  return { title, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 };
 }
 
 /** Fifty published listings sharing one package, written in SQL (the flow itself is tested elsewhere). */
@@ -101,10 +114,41 @@ async function main(): Promise<void> {
     console.log(`  marketplace(first: 5 / 50) with nested listing, version, tools: ${(await gql(plaza.url, marketQuery.replace('first: 50', 'first: 5'))).queries} / ${check.queries} queries`);
     const eventsQuery = `{ events(first: 50) { totalCount pageInfo { hasNextPage } edges { cursor node { id type subjectId occurredAt data } } } }`;
     const results = [];
-    if (process.env.BENCH_ONLY === 'market') {
-      const base = await load('baseline node:http + pg, marketplace page of 50', `${baseline.url}/market`);
+    if (process.env.BENCH_ONLY === 'breakdown') {
+      // Where the marketplace request's time goes: the same endpoint with growing selections.
+      const steps: [string, string][] = [
+        ['{ __typename } (HTTP + Apollo floor)', '{ __typename }'],
+        ['marketplace totalCount (page SQL)', '{ marketplace(first: 50, sort: NEWEST) { totalCount } }'],
+        ['+ 50 nodes appId displayName', '{ marketplace(first: 50, sort: NEWEST) { totalCount edges { cursor node { appId displayName } } } }'],
+        ['+ listing', '{ marketplace(first: 50, sort: NEWEST) { totalCount edges { cursor node { appId displayName listing { title shortDescription } } } } }'],
+        ['+ latestVersion', '{ marketplace(first: 50, sort: NEWEST) { totalCount edges { cursor node { appId displayName listing { title shortDescription } latestVersion { version } } } } }'],
+        ['+ tools (the full page)', marketQuery],
+      ];
+      const base = await load('baseline', `${baseline.url}/market`);
+      console.log(`  baseline node:http + pg: ${base.rps.toFixed(0)} req/s`);
+      for (const [label, query] of steps) {
+        const r = await load(label, `${plaza.url}/graphql`, { query });
+        console.log(`  ${label.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms`);
+      }
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'plaza-market') {
+      // Plaza alone (for BENCH_PROFILE=1: the profile then covers only this load).
       const mine = await load('Plaza marketplace(first: 50), nested fields', `${plaza.url}/graphql`, { query: marketQuery });
+      console.log(`  Plaza alone: ${mine.rps.toFixed(0)} req/s, p50 ${mine.p50} ms`);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'market') {
+      const baseCpu = await cpuMicros(baseline.child);
+      const base = await load('baseline node:http + pg, marketplace page of 50', `${baseline.url}/market`);
+      const baseMs = (await cpuMicros(baseline.child)) - baseCpu;
+      const mineCpu = await cpuMicros(plaza.child);
+      const mine = await load('Plaza marketplace(first: 50), nested fields', `${plaza.url}/graphql`, { query: marketQuery });
+      const mineMs = (await cpuMicros(plaza.child)) - mineCpu;
       console.log(`  ${base.rps.toFixed(0)} vs ${mine.rps.toFixed(0)} req/s: ${(mine.rps / base.rps).toFixed(2)}x`);
+      console.log(
+        `  server CPU per request: baseline ${(baseMs / 1000 / base.requests).toFixed(2)} ms, Plaza ${(mineMs / 1000 / mine.requests).toFixed(2)} ms`,
+      );
       return;
     }
     results.push(await load('baseline node:http + pg, marketplace page of 50', `${baseline.url}/market`));

@@ -5,8 +5,16 @@ import http from 'node:http';
 import { Pool } from 'pg';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { semverDescSql } from '../src/modules/versions/semver-order';
 
 const [mode, databaseUrl] = process.argv.slice(2);
+// Both servers report their CPU time on request, so a run can compare CPU per request too.
+process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send!({ type: 'cpu', micros: user + system });
+  }
+});
 // Exit cleanly on SIGTERM so --cpu-prof (BENCH_PROFILE=1) can write its profile.
 process.on('SIGTERM', () => process.exit(0));
 
@@ -60,9 +68,20 @@ async function marketplacePage(pool: Pool, res: http.ServerResponse): Promise<vo
       WHERE e.system = false AND l.published_at IS NOT NULL ORDER BY l.published_at DESC, e.id OFFSET 0 LIMIT 51`,
   );
   const ids = page.slice(0, 50).map(r => r.id);
+  // The statements Plaza's loaders send (listings.loaders / extensions.loaders), verbatim.
   const [{ rows: listings }, { rows: versions }] = await Promise.all([
-    pool.query(`SELECT * FROM listings WHERE extension_id = ANY($1)`, [ids]),
-    pool.query(`SELECT * FROM extension_versions WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')`, [ids]),
+    pool.query(
+      `SELECT extension_id, title, short_description, full_description, categories, screenshots, supported_languages,
+              privacy_policy_url, support_contact, published_at, updated_at
+         FROM listings WHERE extension_id = ANY($1)`,
+      [ids],
+    ),
+    pool.query(
+      `SELECT DISTINCT ON (extension_id) * FROM extension_versions
+        WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
+        ORDER BY extension_id, ${semverDescSql('version')}`,
+      [ids],
+    ),
   ]);
   const listingOf = new Map(listings.map(l => [l.extension_id, l]));
   const versionOf = new Map(versions.map(v => [v.extension_id, v]));

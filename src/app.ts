@@ -22,6 +22,7 @@ import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, requestScope } from './shared/request-scope';
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
+import { jitExecutionGateway } from './http/jit-executor';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
@@ -84,6 +85,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL responses are not cached by ETag (and hashing every body cost measurable CPU).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
@@ -100,7 +103,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   const ws = attachWebSocketServer({ httpServer, schema, config, limits, services, logger, metrics, baseContext, format });
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, executed by graphql-jit (see jit-executor.ts).
+    gateway: jitExecutionGateway(schema),
     csrfPrevention: true,
     // main.ts owns SIGTERM: it drains HTTP, WebSocket, the event stream and the pool in order.
     stopOnTerminationSignals: false,

@@ -25,7 +25,7 @@ export function createExtensionsLoaders(manager: EntityManager) {
         [[...ids]],
       );
       const rows = raw.map(r =>
-        manager.create(ListingEntity, {
+        Object.assign(new ListingEntity(), {
           extensionId: r.extension_id as string,
           title: r.title as string | null,
           shortDescription: r.short_description as string | null,
@@ -50,7 +50,7 @@ export function createExtensionsLoaders(manager: EntityManager) {
           ORDER BY extension_id, ${semverDescSql('version')}`,
         [[...ids]],
       );
-      const rows = raw.map(r => manager.create(ExtensionVersionEntity, {
+      const rows = raw.map(r => Object.assign(new ExtensionVersionEntity(), {
         id: r.id as string,
         extensionId: r.extension_id as string,
         version: r.version as string,

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { pageSize, toConnection } from '../../shared/pagination';
@@ -8,6 +9,9 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionDocsType, ExtensionVersion } from '../versions/versions.types';
 import type { ListingsService } from './listings.service';
+import type { ListingEntity } from './listing.entity';
+import type { ExtensionVersionEntity } from '../versions/version.entity';
+import { selectsAny } from '../../shared/selection';
 import { ExtensionConnection, Listing, ListingInput, MarketplaceArgs, ToolSummary } from './listings.types';
 
 @Resolver(() => Category)
@@ -28,9 +32,24 @@ export class ListingsResolver {
   @Public()
   @Extensions({ connection: true })
   @Query(() => ExtensionConnection, { description: 'Published extensions (never system apps): search, category, sort' })
-  async marketplace(@Args() args: MarketplaceArgs, @Ctx() ctx: RequestContext): Promise<ExtensionConnection> {
+  async marketplace(@Args() args: MarketplaceArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExtensionConnection> {
     const page = await this.listings.marketplace(ctx, { query: args.query, category: args.category, sort: args.sort }, pageSize(args.first, this.maxPageSize), args.after);
-    return toConnection(page, Extension.from);
+    const connection = toConnection(page, Extension.from);
+    // A page of cards reads every row's listing and newest version: load both batches here (the
+    // same two statements the loaders send) so the nested fields resolve without a promise each.
+    const nodes = connection.edges.map(edge => edge.node);
+    const wantsListing = selectsAny(info, ['edges', 'node'], ['listing']);
+    const wantsVersion = selectsAny(info, ['edges', 'node'], ['latestVersion', 'tools', 'docs', 'scopes']);
+    const ids = nodes.map(node => node.id);
+    const [listings, versions] = await Promise.all([
+      wantsListing ? ctx.loaders.listingByExtensionId.loadMany(ids) : null,
+      wantsVersion ? ctx.loaders.latestPublishedByExtensionId.loadMany(ids) : null,
+    ]);
+    nodes.forEach((node, i) => {
+      if (listings) node.preloadedListing = unwrap(listings[i]);
+      if (versions) node.preloadedVersion = unwrap(versions[i]);
+    });
+    return connection;
   }
 
   @Authorized(Role.DEVELOPER)
@@ -46,29 +65,29 @@ export class ListingsResolver {
   }
 
   @FieldResolver(() => Listing, { nullable: true })
-  async listing(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<Listing | null> {
-    const listing = await ctx.loaders.listingByExtensionId.load(extension.id);
-    return listing && Listing.from(listing);
+  listing(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<Listing | null> {
+    const toListing = (listing: ListingEntity | null) => listing && Listing.from(listing);
+    if (extension.preloadedListing !== undefined) return toListing(extension.preloadedListing);
+    return ctx.loaders.listingByExtensionId.load(extension.id).then(toListing);
   }
 
   @FieldResolver(() => ExtensionVersion, { nullable: true, description: 'The newest published version' })
-  async latestVersion(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionVersion | null> {
-    const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);
-    return version && ExtensionVersion.from(version);
+  latestVersion(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ExtensionVersion | null> {
+    return then(latestOf(extension, ctx), version => version && ExtensionVersion.from(version));
   }
 
   @FieldResolver(() => [ToolSummary], { description: 'Tools of the newest published version' })
-  async tools(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ToolSummary[]> {
-    const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);
-    return version?.manifest
-      ? toolsOf(version.manifest as Manifest).map(t => Object.assign(new ToolSummary(), { name: t.name, description: t.description ?? '', actionType: t.action_type ?? null }))
-      : [];
+  tools(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ToolSummary[]> {
+    return then(latestOf(extension, ctx), version =>
+      version?.manifest
+        ? toolsOf(version.manifest as Manifest).map(t => Object.assign(new ToolSummary(), { name: t.name, description: t.description ?? '', actionType: t.action_type ?? null }))
+        : [],
+    );
   }
 
   @FieldResolver(() => ExtensionDocsType, { nullable: true, description: 'Docs of the newest published version' })
-  async docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionDocsType | null> {
-    const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);
-    return version ? ExtensionVersion.from(version).docs : null;
+  docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ExtensionDocsType | null> {
+    return then(latestOf(extension, ctx), version => (version ? ExtensionVersion.from(version).docs : null));
   }
 
   @FieldResolver(() => Int, { description: 'Active installations (staging installs excluded)' })
@@ -77,8 +96,24 @@ export class ListingsResolver {
   }
 
   @FieldResolver(() => [String], { description: 'Scopes an installer must grant (newest published version)' })
-  async scopes(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<string[]> {
-    const version = await ctx.loaders.latestPublishedByExtensionId.load(extension.id);
-    return version?.manifest ? declaredScopes(version.manifest as Manifest) : [];
+  scopes(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<string[]> {
+    return then(latestOf(extension, ctx), version => (version?.manifest ? declaredScopes(version.manifest as Manifest) : []));
   }
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** Applies `f` now to a plain value, or later to a promise's. */
+function then<T, R>(value: MaybePromise<T>, f: (value: T) => R): MaybePromise<R> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** The extension's newest published version: preloaded with its page, else through the loader. */
+function latestOf(extension: Extension, ctx: RequestContext): MaybePromise<ExtensionVersionEntity | null> {
+  return extension.preloadedVersion !== undefined ? extension.preloadedVersion : ctx.loaders.latestPublishedByExtensionId.load(extension.id);
+}
+
+function unwrap<T>(value: T | Error): T {
+  if (value instanceof Error) throw value;
+  return value;
 }

@@ -224,9 +224,13 @@ export class ListingsService {
           ? `install_count DESC, l.published_at DESC, e.id`
           : `l.published_at DESC, e.id`;
     const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id WHERE ${where.join(' AND ')}`;
+    // The install count is computed only when it orders the page (Extension.installCount has its own loader).
+    const installCount =
+      sort === MarketplaceSort.INSTALLS
+        ? `, (SELECT count(*) FROM installations i WHERE i.extension_id = e.id AND i.status = 'ACTIVE' AND i.source <> 'STAGING') AS install_count`
+        : '';
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
-      `SELECT e.*, (SELECT count(*) FROM installations i WHERE i.extension_id = e.id AND i.status = 'ACTIVE' AND i.source <> 'STAGING') AS install_count,
-              count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
+      `SELECT e.*${installCount}, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
       params,
     );
     const total = rows.length ? Number(rows[0].total) : Number((await ctx.manager.query(`SELECT count(*)::int AS n ${from}`, params))[0].n);
