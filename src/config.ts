@@ -153,6 +153,18 @@ export class PlazaConfig {
   @Min(1024)
   wsMaxQueuedBytes = 1024 * 1024;
 
+  /** PLAZA_WS_MAX_STALL_SECONDS: a WebSocket client whose unsent bytes do not go down this long is closed (4008). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  wsMaxStallSeconds = 30;
+
+  /** PLAZA_EVENT_POLL_MS: fallback poll of live event tails (NOTIFY wakes them at once). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  eventPollMs = 1000;
+
   /** LOG_LEVEL */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -266,6 +278,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
   PLAZA_WS_MAX_SUBSCRIPTIONS: 'wsMaxSubscriptions',
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
+  PLAZA_WS_MAX_STALL_SECONDS: 'wsMaxStallSeconds',
+  PLAZA_EVENT_POLL_MS: 'eventPollMs',
   LOG_LEVEL: 'logLevel',
   PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
   PLAZA_MAX_QUERY_COST: 'maxQueryCost',

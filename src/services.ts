@@ -46,7 +46,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const auth = new AuthService(config, dataSource, events, audit);
   const accounts = new AccountsService(events, audit);
   const organizations = new OrganizationsService(events, audit);
-  const eventStream = new EventStream(databaseUrl, dataSource, events, logger);
+  const eventStream = new EventStream(databaseUrl, dataSource, events, logger, config.eventPollMs);
   const jobs = new JobQueue(databaseUrl, logger);
   const dataDir = path.resolve(config.dataDir);
   const packages = new PackagesService(new LocalBlobStore(path.join(dataDir, 'blobs')), {

@@ -49,10 +49,42 @@ class TooManySubscriptionsError extends DomainError {
  */
 function closeIfTooSlow(socket: WebSocket, maxQueuedBytes: number, logger: Logger): void {
   if (socket.readyState !== socket.OPEN || socket.bufferedAmount <= maxQueuedBytes) return;
-  logger.warn({ bufferedBytes: socket.bufferedAmount, limit: maxQueuedBytes }, 'closing a slow subscriber');
-  socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, `Too slow: over ${maxQueuedBytes} bytes queued; resume from your last cursor`);
+  closeSlow(socket, `Too slow: over ${maxQueuedBytes} bytes queued; resume from your last cursor`, logger);
+}
+
+function closeSlow(socket: WebSocket, reason: string, logger: Logger): void {
+  logger.warn({ bufferedBytes: socket.bufferedAmount, reason }, 'closing a slow subscriber');
+  socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, reason);
   // The close frame waits behind the queued bytes; a client that never reads is cut off.
   setTimeout(() => socket.terminate(), 10_000).unref();
+}
+
+/**
+ * The other half of the bound: a client that stops reading while each subscription holds its
+ * one message never crosses the byte cap, so a connection whose unsent bytes have not gone
+ * down for `stallMs` is closed the same way (4008, resume from the last cursor).
+ */
+function watchForStalls(wsServer: WebSocketServer, stallMs: number, logger: Logger): NodeJS.Timeout {
+  const seen = new WeakMap<WebSocket, { buffered: number; since: number }>();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const socket of wsServer.clients) {
+      const buffered = socket.bufferedAmount;
+      const last = seen.get(socket);
+      if (buffered === 0 || socket.readyState !== socket.OPEN) {
+        seen.delete(socket);
+      } else if (!last || buffered < last.buffered) {
+        seen.set(socket, { buffered, since: now }); // draining: progress
+      } else if (now - last.since >= stallMs) {
+        seen.delete(socket);
+        closeSlow(socket, `Too slow: nothing sent for ${Math.round(stallMs / 1000)} s; resume from your last cursor`, logger);
+      } else {
+        last.buffered = buffered;
+      }
+    }
+  }, Math.min(1000, stallMs / 4));
+  timer.unref();
+  return timer;
 }
 
 /** Reads the credential a client put in `connection_init`'s payload. */
@@ -138,8 +170,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
     wsServer,
   );
 
+  const stallTimer = watchForStalls(wsServer, options.config.wsMaxStallSeconds * 1000, logger);
+
   return {
     async dispose() {
+      clearInterval(stallTimer);
       await cleanup.dispose();
       await new Promise<void>(resolve => wsServer.close(() => resolve()));
     },

@@ -6,11 +6,12 @@ import type { Services } from '../services';
 import type { Logger } from '../shared/logger';
 import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
 import { ROLLOUT_QUEUE } from '../modules/installs/upgrades.service';
-import { WEBHOOK_DELIVERY_QUEUE } from '../modules/webhooks/webhooks.service';
+import { DeliveryJob, WEBHOOK_DELIVERY_QUEUE } from '../modules/webhooks/webhooks.service';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher';
 
 export const CLEANUP_UPLOADS_QUEUE = 'cleanup-uploads';
 export const SUNSET_QUEUE = 'announce-sunsets';
+export const WEBHOOK_SWEEP_QUEUE = 'webhook-sweep';
 
 /** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
 export async function startJobs(
@@ -20,7 +21,7 @@ export async function startJobs(
   logger: Logger,
   container: ResolverContainer,
 ): Promise<{ stop(): Promise<void> }> {
-  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE, ROLLOUT_QUEUE, WEBHOOK_DELIVERY_QUEUE]);
+  await services.jobs.start([VALIDATE_VERSION_QUEUE, CLEANUP_UPLOADS_QUEUE, SUNSET_QUEUE, ROLLOUT_QUEUE, WEBHOOK_DELIVERY_QUEUE, WEBHOOK_SWEEP_QUEUE]);
   if (!config.runWorkers) return { stop: async () => undefined };
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
   await services.jobs.work<{ versionId: string }>(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
@@ -38,9 +39,12 @@ export async function startJobs(
     if (announced) logger.info({ announced }, 'sunsets announced');
   });
   await services.jobs.schedule(SUNSET_QUEUE, '* * * * *');
-  await services.jobs.workConcurrently<{ deliveryId: string; generation: number }>(WEBHOOK_DELIVERY_QUEUE, config.webhookConcurrency, (data, jobId) =>
-    services.webhooks.deliver(ctx(jobId), data),
-  );
+  await services.jobs.workConcurrently<DeliveryJob>(WEBHOOK_DELIVERY_QUEUE, config.webhookConcurrency, (data, jobId) => services.webhooks.deliver(ctx(jobId), data));
+  await services.jobs.work<object>(WEBHOOK_SWEEP_QUEUE, async (_data, jobId) => {
+    const requeued = await services.webhooks.sweep(ctx(jobId));
+    if (requeued) logger.warn({ requeued }, 'overdue webhook deliveries re-enqueued');
+  });
+  await services.jobs.schedule(WEBHOOK_SWEEP_QUEUE, '*/5 * * * *');
   const dispatcher = new WebhookDispatcher(
     services.webhooks,
     services.eventStream,

@@ -115,6 +115,8 @@ describe('the plaza process (npm start)', () => {
       DATABASE_URL: writer.databaseUrl,
       PLAZA_DATA_DIR: dataDir,
       PLAZA_RUN_WORKERS: '0',
+      // No fallback poll within the test's wait: only the NOTIFY from the writer can wake the tail.
+      PLAZA_EVENT_POLL_MS: '600000',
       PLAZA_JWT_SECRET: writer.app.config.jwtSecret,
       PLAZA_ENCRYPTION_KEY: writer.app.config.encryptionKey,
     });

@@ -212,3 +212,44 @@ describe('slow subscribers are bounded', () => {
     }
   });
 });
+
+describe('stalled subscribers are closed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ wsMaxStallSeconds: 1, wsMaxQueuedBytes: 64 * 1024 * 1024 });
+  });
+  afterAll(() => t.close());
+
+  it('closes a single subscription that stops reading (under the byte cap) with 4008 once nothing drains', async () => {
+    const admin = await buildAdmin(t);
+    const [{ head }] = await t.sql(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
+    const sockets: WebSocket[] = [];
+    let closed: { code: number; reason: string } | null = null;
+    const client = createClient({
+      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          sockets.push(this);
+        }
+      },
+      connectionParams: { authorization: `Bearer ${admin.token}` },
+      retryAttempts: 0,
+      on: { closed: event => (closed = { code: (event as CloseEvent).code, reason: String((event as CloseEvent).reason) }) },
+    });
+    const sub = collect(client, `subscription($after: String) { releaseEvents(types: ["test.stall"], after: $after) { cursor data } }`, { after: eventCursor({ id: head }) });
+    await collect(client, `{ me { id } }`).waitFor(1);
+    sockets[0].pause();
+    await t.sql(
+      `INSERT INTO platform_events (type, subject_type, subject_id, data)
+       SELECT 'test.stall', 'Test', g::text, jsonb_build_object('pad', repeat('y', 65536)) FROM generate_series(1, 300) g`,
+    );
+    await t.sql(`SELECT pg_notify('plaza_events', '0')`);
+    await new Promise(r => setTimeout(r, 4000));
+    sockets[0].resume();
+    await sub.done;
+    expect(closed).toEqual({ code: 4008, reason: 'Too slow: nothing sent for 1 s; resume from your last cursor' });
+    expect(sub.results.length).toBeLessThan(300);
+    await client.dispose();
+  });
+});

@@ -11,7 +11,7 @@ export interface ReceivedWebhook {
  * A real HTTP receiver on loopback. `respond` decides each answer (status, body, or 'hang'
  * to never answer); every request is recorded.
  */
-export async function startReceiver(respond: (request: ReceivedWebhook, index: number) => number | 'hang' = () => 200) {
+export async function startReceiver(respond: (request: ReceivedWebhook, index: number) => number | 'hang' | { status: number; body: Buffer } = () => 200) {
   const received: ReceivedWebhook[] = [];
   const waiters: (() => void)[] = [];
   const server = http.createServer((req, res) => {
@@ -23,7 +23,8 @@ export async function startReceiver(respond: (request: ReceivedWebhook, index: n
       waiters.splice(0).forEach(wake => wake());
       const answer = respond(request, received.length - 1);
       if (answer === 'hang') return;
-      res.writeHead(answer, { 'content-type': 'text/plain' }).end(`answer ${answer}`);
+      if (typeof answer === 'object') res.writeHead(answer.status, { 'content-type': 'application/octet-stream' }).end(answer.body);
+      else res.writeHead(answer, { 'content-type': 'text/plain' }).end(`answer ${answer}`);
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

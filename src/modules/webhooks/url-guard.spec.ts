@@ -18,6 +18,8 @@ describe('webhook URL guard (issue #6: no server-side request forgery)', () => {
     ['fd12:3456::1', 'unique local'],
     ['::ffff:10.0.0.1', 'private network'],
     ['224.0.0.1', 'multicast'],
+    ['::7f00:1', 'IPv4-compatible'],
+    ['::a9fe:a9fe', 'IPv4-compatible'],
   ])('refuses %s (%s)', (address, label) => {
     expect(refusalOf(address, strict)).toContain(label);
   });
@@ -26,6 +28,7 @@ describe('webhook URL guard (issue #6: no server-side request forgery)', () => {
     expect(refusalOf('93.184.216.34', strict)).toBeNull();
     expect(refusalOf('2606:2800:220:1:248:1893:25c8:1946', strict)).toBeNull();
     expect(refusalOf('127.0.0.1', loopbackOk)).toBeNull();
+    expect(refusalOf('::1', loopbackOk)).toBeNull();
     expect(refusalOf('10.0.0.1', loopbackOk)).toContain('private');
   });
 
@@ -53,5 +56,15 @@ describe('webhook URL guard (issue #6: no server-side request forgery)', () => {
       );
     await expect(lookupWith(['93.184.216.34'])).resolves.toBe('93.184.216.34');
     await expect(lookupWith(['169.254.169.254'])).rejects.toThrow('refused: hooks.example.com resolves to 169.254.169.254 is a link-local address');
+    // Node 20's net.connect asks for every address (all: true): the same refusal applies.
+    const lookupAll = (addresses: string[]) =>
+      new Promise<unknown>((resolve, reject) =>
+        guardedLookup(strict, fakeDns(addresses))('hooks.example.com', { all: true } as dns.LookupAllOptions, (error, list) => (error ? reject(error) : resolve(list))),
+      );
+    await expect(lookupAll(['93.184.216.34', '2606:2800:220:1::1'])).resolves.toEqual([
+      { address: '93.184.216.34', family: 4 },
+      { address: '2606:2800:220:1::1', family: 6 },
+    ]);
+    await expect(lookupAll(['93.184.216.34', '10.0.0.1'])).rejects.toThrow('resolves to 10.0.0.1 is a private network address');
   });
 });

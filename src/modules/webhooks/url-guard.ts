@@ -27,7 +27,11 @@ export function refusalOf(address: string, policy: UrlPolicy): string | null {
   let ip = ipaddr.parse(address);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
   const range = ip.range();
-  if (range === 'unicast') return null;
+  if (range === 'unicast') {
+    // IPv4-compatible IPv6 (::a.b.c.d, deprecated) is classed as unicast by ipaddr.js: refuse ::/96.
+    if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).parts.slice(0, 6).every(part => part === 0)) return `${address} is an IPv4-compatible IPv6 address`;
+    return null;
+  }
   if (range === 'loopback' && policy.allowLoopback) return null;
   const label: Record<string, string> = {
     private: 'a private network address',

@@ -44,6 +44,7 @@ export function postWebhook(url: URL, headers: Record<string, string>, body: str
         },
       },
       response => {
+        statusCode = response.statusCode ?? null;
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -62,9 +63,11 @@ export function postWebhook(url: URL, headers: Record<string, string>, body: str
         response.on('error', done);
       },
     );
+    let statusCode: number | null = null;
     const deadline = setTimeout(() => {
       request.destroy();
-      finish({ statusCode: null, error: `timed out after ${options.timeoutMs} ms`, responseExcerpt: null });
+      // A status that already arrived counts (a 2xx whose body is slow is still a success).
+      finish({ statusCode, error: statusCode === null ? `timed out after ${options.timeoutMs} ms` : null, responseExcerpt: null });
     }, options.timeoutMs);
     request.on('error', error => finish({ statusCode: null, error: error.message, responseExcerpt: null }));
     request.end(body);

@@ -36,10 +36,19 @@ export interface NewEndpoint {
   description?: string | null;
 }
 
-interface DeliveryJob {
+/**
+ * One attempt to run. A job runs only while the delivery is still at this generation and
+ * attempt count, so a duplicate job (a pg-boss retry after a crash, a retry scheduled before a
+ * manual redelivery) stands down instead of sending twice.
+ */
+export interface DeliveryJob {
   deliveryId: string;
   generation: number;
+  attempt: number;
 }
+
+/** At most this many endpoints per owner: each one multiplies outgoing requests. */
+export const MAX_ENDPOINTS_PER_OWNER = 20;
 
 /** Statuses worth retrying: the receiver may recover (issue #6: 5xx and 429; not other 4xx). */
 function isRetryable(result: SendResult): boolean {
@@ -86,6 +95,11 @@ export class WebhooksService {
     }
     const secret = newSigningSecret();
     return withTransaction(ctx, async tx => {
+      const [{ n }] = await tx.manager.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE owner_user_id = $1`, [tx.actor!.userId]);
+      if (n >= MAX_ENDPOINTS_PER_OWNER) throw new InvalidStateError(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account; delete one first`);
+      // Holding the dispatch cursor (the dispatcher skips it meanwhile) while reading the head:
+      // every event after the head is dispatched after this endpoint is visible, none is missed.
+      await tx.manager.query(`SELECT 1 FROM webhook_dispatch_cursor WHERE id = 1 FOR SHARE`);
       const [{ head }] = await tx.manager.query(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
       const endpoints = repo(tx, WebhookEndpointEntity);
       const endpoint = await endpoints.save(
@@ -172,7 +186,7 @@ export class WebhooksService {
       delivery.nextAttemptAt = new Date();
       delivery.retryUntil = null;
       await repo(tx, WebhookDeliveryEntity).save(delivery);
-      await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation });
+      await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation, attempt: delivery.attempts });
       await this.audit.record(tx, { action: 'webhook.redeliver', targetType: 'WebhookDelivery', targetId: delivery.id });
       return delivery;
     });
@@ -211,21 +225,60 @@ export class WebhooksService {
         [cursor.last, upto],
       );
       if (deliveries.length) {
-        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0 })));
+        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
       }
       await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
       return consumed;
     });
   }
 
-  /** One attempt of one delivery (a pg-boss job); schedules the next attempt on a retryable failure. */
+  /**
+   * One attempt of one delivery (a pg-boss job). Never throws: deliveries run in concurrent
+   * batches and one failing job must not make pg-boss retry its neighbours. A delivery left
+   * behind by an unexpected error is picked up again by `sweep`.
+   */
   async deliver(ctx: RequestContext, job: DeliveryJob): Promise<void> {
+    try {
+      await this.attempt(ctx, job);
+    } catch (error) {
+      ctx.logger.error({ err: error, deliveryId: job.deliveryId }, 'webhook delivery failed unexpectedly; the sweep will retry it');
+    }
+  }
+
+  /** Re-enqueues PENDING deliveries whose attempt is long overdue (their job was lost). */
+  async sweep(ctx: RequestContext): Promise<number> {
+    return withTransaction(ctx, async tx => {
+      const rows = returnedRows<{ id: string; generation: number; attempts: number }>(
+        await tx.manager.query(
+          `UPDATE webhook_deliveries SET generation = generation + 1, next_attempt_at = now()
+            WHERE status = 'PENDING' AND next_attempt_at < now() - interval '10 minutes'
+            RETURNING id, generation, attempts`,
+        ),
+      );
+      if (rows.length) {
+        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, rows.map(r => ({ deliveryId: r.id, generation: r.generation, attempt: r.attempts })));
+      }
+      return rows.length;
+    });
+  }
+
+  private async attempt(ctx: RequestContext, job: DeliveryJob): Promise<void> {
     const delivery = await repo(ctx, WebhookDeliveryEntity).findOneBy({ id: job.deliveryId });
-    if (!delivery || delivery.generation !== job.generation || delivery.status !== DeliveryStatus.PENDING) return;
+    if (!delivery || delivery.generation !== job.generation || delivery.attempts !== job.attempt || delivery.status !== DeliveryStatus.PENDING) return;
     const endpoint = await repo(ctx, WebhookEndpointEntity).findOneBy({ id: delivery.endpointId });
     if (!endpoint) return;
     if (endpoint.status !== EndpointStatus.ACTIVE) {
       await this.finish(ctx, delivery, job, { status: DeliveryStatus.FAILED, error: 'endpoint disabled' });
+      return;
+    }
+    // The visibility rule again: the owner may have lost the extension or a role since dispatch.
+    const [row] = await ctx.manager.query(
+      `SELECT e.id FROM platform_events e JOIN users u ON u.id = $2
+        WHERE e.id = $1 AND ${visibleTo('e', { userId: '$2::uuid', isAdmin: `'ADMIN' = ANY(u.roles)` })}`,
+      [delivery.eventId, endpoint.ownerUserId],
+    );
+    if (!row) {
+      await this.finish(ctx, delivery, job, { status: DeliveryStatus.FAILED, error: 'the endpoint owner may no longer see this event' });
       return;
     }
     const event = await repo(ctx, PlatformEventEntity).findOneByOrFail({ id: delivery.eventId });
@@ -244,12 +297,15 @@ export class WebhooksService {
       result = { statusCode: null, latencyMs: 0, error: `refused: ${(error as Error).message}`, responseExcerpt: null };
     }
     await withTransaction(ctx, async tx => {
-      await repo(tx, WebhookAttemptEntity).insert({ deliveryId: delivery.id, attemptedAt, ...result });
+      // Text columns cannot hold NUL bytes (a gzip or binary body would fail the insert).
+      const responseExcerpt = result.responseExcerpt?.replace(/\u0000/g, '') ?? null;
+      await repo(tx, WebhookAttemptEntity).insert({ deliveryId: delivery.id, attemptedAt, ...result, responseExcerpt });
       const retryUntil = delivery.retryUntil ?? new Date(attemptedAt.getTime() + this.settings.retryWindowMs);
       const attempts = delivery.attempts + 1;
       if (isSuccess(result)) {
-        await this.finish(tx, delivery, job, { status: DeliveryStatus.SUCCEEDED, result, attempts, retryUntil });
-        await tx.manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [endpoint.id]);
+        if (await this.finish(tx, delivery, job, { status: DeliveryStatus.SUCCEEDED, result, attempts, retryUntil })) {
+          await tx.manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [endpoint.id]);
+        }
         return;
       }
       const now = Date.now();
@@ -262,12 +318,13 @@ export class WebhooksService {
         retryUntil,
         nextAttemptAt: retry ? next : null,
       });
-      if (retry && updated) await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, job, { startAfter: next });
+      if (!updated) return; // a redelivery or a duplicate job took over
+      if (retry) await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { ...job, attempt: attempts }, { startAfter: next });
       await this.recordFailure(tx, endpoint.id);
     });
   }
 
-  /** Writes the delivery's new state unless a redelivery replaced this generation meanwhile. */
+  /** Writes the delivery's new state unless a redelivery or another job moved it on meanwhile. */
   private async finish(
     ctx: RequestContext,
     delivery: WebhookDeliveryEntity,
@@ -280,7 +337,7 @@ export class WebhooksService {
             SET status = $3, attempts = coalesce($4, attempts), retry_until = coalesce($5, retry_until), next_attempt_at = $6,
                 last_status_code = coalesce($7, last_status_code), last_error = $8,
                 delivered_at = CASE WHEN $3 = 'SUCCEEDED' THEN now() ELSE delivered_at END
-          WHERE id = $1 AND generation = $2
+          WHERE id = $1 AND generation = $2 AND attempts = $9
           RETURNING id`,
         [
           delivery.id,
@@ -291,6 +348,7 @@ export class WebhooksService {
           change.nextAttemptAt ?? null,
           change.result?.statusCode ?? null,
           change.error ?? change.result?.error ?? null,
+          job.attempt,
         ],
       ),
     );
