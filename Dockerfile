@@ -16,4 +16,5 @@ COPY bin ./bin
 USER node
 EXPOSE 4000
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# A larger young generation: requests allocate many short-lived objects (see docs/benchmarks.md).
+CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]

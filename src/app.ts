@@ -16,13 +16,14 @@ import { createDataSource } from './db/data-source';
 import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
 import { createResolverContainer, createServices, Services } from './services';
-import { DomainError, ErrorCode, formatError } from './shared/errors';
+import { DomainError, ErrorCode, formatError, QueryTooComplexError } from './shared/errors';
 import { checkOperationLimits, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
-import { currentRequestId, newScope, requestScope } from './shared/request-scope';
+import { currentRequestId, newScope, RequestScope, requestScope } from './shared/request-scope';
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
 import { jitExecutionGateway } from './http/jit-executor';
+import { graphqlPostHandler, isGraphQLJsonPost } from './http/graphql-post';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
@@ -88,7 +89,9 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   // GraphQL responses are not cached by ETag (and hashing every body cost measurable CPU).
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(app);
+  // POST /graphql JSON requests skip Express (see graphql-post.ts); everything else uses it.
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
+  const httpServer = http.createServer((req, res) => (graphqlPost && isGraphQLJsonPost(req) ? graphqlPost(req, res) : app(req, res)));
 
   const baseContext = (requestId: string, log: Logger, address: string, origin = ''): Omit<RequestContext, 'actor'> => ({
     requestId,
@@ -123,27 +126,53 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   });
   await apollo.start();
 
-  // Request id, structured request log and HTTP metrics for every request.
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  // Request id, structured request log and HTTP metrics for every request (both paths).
+  const beginRequest = (req: http.IncomingMessage & { id?: string; log?: Logger }, res: http.ServerResponse): RequestScope => {
     const header = req.headers['x-request-id'];
-    req.id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-    req.log = logger.child({ requestId: req.id });
-    res.setHeader('X-Request-Id', req.id);
+    const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    const log = logger.child({ requestId: id });
+    req.id = id;
+    req.log = log;
+    res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
-    const scope = newScope(req.id);
+    const scope = newScope(id);
+    const path = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
     res.on('finish', () => {
-      const route = routeLabel(req.originalUrl.split('?')[0]);
+      const route = routeLabel(path);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      metrics.httpRequests.inc({ method: req.method ?? 'GET', route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method ?? 'GET', route }, seconds);
       metrics.dbQueriesPerRequest.observe({ route }, scope.queries);
-      req.log.info(
-        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(seconds * 1000), queries: scope.queries },
-        'request',
-      );
+      log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000), queries: scope.queries }, 'request');
     });
-    requestScope.run(scope, next);
+    return scope;
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => requestScope.run(beginRequest(req, res), next));
+
+  /** The GraphQL context of one HTTP request: who is calling, and the per-request loaders. */
+  const graphqlContext = async (req: http.IncomingMessage & { id?: string; log?: Logger }, address: string, origin: string): Promise<RequestContext> => {
+    const base = baseContext(req.id!, req.log!, address, origin);
+    try {
+      return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus } } });
+      }
+      throw error;
+    }
+  };
+  const handlePost = graphqlPostHandler({
+    apollo,
+    maxBodyBytes: config.maxBodyBytes,
+    maxBatch: config.maxBatch,
+    trustProxy: config.trustProxy,
+    context: graphqlContext,
+    fail: (res, status, code, message, extensions = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(errorBody(code, message, extensions)));
+    },
+    onError: (req, error) => (req as { log?: Logger }).log?.error({ err: error }, 'unhandled HTTP error'),
   });
+  graphqlPost = (req, res) => requestScope.run(beginRequest(req, res), () => handlePost(req, res));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -185,17 +214,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const base = baseContext(req.id, req.log, req.ip ?? 'unknown', `${req.protocol}://${req.get('host')}`);
-        try {
-          return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
-        } catch (error) {
-          if (error instanceof DomainError) {
-            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus } } });
-          }
-          throw error;
-        }
-      },
+      context: ({ req }) => graphqlContext(req, req.ip ?? 'unknown', `${req.protocol}://${req.get('host')}`),
     }),
   );
 
@@ -270,11 +289,33 @@ function routeLabel(path: string): string {
 
 /** Depth, alias and cost limits on every HTTP operation, after validation. */
 function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContext> {
+  // The verdict depends only on the parsed document (Apollo keeps one per query text), the
+  // operation and the variables: remember it instead of walking the document on every request.
+  const verdicts = new WeakMap<object, Map<string, QueryTooComplexError | null>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          checkOperationLimits(schema, document, operationName, request.variables, limits);
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let byKey = verdicts.get(document);
+          const known = byKey?.get(key);
+          if (known !== undefined) {
+            // A fresh error per request (errors are not shared between responses).
+            if (known) throw new QueryTooComplexError(known.message, known.extensions as ConstructorParameters<typeof QueryTooComplexError>[1]);
+            return;
+          }
+          let verdict: QueryTooComplexError | null = null;
+          try {
+            checkOperationLimits(schema, document, operationName, request.variables, limits);
+          } catch (error) {
+            if (!(error instanceof QueryTooComplexError)) throw error;
+            verdict = error;
+          }
+          if (key.length <= 2048) {
+            if (!byKey) verdicts.set(document, (byKey = new Map()));
+            if (byKey.size < 100) byKey.set(key, verdict);
+          }
+          if (verdict) throw verdict;
         },
       };
     },

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser } from '../utils/factories';
 
@@ -80,6 +81,13 @@ describe('GraphQL over HTTP', () => {
         actor { id email displayName roles createdAt apiTokens { id name prefix createdAt } } } } } }`;
       const res = await t.gql(costly, {}, admin.token);
       expect(res.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'cost', limit: 60 });
+      // The verdict is remembered per document and variables: the same refusal again, and the
+      // same document with other variables is judged on its own.
+      expect((await t.gql(costly, {}, admin.token)).errors![0].extensions).toEqual(res.errors![0].extensions);
+      const sized = `query($n: Int) { auditLog(first: $n) { edges { node { id action targetId targetType requestId createdAt data actor { id email } } } } }`;
+      expect((await t.gql(sized, { n: 1 }, admin.token)).errors).toBeUndefined();
+      expect((await t.gql(sized, { n: 5 }, admin.token)).errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'cost' });
+      expect((await t.gql(sized, { n: 1 }, admin.token)).errors).toBeUndefined();
     });
 
     it('caps page sizes whatever the variables say', async () => {
@@ -103,6 +111,22 @@ describe('GraphQL over HTTP', () => {
       const res = await t.http().post('/graphql').send({ query: `{ me { id } } # ${'x'.repeat(5000)}` });
       expect(res.status).toBe(413);
       expect(res.body.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 4096 });
+    });
+
+    it('refuses a streamed body (no Content-Length) once it passes the limit', async () => {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, res => {
+          let text = '';
+          res.on('data', chunk => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        });
+        req.on('error', reject);
+        req.write(`{"query": "{ me { id } }", "pad": "`);
+        for (let i = 0; i < 5; i++) req.write('x'.repeat(1000));
+        req.end('"}');
+      });
+      expect(status).toBe(413);
+      expect(JSON.parse(body).errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 4096 });
     });
 
     it('refuses a body that is not JSON with 400', async () => {

@@ -1,0 +1,117 @@
+import { AsyncResource } from 'node:async_hooks';
+import type http from 'node:http';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import type { RequestContext } from '../context';
+
+export interface GraphQLPostOptions {
+  apollo: ApolloServer<RequestContext>;
+  maxBodyBytes: number;
+  maxBatch: number;
+  trustProxy: boolean;
+  /** The request's context (request id, logger, actor), as for every other route. */
+  context: (req: http.IncomingMessage, address: string, origin: string) => Promise<RequestContext>;
+  /** Writes a JSON error body in the GraphQL error shape. */
+  fail: (res: http.ServerResponse, status: number, code: string, message: string, extensions?: Record<string, unknown>) => void;
+  onError: (req: http.IncomingMessage, error: unknown) => void;
+}
+
+/** `POST /graphql` with a JSON body: the API's hot path (everything else goes through Express). */
+export function isGraphQLJsonPost(req: http.IncomingMessage): boolean {
+  if (req.method !== 'POST' || req.url !== '/graphql' || req.headers['content-encoding']) return false;
+  const type = req.headers['content-type'];
+  return typeof type === 'string' && /^application\/(json|[\w.+-]+\+json)\s*(;|$)/i.test(type);
+}
+
+/**
+ * Serves `POST /graphql` JSON requests straight from node:http into Apollo, without the Express
+ * router, body-parser and response helpers in between (issue #4: measured, that stack was a
+ * large share of a marketplace request's CPU). The behaviour is the Express route's: the same
+ * body limit (413 PAYLOAD_TOO_LARGE), invalid JSON (400 BAD_REQUEST), batch limit (400
+ * QUERY_TOO_COMPLEX), client address and origin (honouring PLAZA_TRUST_PROXY), and context.
+ * Apollo still does CSRF prevention, parsing, validation, plugins and error formatting.
+ */
+export function graphqlPostHandler(options: GraphQLPostOptions) {
+  const { apollo, maxBodyBytes, maxBatch, trustProxy, fail } = options;
+
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxBodyBytes) {
+      tooLarge(res);
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        refused = true;
+        tooLarge(res);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', error => options.onError(req, error));
+    // Bound to the caller's async context, so the request scope (request id, query counting)
+    // is still current when the body has arrived and the operation runs.
+    req.on('end', AsyncResource.bind(() => {
+      if (refused) return;
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
+      } catch {
+        fail(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        return;
+      }
+      if (Array.isArray(body) && body.length > maxBatch) {
+        fail(res, 400, 'QUERY_TOO_COMPLEX', `A batch may hold at most ${maxBatch} operations`, { measure: 'batch', limit: maxBatch, actual: body.length });
+        return;
+      }
+      execute(req, res, body).catch(error => {
+        options.onError(req, error);
+        if (!res.headersSent) fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else res.end();
+      });
+    }));
+  };
+
+  function tooLarge(res: http.ServerResponse): void {
+    fail(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes`, { limitBytes: maxBodyBytes });
+  }
+
+  async function execute(req: http.IncomingMessage, res: http.ServerResponse, body: unknown): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const address = clientAddress(req, trustProxy);
+    const origin = `${protocolOf(req, trustProxy)}://${req.headers.host ?? 'localhost'}`;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: () => options.context(req, address, origin),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+/** The client's address as Express reports it with the same `trust proxy` setting. */
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function protocolOf(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-proto'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim();
+  return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+}
