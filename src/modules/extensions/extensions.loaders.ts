@@ -16,64 +16,11 @@ export function createExtensionsLoaders(manager: EntityManager) {
     versionById: new DataLoader<string, ExtensionVersionEntity | null>(async ids =>
       byKey(ids, await manager.findBy(ExtensionVersionEntity, { id: In([...ids]) }), r => r.id),
     ),
-    listingByExtensionId: new DataLoader<string, ListingEntity | null>(async ids => {
-      // Marketplace hot path as well: plain rows, mapped by hand.
-      const raw: Record<string, unknown>[] = await manager.query(
-        `SELECT extension_id, title, short_description, full_description, categories, screenshots, supported_languages,
-                privacy_policy_url, support_contact, published_at, updated_at
-           FROM listings WHERE extension_id = ANY($1)`,
-        [[...ids]],
-      );
-      const rows = raw.map(r =>
-        Object.assign(new ListingEntity(), {
-          extensionId: r.extension_id as string,
-          title: r.title as string | null,
-          shortDescription: r.short_description as string | null,
-          fullDescription: r.full_description as string | null,
-          categories: r.categories as string[],
-          screenshots: r.screenshots as string[],
-          supportedLanguages: r.supported_languages as string[],
-          privacyPolicyUrl: r.privacy_policy_url as string | null,
-          supportContact: r.support_contact as string | null,
-          publishedAt: r.published_at as Date | null,
-          updatedAt: r.updated_at as Date,
-        }),
-      );
-      return byKey(ids, rows, r => r.extensionId);
-    }),
-    latestPublishedByExtensionId: new DataLoader<string, ExtensionVersionEntity | null>(async ids => {
-      // The hot path of every marketplace page: one indexed query, one row per extension, without
-      // TypeORM's entity mapping (measured: the mapping cost more than the query).
-      const raw: Record<string, unknown>[] = await manager.query(
-        `SELECT DISTINCT ON (extension_id) * FROM extension_versions
-          WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
-          ORDER BY extension_id, ${semverDescSql('version')}`,
-        [[...ids]],
-      );
-      const rows = raw.map(r => Object.assign(new ExtensionVersionEntity(), {
-        id: r.id as string,
-        extensionId: r.extension_id as string,
-        version: r.version as string,
-        status: r.status as VersionStatus,
-        source: r.source as never,
-        packageSha256: r.package_sha256 as string,
-        gitUrl: r.git_url as string | null,
-        gitRef: r.git_ref as string | null,
-        gitCommitSha: r.git_commit_sha as string | null,
-        manifest: r.manifest as Record<string, unknown> | null,
-        report: r.report as Record<string, unknown> | null,
-        declaredBump: r.declared_bump as string | null,
-        requiredBump: r.required_bump as string | null,
-        changeSummary: r.change_summary as Record<string, unknown> | null,
-        reviewTriggers: (r.review_triggers ?? []) as never,
-        docs: r.docs as Record<string, unknown> | null,
-        submittedById: r.submitted_by_id as string,
-        submittedAt: r.submitted_at as Date,
-        validatedAt: r.validated_at as Date | null,
-        publishedAt: r.published_at as Date | null,
-      }));
-      return byKey(ids, rows, r => r.extensionId);
-    }),
+    listingByExtensionId: new DataLoader<string, ListingEntity | null>(ids => listingsOf(manager, ids)),
+    latestPublishedByExtensionId: new DataLoader<string, ExtensionVersionEntity | null>(ids => latestPublishedOf(manager, ids)),
+    /** The same batches without DataLoader's per-key promises, for a list resolver loading a whole page. */
+    listingsOf: (ids: readonly string[]) => listingsOf(manager, ids),
+    latestPublishedOf: (ids: readonly string[]) => latestPublishedOf(manager, ids),
     installationById: new DataLoader<string, InstallationEntity | null>(async ids =>
       byKey(ids, await manager.findBy(InstallationEntity, { id: In([...ids]) }), r => r.id),
     ),
@@ -95,4 +42,70 @@ export function createExtensionsLoaders(manager: EntityManager) {
       ),
     ),
   };
+}
+
+/** Listings of these extensions, in key order (null where there is none). */
+async function listingsOf(manager: EntityManager, ids: readonly string[]): Promise<(ListingEntity | null)[]> {
+  // Marketplace hot path as well: plain rows, mapped by hand.
+  const raw: Record<string, unknown>[] = await manager.query(
+    `SELECT extension_id, title, short_description, full_description, categories, screenshots, supported_languages,
+            privacy_policy_url, support_contact, published_at, updated_at
+       FROM listings WHERE extension_id = ANY($1)`,
+    [[...ids]],
+  );
+  const rows = raw.map(r =>
+    Object.assign(new ListingEntity(), {
+      extensionId: r.extension_id as string,
+      title: r.title as string | null,
+      shortDescription: r.short_description as string | null,
+      fullDescription: r.full_description as string | null,
+      categories: r.categories as string[],
+      screenshots: r.screenshots as string[],
+      supportedLanguages: r.supported_languages as string[],
+      privacyPolicyUrl: r.privacy_policy_url as string | null,
+      supportContact: r.support_contact as string | null,
+      publishedAt: r.published_at as Date | null,
+      updatedAt: r.updated_at as Date,
+    }),
+  );
+  return byKey(ids, rows, r => r.extensionId);
+}
+
+/**
+ * The newest published (or deprecated) version of each extension, in key order. The hot path of
+ * every marketplace page: one indexed query, one row per extension, mapped by hand (measured:
+ * TypeORM's entity mapping cost more than the query).
+ */
+async function latestPublishedOf(manager: EntityManager, ids: readonly string[]): Promise<(ExtensionVersionEntity | null)[]> {
+  const raw: Record<string, unknown>[] = await manager.query(
+    `SELECT DISTINCT ON (extension_id) * FROM extension_versions
+      WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
+      ORDER BY extension_id, ${semverDescSql('version')}`,
+    [[...ids]],
+  );
+  const rows = raw.map(r =>
+    Object.assign(new ExtensionVersionEntity(), {
+      id: r.id as string,
+      extensionId: r.extension_id as string,
+      version: r.version as string,
+      status: r.status as VersionStatus,
+      source: r.source as never,
+      packageSha256: r.package_sha256 as string,
+      gitUrl: r.git_url as string | null,
+      gitRef: r.git_ref as string | null,
+      gitCommitSha: r.git_commit_sha as string | null,
+      manifest: r.manifest as Record<string, unknown> | null,
+      report: r.report as Record<string, unknown> | null,
+      declaredBump: r.declared_bump as string | null,
+      requiredBump: r.required_bump as string | null,
+      changeSummary: r.change_summary as Record<string, unknown> | null,
+      reviewTriggers: (r.review_triggers ?? []) as never,
+      docs: r.docs as Record<string, unknown> | null,
+      submittedById: r.submitted_by_id as string,
+      submittedAt: r.submitted_at as Date,
+      validatedAt: r.validated_at as Date | null,
+      publishedAt: r.published_at as Date | null,
+    }),
+  );
+  return byKey(ids, rows, r => r.extensionId);
 }

@@ -42,12 +42,12 @@ export class ListingsResolver {
     const wantsVersion = selectsAny(info, ['edges', 'node'], ['latestVersion', 'tools', 'docs', 'scopes']);
     const ids = nodes.map(node => node.id);
     const [listings, versions] = await Promise.all([
-      wantsListing ? ctx.loaders.listingByExtensionId.loadMany(ids) : null,
-      wantsVersion ? ctx.loaders.latestPublishedByExtensionId.loadMany(ids) : null,
+      wantsListing ? ctx.loaders.listingsOf(ids) : null,
+      wantsVersion ? ctx.loaders.latestPublishedOf(ids) : null,
     ]);
     nodes.forEach((node, i) => {
-      if (listings) node.preloadedListing = unwrap(listings[i]);
-      if (versions) node.preloadedVersion = unwrap(versions[i]);
+      if (listings) node.preloadedListing = listings[i];
+      if (versions) node.preloadedVersion = versions[i];
     });
     return connection;
   }
@@ -80,7 +80,7 @@ export class ListingsResolver {
   tools(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ToolSummary[]> {
     return then(latestOf(extension, ctx), version =>
       version?.manifest
-        ? toolsOf(version.manifest as Manifest).map(t => Object.assign(new ToolSummary(), { name: t.name, description: t.description ?? '', actionType: t.action_type ?? null }))
+        ? toolsOf(version.manifest as Manifest).map((t): ToolSummary => ({ name: t.name, description: t.description ?? '', actionType: t.action_type ?? null }))
         : [],
     );
   }
@@ -113,7 +113,3 @@ function latestOf(extension: Extension, ctx: RequestContext): MaybePromise<Exten
   return extension.preloadedVersion !== undefined ? extension.preloadedVersion : ctx.loaders.latestPublishedByExtensionId.load(extension.id);
 }
 
-function unwrap<T>(value: T | Error): T {
-  if (value instanceof Error) throw value;
-  return value;
-}
