@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { checkOperationLimits } from './limits';
 
 const schema = buildSchema(`
@@ -27,6 +27,13 @@ describe('checkOperationLimits', () => {
   it('measures depth, including through named and inline fragments', () => {
     expect(codeOf(`{ node { child { child { child { id } } } } }`)).toBe('depth');
     expect(codeOf(`{ node { ...F } } fragment F on Node { child { ... on Node { child { child { id } } } } }`)).toBe('depth');
+  });
+
+  it('does not count the depth of introspection (the explorer\'s schema query nests 15 levels)', () => {
+    expect(codeOf(getIntrospectionQuery())).not.toBe('depth');
+    expect(codeOf(`{ __type(name: "Node") { fields { type { ofType { ofType { ofType { name } } } } } } }`)).toBeNull();
+    // A real selection next to it is still measured.
+    expect(codeOf(`{ __typename node { child { child { child { id } } } } }`)).toBe('depth');
   });
 
   it('survives a fragment cycle (graphql validation reports it)', () => {

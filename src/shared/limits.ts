@@ -102,6 +102,12 @@ function measure(
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (countAliases && sel.alias) aliases++;
+        // Introspection (`__schema`, `__type`) is as deep as the type references it unwraps
+        // (GraphiQL's query nests 15 levels) and bounded by the schema itself: not counted.
+        if (sel.name.value === '__schema' || sel.name.value === '__type') {
+          max = Math.max(max, 1);
+          continue;
+        }
         const below = sel.selectionSet ? depthOf(sel.selectionSet, path, countAliases) : 0;
         max = Math.max(max, 1 + below);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
