@@ -22,6 +22,7 @@ import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, RequestScope, requestScope } from './shared/request-scope';
 import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
+import { LRUCache } from 'lru-cache';
 import { jitExecutionGateway } from './http/jit-executor';
 import { graphqlPostHandler, isGraphQLJsonPost } from './http/graphql-post';
 import { attachWebSocketServer } from './http/websocket';
@@ -171,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(errorBody(code, message, extensions)));
     },
     onError: (req, error) => (req as { log?: Logger }).log?.error({ err: error }, 'unhandled HTTP error'),
+    requestIdOf: req => (req as { id?: string }).id,
   });
   graphqlPost = (req, res) => requestScope.run(beginRequest(req, res), () => handlePost(req, res));
 
@@ -289,33 +291,35 @@ function routeLabel(path: string): string {
 
 /** Depth, alias and cost limits on every HTTP operation, after validation. */
 function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContext> {
-  // The verdict depends only on the parsed document (Apollo keeps one per query text), the
-  // operation and the variables: remember it instead of walking the document on every request.
-  const verdicts = new WeakMap<object, Map<string, QueryTooComplexError | null>>();
+  // The verdict depends only on the query text, the operation and its declared variables:
+  // remember it (bounded, least recently used first out) instead of walking the document on
+  // every request. Undeclared variables are left out of the key, so they cannot bloat it.
+  const verdicts = new LRUCache<string, { refusal: QueryTooComplexError | null }>({ max: 10_000, maxSize: 8 * 1024 * 1024, sizeCalculation: (_v, key) => key.length + 64 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let byKey = verdicts.get(document);
-          const known = byKey?.get(key);
-          if (known !== undefined) {
+        async didResolveOperation({ schema, document, operationName, operation, request, queryHash }) {
+          const declared: Record<string, unknown> = {};
+          for (const definition of operation?.variableDefinitions ?? []) {
+            const name = definition.variable.name.value;
+            if (request.variables && name in request.variables) declared[name] = request.variables[name];
+          }
+          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(declared)}`;
+          const known = verdicts.get(key);
+          if (known) {
             // A fresh error per request (errors are not shared between responses).
-            if (known) throw new QueryTooComplexError(known.message, known.extensions as ConstructorParameters<typeof QueryTooComplexError>[1]);
+            if (known.refusal) throw new QueryTooComplexError(known.refusal.message, known.refusal.extensions as ConstructorParameters<typeof QueryTooComplexError>[1]);
             return;
           }
-          let verdict: QueryTooComplexError | null = null;
+          let refusal: QueryTooComplexError | null = null;
           try {
             checkOperationLimits(schema, document, operationName, request.variables, limits);
           } catch (error) {
             if (!(error instanceof QueryTooComplexError)) throw error;
-            verdict = error;
+            refusal = error;
           }
-          if (key.length <= 2048) {
-            if (!byKey) verdicts.set(document, (byKey = new Map()));
-            if (byKey.size < 100) byKey.set(key, verdict);
-          }
-          if (verdict) throw verdict;
+          verdicts.set(key, { refusal });
+          if (refusal) throw refusal;
         },
       };
     },

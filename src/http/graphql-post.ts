@@ -13,6 +13,7 @@ export interface GraphQLPostOptions {
   /** Writes a JSON error body in the GraphQL error shape. */
   fail: (res: http.ServerResponse, status: number, code: string, message: string, extensions?: Record<string, unknown>) => void;
   onError: (req: http.IncomingMessage, error: unknown) => void;
+  requestIdOf: (req: http.IncomingMessage) => string | undefined;
 }
 
 /** `POST /graphql` with a JSON body: the API's hot path (everything else goes through Express). */
@@ -53,14 +54,18 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
       }
       chunks.push(chunk);
     });
-    req.on('error', error => options.onError(req, error));
+    // A client that goes away mid-body is not a server error (Express answered these quietly too).
+    req.on('error', error => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' && error.message !== 'aborted') options.onError(req, error);
+    });
     // Bound to the caller's async context, so the request scope (request id, query counting)
     // is still current when the body has arrived and the operation runs.
     req.on('end', AsyncResource.bind(() => {
       if (refused) return;
       let body: unknown;
       try {
-        body = JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
+        // A UTF-8 byte-order mark is accepted, as body-parser did.
+        body = JSON.parse(Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, ''));
       } catch {
         fail(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
         return;
@@ -71,7 +76,7 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
       }
       execute(req, res, body).catch(error => {
         options.onError(req, error);
-        if (!res.headersSent) fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        if (!res.headersSent) fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', { requestId: options.requestIdOf(req) });
         else res.end();
       });
     }));

@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, getVariableValues, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
+import { BREAK, type DocumentNode, execute, type ExecutionResult, getVariableValues, GraphQLError, type GraphQLSchema, Kind, printSchema, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
@@ -13,8 +13,9 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
  * execution step changes, through Apollo's documented gateway executor hook.
  *
  * Compiled operations are cached per parsed document (Apollo's document store keeps one
- * DocumentNode per query text), so the cache is bounded by that store and released with it.
- * Subscriptions do not come here: graphql-ws runs them with graphql-js.
+ * DocumentNode per query text), so the cache is released with that store's entries; only
+ * documents used at least twice are compiled. Subscriptions do not come here: graphql-ws runs
+ * them with graphql-js.
  */
 /**
  * graphql-jit reports errors with its own GraphQLError (no `extensions` object, no `nodes`);
@@ -31,27 +32,67 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   return rebuilt;
 }
 
+/**
+ * graphql-jit turns a variable that was left out inside an input-object or list literal
+ * (`input: { title: $title, url: $url }` without `$url`) into null, where graphql-js leaves the
+ * field out (upstream graphql-jit #91): an update would then clear a field the client never
+ * named. Documents with a variable inside such a literal run on graphql-js.
+ */
+export function hasVariableInsideLiteral(document: DocumentNode): boolean {
+  let depth = 0;
+  let found = false;
+  visit(document, {
+    ObjectValue: { enter: () => void depth++, leave: () => void depth-- },
+    ListValue: { enter: () => void depth++, leave: () => void depth-- },
+    Variable(node, _key, parent) {
+      // The variable's own definition (`$x: Int`) is not a use.
+      if ((parent as { kind?: string } | undefined)?.kind === Kind.VARIABLE_DEFINITION) return;
+      if (depth > 0) {
+        found = true;
+        return BREAK;
+      }
+    },
+  });
+  return found;
+}
+
+type Plan = { kind: 'graphql-js' } | { kind: 'jit'; compiled: CompiledQuery | ExecutionResult };
+
 export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
-  const compile = (document: DocumentNode, operationName: string | null) => {
-    let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
-    const key = operationName ?? '';
-    let entry = byOperation.get(key);
-    if (!entry) {
-      entry = compileQuery(schema, document, operationName ?? undefined);
-      byOperation.set(key, entry);
+  // Per parsed document (Apollo's document store hands out one DocumentNode per query text):
+  // the first execution runs on graphql-js, a document seen again is compiled, so a flood of
+  // one-off queries costs no compilation.
+  const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+  const seen = new WeakSet<DocumentNode>();
+  const planFor = (document: DocumentNode, operationName: string | null): Plan => {
+    if (!seen.has(document)) {
+      seen.add(document);
+      return { kind: 'graphql-js' };
     }
-    return entry;
+    let byOperation = plans.get(document);
+    if (!byOperation) plans.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    let plan = byOperation.get(key);
+    if (!plan) {
+      plan = hasVariableInsideLiteral(document) ? { kind: 'graphql-js' } : { kind: 'jit', compiled: compileQuery(schema, document, operationName ?? undefined) };
+      byOperation.set(key, plan);
+    }
+    return plan;
   };
   const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
+    const variables = request.variables ?? {};
+    const plan = operation ? planFor(document, operationName) : ({ kind: 'graphql-js' } as Plan);
+    if (plan.kind === 'graphql-js') {
+      // Also the path for an operation that cannot be resolved: graphql-js reports it, and
+      // Apollo answers 400 as it always did.
+      return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+    }
     // Variables are coerced by graphql-js first, so a bad variable gets graphql-js's error
     // (with the variable's node), which Apollo turns into BAD_USER_INPUT as before.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
-    const entry = compile(document, operationName);
-    if (!isCompiledQuery(entry)) return entry;
-    const result = await entry.query(undefined, context, request.variables ?? {});
+    if (!isCompiledQuery(plan.compiled)) return plan.compiled;
+    const result = await plan.compiled.query(undefined, context, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
   return {

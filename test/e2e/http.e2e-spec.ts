@@ -129,6 +129,12 @@ describe('GraphQL over HTTP', () => {
       expect(JSON.parse(body).errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 4096 });
     });
 
+    it('accepts a JSON body that starts with a UTF-8 byte-order mark', async () => {
+      const res = await t.http().post('/graphql').set('Content-Type', 'application/json').send('\uFEFF{"query": "{ __typename }"}');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ __typename: 'Query' });
+    });
+
     it('refuses a body that is not JSON with 400', async () => {
       const res = await t.http().post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
       expect(res.status).toBe(400);

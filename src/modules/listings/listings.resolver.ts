@@ -41,6 +41,7 @@ export class ListingsResolver {
     const wantsListing = selectsAny(info, ['edges', 'node'], ['listing']);
     const wantsVersion = selectsAny(info, ['edges', 'node'], ['latestVersion', 'tools', 'docs', 'scopes']);
     const ids = nodes.map(node => node.id);
+    if (!ids.length) return connection;
     const [listings, versions] = await Promise.all([
       wantsListing ? ctx.loaders.listingsOf(ids) : null,
       wantsVersion ? ctx.loaders.latestPublishedOf(ids) : null,
