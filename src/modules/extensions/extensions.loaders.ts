@@ -53,21 +53,22 @@ async function listingsOf(manager: EntityManager, ids: readonly string[]): Promi
        FROM listings WHERE extension_id = ANY($1)`,
     [[...ids]],
   );
-  const rows = raw.map(r =>
-    Object.assign(new ListingEntity(), {
-      extensionId: r.extension_id as string,
-      title: r.title as string | null,
-      shortDescription: r.short_description as string | null,
-      fullDescription: r.full_description as string | null,
-      categories: r.categories as string[],
-      screenshots: r.screenshots as string[],
-      supportedLanguages: r.supported_languages as string[],
-      privacyPolicyUrl: r.privacy_policy_url as string | null,
-      supportContact: r.support_contact as string | null,
-      publishedAt: r.published_at as Date | null,
-      updatedAt: r.updated_at as Date,
-    }),
-  );
+  // Assigned field by field: one object per row (no intermediate literal), on every page.
+  const rows = raw.map(r => {
+    const e = new ListingEntity();
+    e.extensionId = r.extension_id as string;
+    e.title = r.title as string | null;
+    e.shortDescription = r.short_description as string | null;
+    e.fullDescription = r.full_description as string | null;
+    e.categories = r.categories as string[];
+    e.screenshots = r.screenshots as string[];
+    e.supportedLanguages = r.supported_languages as string[];
+    e.privacyPolicyUrl = r.privacy_policy_url as string | null;
+    e.supportContact = r.support_contact as string | null;
+    e.publishedAt = r.published_at as Date | null;
+    e.updatedAt = r.updated_at as Date;
+    return e;
+  });
   return byKey(ids, rows, r => r.extensionId);
 }
 
@@ -83,29 +84,29 @@ async function latestPublishedOf(manager: EntityManager, ids: readonly string[])
       ORDER BY extension_id, ${semverDescSql('version')}`,
     [[...ids]],
   );
-  const rows = raw.map(r =>
-    Object.assign(new ExtensionVersionEntity(), {
-      id: r.id as string,
-      extensionId: r.extension_id as string,
-      version: r.version as string,
-      status: r.status as VersionStatus,
-      source: r.source as never,
-      packageSha256: r.package_sha256 as string,
-      gitUrl: r.git_url as string | null,
-      gitRef: r.git_ref as string | null,
-      gitCommitSha: r.git_commit_sha as string | null,
-      manifest: r.manifest as Record<string, unknown> | null,
-      report: r.report as Record<string, unknown> | null,
-      declaredBump: r.declared_bump as string | null,
-      requiredBump: r.required_bump as string | null,
-      changeSummary: r.change_summary as Record<string, unknown> | null,
-      reviewTriggers: (r.review_triggers ?? []) as never,
-      docs: r.docs as Record<string, unknown> | null,
-      submittedById: r.submitted_by_id as string,
-      submittedAt: r.submitted_at as Date,
-      validatedAt: r.validated_at as Date | null,
-      publishedAt: r.published_at as Date | null,
-    }),
-  );
+  const rows = raw.map(r => {
+    const e = new ExtensionVersionEntity();
+    e.id = r.id as string;
+    e.extensionId = r.extension_id as string;
+    e.version = r.version as string;
+    e.status = r.status as VersionStatus;
+    e.source = r.source as never;
+    e.packageSha256 = r.package_sha256 as string;
+    e.gitUrl = r.git_url as string | null;
+    e.gitRef = r.git_ref as string | null;
+    e.gitCommitSha = r.git_commit_sha as string | null;
+    e.manifest = r.manifest as Record<string, unknown> | null;
+    e.report = r.report as Record<string, unknown> | null;
+    e.declaredBump = r.declared_bump as string | null;
+    e.requiredBump = r.required_bump as string | null;
+    e.changeSummary = r.change_summary as Record<string, unknown> | null;
+    e.reviewTriggers = (r.review_triggers ?? []) as never;
+    e.docs = r.docs as Record<string, unknown> | null;
+    e.submittedById = r.submitted_by_id as string;
+    e.submittedAt = r.submitted_at as Date;
+    e.validatedAt = r.validated_at as Date | null;
+    e.publishedAt = r.published_at as Date | null;
+    return e;
+  });
   return byKey(ids, rows, r => r.extensionId);
 }

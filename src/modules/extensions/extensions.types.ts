@@ -49,15 +49,15 @@ export class Extension {
   preloadedVersion?: ExtensionVersionEntity | null;
 
   static from(e: ExtensionEntity): Extension {
-    return Object.assign(new Extension(), {
-      id: e.id,
-      appId: e.appId,
-      displayName: e.displayName,
-      category: e.category,
-      system: e.system,
-      ownerId: e.ownerId,
-      createdAt: e.createdAt,
-    });
+    const out = new Extension();
+    out.id = e.id;
+    out.appId = e.appId;
+    out.displayName = e.displayName;
+    out.category = e.category;
+    out.system = e.system;
+    out.ownerId = e.ownerId;
+    out.createdAt = e.createdAt;
+    return out;
   }
 }
 

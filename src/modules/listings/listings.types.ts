@@ -38,17 +38,17 @@ export class Listing {
   publishedAt: Date | null;
 
   static from(e: ListingEntity): Listing {
-    return Object.assign(new Listing(), {
-      title: e.title,
-      shortDescription: e.shortDescription,
-      fullDescription: e.fullDescription,
-      categories: e.categories,
-      screenshots: e.screenshots,
-      supportedLanguages: e.supportedLanguages,
-      privacyPolicyUrl: e.privacyPolicyUrl,
-      supportContact: e.supportContact,
-      publishedAt: e.publishedAt,
-    });
+    const out = new Listing();
+    out.title = e.title;
+    out.shortDescription = e.shortDescription;
+    out.fullDescription = e.fullDescription;
+    out.categories = e.categories;
+    out.screenshots = e.screenshots;
+    out.supportedLanguages = e.supportedLanguages;
+    out.privacyPolicyUrl = e.privacyPolicyUrl;
+    out.supportContact = e.supportContact;
+    out.publishedAt = e.publishedAt;
+    return out;
   }
 }
 

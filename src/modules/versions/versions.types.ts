@@ -190,33 +190,34 @@ export class ExtensionVersion {
   validatedAt: Date | null;
 
   static from(e: ExtensionVersionEntity): ExtensionVersion {
-    return Object.assign(new ExtensionVersion(), {
-      id: e.id,
-      extensionId: e.extensionId,
-      version: e.version,
-      status: e.status,
-      source: e.source,
-      packageSha256: e.packageSha256,
-      gitUrl: e.gitUrl,
-      gitRef: e.gitRef,
-      gitCommitSha: e.gitCommitSha,
-      validationReport: (e.report as unknown as ValidationReportType) ?? null,
-      declaredBump: e.declaredBump,
-      requiredBump: e.requiredBump,
-      changeSummary: e.changeSummary
-        ? {
-            ...(e.changeSummary as unknown as ChangeSummaryType),
-            schemaChanges: ((e.changeSummary.schemaChanges as { tool: string; change: string; breaking: boolean }[]) ?? []).map(
-              c => `${c.tool}: ${c.change}${c.breaking ? ' (breaking)' : ''}`,
-            ),
-          }
-        : null,
-      reviewTriggers: e.reviewTriggers ?? [],
-      docs: (e.docs as unknown as ExtensionDocsType) ?? null,
-      manifest: e.manifest,
-      submittedAt: e.submittedAt,
-      validatedAt: e.validatedAt,
-    });
+    // Assigned field by field (no intermediate literal): every marketplace card builds one.
+    const out = new ExtensionVersion();
+    out.id = e.id;
+    out.extensionId = e.extensionId;
+    out.version = e.version;
+    out.status = e.status;
+    out.source = e.source;
+    out.packageSha256 = e.packageSha256;
+    out.gitUrl = e.gitUrl;
+    out.gitRef = e.gitRef;
+    out.gitCommitSha = e.gitCommitSha;
+    out.validationReport = (e.report as unknown as ValidationReportType) ?? null;
+    out.declaredBump = e.declaredBump;
+    out.requiredBump = e.requiredBump;
+    out.changeSummary = e.changeSummary
+      ? {
+          ...(e.changeSummary as unknown as ChangeSummaryType),
+          schemaChanges: ((e.changeSummary.schemaChanges as { tool: string; change: string; breaking: boolean }[]) ?? []).map(
+            c => `${c.tool}: ${c.change}${c.breaking ? ' (breaking)' : ''}`,
+          ),
+        }
+      : null;
+    out.reviewTriggers = e.reviewTriggers ?? [];
+    out.docs = (e.docs as unknown as ExtensionDocsType) ?? null;
+    out.manifest = e.manifest;
+    out.submittedAt = e.submittedAt;
+    out.validatedAt = e.validatedAt;
+    return out;
   }
 }
 
