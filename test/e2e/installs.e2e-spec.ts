@@ -1,4 +1,5 @@
 import { systemContext } from '../../src/context';
+import { eventCursor } from '../../src/modules/events/event-log';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
@@ -149,6 +150,19 @@ describe('installs with consent', () => {
         sub.unsubscribe();
       } finally {
         await client.dispose();
+      }
+      // A watcher that was away resumes from a cursor taken before the deprecation: it comes first.
+      const [{ before }] = await t.sql(`SELECT (min(id) - 1)::text AS before FROM platform_events WHERE type = 'version.deprecated' AND app_id = $1`, [appId]);
+      const later = wsClient(t.url, watcher.token);
+      try {
+        const resumed = collect(later, `subscription($a: [String!], $after: String) { deprecationNotices(appIds: $a, after: $after) { type appId } }`, {
+          a: [appId],
+          after: eventCursor({ id: before }),
+        });
+        expect((await resumed.waitFor(1)).map((r: any) => r.data.deprecationNotices)).toEqual([{ type: 'version.deprecated', appId }]);
+        resumed.unsubscribe();
+      } finally {
+        await later.dispose();
       }
     });
 

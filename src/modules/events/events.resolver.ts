@@ -46,15 +46,18 @@ export class EventsResolver {
 
   @Authorized()
   @Subscription(() => PlatformEvent, {
-    description: 'Deprecation and sunset announcements (version.deprecated, version.sunset), optionally for some apps',
+    description:
+      'Deprecation and sunset announcements (version.deprecated, version.sunset), optionally for some apps; with `after`, the ones missed since that cursor come first',
     subscribe: ({ context, args }) => {
       const ctx = context as RequestContext;
-      return ctx.container.get(EventsResolver).deprecationStream(ctx, (args as { appIds?: string[] }).appIds);
+      const a = args as { appIds?: string[]; after?: string };
+      return ctx.container.get(EventsResolver).deprecationStream(ctx, a.appIds, a.after);
     },
   })
   deprecationNotices(
     @Root() event: PlatformEventEntity,
     @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
+    @Arg('after', () => String, { nullable: true }) _after?: string,
   ): PlatformEvent {
     return PlatformEvent.from(event);
   }
@@ -90,30 +93,33 @@ export class EventsResolver {
 
   @Authorized()
   @Subscription(() => PlatformEvent, {
-    description: 'Upgrade offers made to your installations (upgrade_offer.created events; data.installationId, data.newScopes)',
-    subscribe: ({ context }) => {
+    description:
+      'Upgrade offers made to your installations (upgrade_offer.created events; data.installationId, data.newScopes); with `after`, the ones missed since that cursor come first',
+    subscribe: ({ context, args }) => {
       const ctx = context as RequestContext;
-      return ctx.container.get(EventsResolver).offerStream(ctx);
+      return ctx.container.get(EventsResolver).offerStream(ctx, (args as { after?: string }).after);
     },
   })
-  myUpgradeOffers(@Root() event: PlatformEventEntity): PlatformEvent {
+  myUpgradeOffers(@Root() event: PlatformEventEntity, @Arg('after', () => String, { nullable: true }) _after?: string): PlatformEvent {
     return PlatformEvent.from(event);
   }
 
-  offerStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
+  offerStream(ctx: RequestContext, after?: string): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
+    if (after) decodeCursor(after, 'ev', 1); // refuse a foreign cursor before streaming
     return this.stream.tail({
       filter: { types: [EventTypes.UPGRADE_OFFER_CREATED], readerUserId: actor.userId, audienceOnly: true },
-      after: null,
+      after: after ?? null,
       isStillAllowed: () => this.auth.isStillValid(actor),
     });
   }
 
-  deprecationStream(ctx: RequestContext, appIds?: string[]): AsyncIterableIterator<PlatformEventEntity> {
+  deprecationStream(ctx: RequestContext, appIds?: string[], after?: string): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
+    if (after) decodeCursor(after, 'ev', 1); // refuse a foreign cursor before streaming
     return this.stream.tail({
       filter: { types: [EventTypes.VERSION_DEPRECATED, EventTypes.VERSION_SUNSET], appIds, readerUserId: actor.userId },
-      after: null,
+      after: after ?? null,
       isStillAllowed: () => this.auth.isStillValid(actor),
     });
   }
