@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildAdmin, buildUser, PASSWORD, uniqueEmail } from '../utils/factories';
+import { eventCursor, matchesFilter } from '../../src/modules/events/event-log';
+import type { PlatformEventEntity } from '../../src/modules/events/event.entity';
+import { buildAdmin, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 
 const EVENTS = `query($after: String, $first: Int, $types: [String!]) {
   events(after: $after, first: $first, types: $types) {
@@ -16,6 +18,63 @@ describe('event log and audit trail', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+
+  it('applies the same visibility rule in SQL (replay) and in memory (the shared live feed)', async () => {
+    const owner = await buildUser(t);
+    const installer = await buildUser(t);
+    const stranger = await buildUser(t);
+    await t.sql(`INSERT INTO extensions (app_id, display_name, category, owner_id) VALUES ('vis-app', 'Vis', 'productivity', $1)`, [owner.id]);
+    const [{ head }] = await t.sql(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
+    await t.sql(
+      `INSERT INTO platform_events (type, app_id, subject_type, subject_id, audience_user_id) VALUES
+         ('version.published', 'vis-app', 'V', '1', NULL),
+         ('installation.created', 'vis-app', 'I', '2', $1),
+         ('test.private', NULL, 'T', '3', $2),
+         ('installation.created', 'other-app', 'I', '4', $1),
+         ('version.published', NULL, 'V', '5', NULL)`,
+      [installer.id, owner.id],
+    );
+    const log = t.app.services.events;
+    const manager = t.app.dataSource.manager;
+    const feed = await log.readFeed(manager, head, 100);
+    expect(feed).toHaveLength(5);
+    const filters = [owner, installer, stranger].flatMap(u => [
+      { readerUserId: u.id },
+      { readerUserId: u.id, audienceOnly: true },
+      { readerUserId: u.id, types: ['installation.created'] },
+      { readerUserId: u.id, appIds: ['vis-app'] },
+    ]);
+    for (const filter of [...filters, { readerUserId: null }]) {
+      const sql = (await log.readAfter(manager, eventCursor({ id: head }), 100, filter)).items.map(e => e.subjectId);
+      const memory = feed.filter(entry => matchesFilter(filter, entry)).map(entry => entry.event.subjectId);
+      expect({ filter, ids: memory }).toEqual({ filter, ids: sql });
+    }
+    // And the rule itself: the owner sees everything about its app, the installer its own.
+    const seen = (u: TestUser) => feed.filter(entry => matchesFilter({ readerUserId: u.id }, entry)).map(entry => entry.event.subjectId);
+    expect(seen(owner)).toEqual(['1', '2', '3', '5']);
+    expect(seen(installer)).toEqual(['1', '2', '4', '5']);
+    expect(seen(stranger)).toEqual(['1', '5']);
+  });
+
+  it('a live tail that stops consuming falls back to reading the log itself and still gets every event once, in order', async () => {
+    const stream = t.app.services.eventStream;
+    const tail = stream.tail({ filter: { readerUserId: null, types: ['test.burst'] }, after: null, isStillAllowed: async () => true });
+    const insert = (from: number, to: number) =>
+      t.sql(`INSERT INTO platform_events (type, subject_type, subject_id) SELECT 'test.burst', 'T', g::text FROM generate_series($1::int, $2::int) g`, [from, to]);
+    const first = tail.next(); // starts the tail at the head; it joins the shared feed once caught up
+    await new Promise(r => setTimeout(r, 300));
+    await insert(1, 1);
+    await t.sql(`SELECT pg_notify('plaza_events', '0')`);
+    expect(((await first).value as PlatformEventEntity).subjectId).toBe('1');
+    // 1,200 more while nobody consumes: more than the live queue holds (500) and than one feed page.
+    await insert(2, 1201);
+    await t.sql(`SELECT pg_notify('plaza_events', '0')`);
+    await new Promise(r => setTimeout(r, 500));
+    const seen: string[] = ['1'];
+    while (seen.length < 1201) seen.push(((await tail.next()).value as PlatformEventEntity).subjectId);
+    await tail.return!();
+    expect(seen).toEqual(Array.from({ length: 1201 }, (_, i) => String(i + 1)));
+  });
 
   it('replays events in order with cursors; a reader sees public events and only their own private ones', async () => {
     const alice = await buildUser(t);

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import { PlatformEventEntity } from './event.entity';
-import { addressedTo, visibleTo } from './event-visibility';
+import { addressedTo, isAddressedTo, isVisibleTo, visibleTo } from './event-visibility';
 import { PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
 
 /** PostgreSQL channel that carries new event ids (NOTIFY is delivered only on commit). */
@@ -19,6 +19,21 @@ export interface NewEvent {
   /** Set for private events: only this user (and admins) may read them. */
   audienceUserId?: string | null;
   data?: Record<string, unknown>;
+}
+
+/** An event of the shared live feed, with what the visibility rule needs to decide in memory. */
+export interface FeedEvent {
+  event: PlatformEventEntity;
+  appOwnerId: string | null;
+}
+
+/** The same decision as `readAfter`'s WHERE clause, for one event of the shared feed. */
+export function matchesFilter(filter: EventFilter, { event, appOwnerId }: FeedEvent): boolean {
+  if (filter.types?.length && !filter.types.includes(event.type)) return false;
+  if (filter.appIds?.length && (event.appId === null || !filter.appIds.includes(event.appId))) return false;
+  if (filter.readerUserId === null) return true;
+  const reader = { userId: filter.readerUserId };
+  return filter.audienceOnly ? isAddressedTo(event, reader) : isVisibleTo({ audienceUserId: event.audienceUserId, appOwnerId }, reader);
 }
 
 export interface EventFilter {
@@ -146,11 +161,26 @@ export class EventLog {
     return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: eventCursor };
   }
 
-  /** Cursor of the newest event; live tails without `after` start there. */
-  async headCursor(manager: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT max(id)::text AS id FROM platform_events`);
-    return rows[0]?.id ? eventCursor({ id: rows[0].id }) : null;
+  /**
+   * Every event after `afterId`, unfiltered, each with the owner of its extension: the shared
+   * live feed of a process, filtered per subscriber in memory by `matchesFilter`.
+   */
+  async readFeed(manager: EntityManager, afterId: string, limit: number): Promise<FeedEvent[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT e.*, ext.owner_id AS app_owner_id
+         FROM platform_events e LEFT JOIN extensions ext ON ext.app_id = e.app_id
+        WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${limit}`,
+      [afterId],
+    );
+    return rows.map(row => ({ event: rowToEntity(row), appOwnerId: (row.app_owner_id as string) ?? null }));
   }
+
+  /** The id of the newest event ('0' for an empty log). */
+  async headId(manager: EntityManager): Promise<string> {
+    const rows: { id: string | null }[] = await manager.query(`SELECT max(id)::text AS id FROM platform_events`);
+    return rows[0]?.id ?? '0';
+  }
+
 }
 
 function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {

@@ -10,8 +10,10 @@
  *   developer also sees its installations' events, review events and submissions.
  * - Admins see everything.
  *
- * The rule is SQL so that it runs where the events are (paging, tails, dispatch joins) and
- * never loads rows a reader may not see.
+ * The rule is SQL so that it runs where the events are (paging, dispatch joins) and never
+ * loads rows a reader may not see. The live feed of a process reads each new event once for all
+ * its subscribers and applies the same rule in memory (`isVisibleTo`); a test checks that the
+ * two forms agree.
  */
 export interface Reader {
   /** SQL expression for the reader's user id (a bind parameter or a column). */
@@ -30,4 +32,14 @@ export function visibleTo(event: string, reader: Reader): string {
 /** SQL condition: the event is addressed to the reader personally (account streams, offers). */
 export function addressedTo(event: string, reader: Reader): string {
   return `${event}.audience_user_id = ${reader.userId}`;
+}
+
+/** `visibleTo` for one event in memory, given the owner of its extension (null: none). */
+export function isVisibleTo(event: { audienceUserId: string | null; appOwnerId: string | null }, reader: { userId: string }): boolean {
+  return event.audienceUserId === null || event.audienceUserId === reader.userId || (event.appOwnerId !== null && event.appOwnerId === reader.userId);
+}
+
+/** `addressedTo` in memory. */
+export function isAddressedTo(event: { audienceUserId: string | null }, reader: { userId: string }): boolean {
+  return event.audienceUserId === reader.userId;
 }
