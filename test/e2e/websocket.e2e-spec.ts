@@ -169,20 +169,7 @@ describe('slow subscribers are bounded', () => {
   it('closes a client that stops reading with 4008 and a reason; it resumes from its cursor and misses nothing', async () => {
     const admin = await buildAdmin(t);
     const [{ head }] = await t.sql(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
-    const sockets: WebSocket[] = [];
-    let closed: { code: number; reason: string } | null = null;
-    const client = createClient({
-      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: class extends WebSocket {
-        constructor(...args: ConstructorParameters<typeof WebSocket>) {
-          super(...args);
-          sockets.push(this);
-        }
-      },
-      connectionParams: { authorization: `Bearer ${admin.token}` },
-      retryAttempts: 0,
-      on: { closed: event => (closed = { code: (event as CloseEvent).code, reason: String((event as CloseEvent).reason) }) },
-    });
+    const { client, sockets, closed } = pausableClient(t.url, admin.token);
     const SUB = `subscription($after: String) { releaseEvents(types: ["test.bulk"], after: $after) { cursor subjectId data } }`;
     // Seven subscriptions and the query below: the connection's cap of 8 operations.
     const subs = Array.from({ length: 7 }, () => collect(client, SUB, { after: eventCursor({ id: head }) }));
@@ -197,7 +184,7 @@ describe('slow subscribers are bounded', () => {
     await new Promise(r => setTimeout(r, 3000));
     sockets[0].resume();
     await subs[0].done;
-    expect(closed).toEqual({ code: 4008, reason: 'Too slow: over 262144 bytes queued; resume from your last cursor' });
+    expect(closed()).toEqual({ code: 4008, reason: 'Too slow: over 262144 bytes queued; resume from your last cursor' });
 
     const received = subs[0].results.map((r: any) => r.data.releaseEvents);
     expect(received.length).toBeLessThan(150);
@@ -223,20 +210,7 @@ describe('stalled subscribers are closed', () => {
   it('closes a single subscription that stops reading (under the byte cap) with 4008 once nothing drains', async () => {
     const admin = await buildAdmin(t);
     const [{ head }] = await t.sql(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
-    const sockets: WebSocket[] = [];
-    let closed: { code: number; reason: string } | null = null;
-    const client = createClient({
-      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: class extends WebSocket {
-        constructor(...args: ConstructorParameters<typeof WebSocket>) {
-          super(...args);
-          sockets.push(this);
-        }
-      },
-      connectionParams: { authorization: `Bearer ${admin.token}` },
-      retryAttempts: 0,
-      on: { closed: event => (closed = { code: (event as CloseEvent).code, reason: String((event as CloseEvent).reason) }) },
-    });
+    const { client, sockets, closed } = pausableClient(t.url, admin.token);
     const sub = collect(client, `subscription($after: String) { releaseEvents(types: ["test.stall"], after: $after) { cursor data } }`, { after: eventCursor({ id: head }) });
     await collect(client, `{ me { id } }`).waitFor(1);
     sockets[0].pause();
@@ -248,8 +222,27 @@ describe('stalled subscribers are closed', () => {
     await new Promise(r => setTimeout(r, 4000));
     sockets[0].resume();
     await sub.done;
-    expect(closed).toEqual({ code: 4008, reason: 'Too slow: nothing sent for 1 s; resume from your last cursor' });
+    expect(closed()).toEqual({ code: 4008, reason: 'Too slow: nothing sent for 1 s; resume from your last cursor' });
     expect(sub.results.length).toBeLessThan(300);
     await client.dispose();
   });
 });
+
+/** A graphql-ws client whose socket the test can pause (a client that stops reading). */
+function pausableClient(httpUrl: string, token: string) {
+  const sockets: WebSocket[] = [];
+  let closedWith: { code: number; reason: string } | null = null;
+  const client = createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: class extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(this);
+      }
+    },
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    on: { closed: event => (closedWith = { code: (event as CloseEvent).code, reason: String((event as CloseEvent).reason) }) },
+  });
+  return { client, sockets, closed: () => closedWith };
+}
