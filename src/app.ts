@@ -25,6 +25,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './http/explorer';
 import { LRUCache } from 'lru-cache';
 import { jitExecutionGateway } from './http/jit-executor';
 import { graphqlPostHandler, isGraphQLJsonPost } from './http/graphql-post';
+import { refusals, sendRefusal } from './http/refusals';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
@@ -168,9 +169,6 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     maxBatch: config.maxBatch,
     trustProxy: config.trustProxy,
     context: graphqlContext,
-    fail: (res, status, code, message, extensions = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(errorBody(code, message, extensions)));
-    },
     onError: (req, error) => (req as { log?: Logger }).log?.error({ err: error }, 'unhandled HTTP error'),
     requestIdOf: req => (req as { id?: string }).id,
   });
@@ -205,14 +203,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     '/graphql',
     express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }),
     (req: Request, res: Response, next: NextFunction) => {
-      if (Array.isArray(req.body) && req.body.length > config.maxBatch) {
-        res.status(400).json(errorBody(ErrorCode.QUERY_TOO_COMPLEX, `A batch may hold at most ${config.maxBatch} operations`, {
-          measure: 'batch',
-          limit: config.maxBatch,
-          actual: req.body.length,
-        }));
-        return;
-      }
+      const tooMany = refusals.batch(req.body, config.maxBatch);
+      if (tooMany) return sendRefusal(res, tooMany);
       next();
     },
     expressMiddleware(apollo, {
@@ -223,18 +215,10 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   // Body-parser and other HTTP-level failures, in the GraphQL error shape.
   app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${config.maxBodyBytes} bytes`, {
-        limitBytes: config.maxBodyBytes,
-      }));
-      return;
-    }
-    if (error.type === 'entity.parse.failed' || error.status === 400) {
-      res.status(400).json(errorBody('BAD_REQUEST', 'Request body is not valid JSON'));
-      return;
-    }
+    if (error.type === 'entity.too.large') return sendRefusal(res, refusals.tooLarge(config.maxBodyBytes));
+    if (error.type === 'entity.parse.failed' || error.status === 400) return sendRefusal(res, refusals.invalidJson());
     req.log.error({ err: error }, 'unhandled HTTP error');
-    res.status(500).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId: req.id }));
+    sendRefusal(res, refusals.internal(req.id));
   });
 
   await services.eventStream.start();
@@ -274,10 +258,6 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       return closing;
     },
   };
-}
-
-function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);

@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type http from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { refusals, sendRefusal } from './refusals';
 
 export interface GraphQLPostOptions {
   apollo: ApolloServer<RequestContext>;
@@ -10,8 +11,6 @@ export interface GraphQLPostOptions {
   trustProxy: boolean;
   /** The request's context (request id, logger, actor), as for every other route. */
   context: (req: http.IncomingMessage, address: string, origin: string) => Promise<RequestContext>;
-  /** Writes a JSON error body in the GraphQL error shape. */
-  fail: (res: http.ServerResponse, status: number, code: string, message: string, extensions?: Record<string, unknown>) => void;
   onError: (req: http.IncomingMessage, error: unknown) => void;
   requestIdOf: (req: http.IncomingMessage) => string | undefined;
 }
@@ -32,12 +31,12 @@ export function isGraphQLJsonPost(req: http.IncomingMessage): boolean {
  * Apollo still does CSRF prevention, parsing, validation, plugins and error formatting.
  */
 export function graphqlPostHandler(options: GraphQLPostOptions) {
-  const { apollo, maxBodyBytes, maxBatch, trustProxy, fail } = options;
+  const { apollo, maxBodyBytes, maxBatch, trustProxy } = options;
 
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const declared = Number(req.headers['content-length']);
     if (declared > maxBodyBytes) {
-      tooLarge(res);
+      sendRefusal(res, refusals.tooLarge(maxBodyBytes));
       req.resume();
       return;
     }
@@ -49,7 +48,7 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
       size += chunk.length;
       if (size > maxBodyBytes) {
         refused = true;
-        tooLarge(res);
+        sendRefusal(res, refusals.tooLarge(maxBodyBytes));
         return;
       }
       chunks.push(chunk);
@@ -67,24 +66,21 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
         // A UTF-8 byte-order mark is accepted, as body-parser did.
         body = JSON.parse(Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, ''));
       } catch {
-        fail(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        sendRefusal(res, refusals.invalidJson());
         return;
       }
-      if (Array.isArray(body) && body.length > maxBatch) {
-        fail(res, 400, 'QUERY_TOO_COMPLEX', `A batch may hold at most ${maxBatch} operations`, { measure: 'batch', limit: maxBatch, actual: body.length });
+      const tooMany = refusals.batch(body, maxBatch);
+      if (tooMany) {
+        sendRefusal(res, tooMany);
         return;
       }
       execute(req, res, body).catch(error => {
         options.onError(req, error);
-        if (!res.headersSent) fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', { requestId: options.requestIdOf(req) });
+        if (!res.headersSent) sendRefusal(res, refusals.internal(options.requestIdOf(req)));
         else res.end();
       });
     }));
   };
-
-  function tooLarge(res: http.ServerResponse): void {
-    fail(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes`, { limitBytes: maxBodyBytes });
-  }
 
   async function execute(req: http.IncomingMessage, res: http.ServerResponse, body: unknown): Promise<void> {
     const headers = new HeaderMap();
