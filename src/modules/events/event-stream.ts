@@ -172,6 +172,8 @@ export class EventStream {
 
   /** A stream of events matching the filter, in log order, until the consumer returns. */
   tail(options: StreamOptions): AsyncIterableIterator<PlatformEventEntity> {
+    // A cursor this log did not issue is refused now, as the subscription starts, not later.
+    const startId = options.after ? BigInt(decodeCursor(options.after, 'ev', 1)[0]) : null;
     let closed = false;
     let wake: () => void = () => undefined;
     const waker = () => wake();
@@ -187,8 +189,12 @@ export class EventStream {
       });
 
     const generator = (async function* () {
-      const after = options.after ?? eventCursor({ id: await stream.log.headId(stream.dataSource.manager) });
-      const tail: LiveTail = { filter: options.filter, lastId: BigInt(decodeCursor(after, 'ev', 1)[0]), queue: [], wake: () => wake() };
+      const tail: LiveTail = {
+        filter: options.filter,
+        lastId: startId ?? BigInt(await stream.log.headId(stream.dataSource.manager)),
+        queue: [],
+        wake: () => wake(),
+      };
       try {
         while (!closed && !stream.stopped) {
           if (stream.live.has(tail)) {
