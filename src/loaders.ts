@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
 import { createExtensionsLoaders } from './modules/extensions/extensions.loaders';
 import { createListingsLoaders } from './modules/listings/listings.loaders';
+import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -12,6 +13,7 @@ export function createLoaders(manager: EntityManager) {
     ...createAccountsLoaders(manager),
     ...createExtensionsLoaders(manager),
     ...createListingsLoaders(manager),
+    ...createWebhooksLoaders(manager),
   };
 }
 

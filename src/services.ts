@@ -111,7 +111,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
     [UpgradesResolver, new UpgradesResolver(services.upgrades)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
-    [WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks)],
+    [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -156,6 +156,35 @@ describe('webhooks (issue #6)', () => {
     }
   });
 
+  it('lists endpoints with their deliveries and attempts in the same number of queries for one endpoint or three', async () => {
+    const receiver = await startReceiver();
+    try {
+      const queriesFor = async (endpointCount: number) => {
+        const owner = await buildDeveloper(t);
+        for (let i = 0; i < endpointCount; i++) {
+          await t.gql(CREATE, { i: { url: `${receiver.url}?${i}`, eventTypes: ['extension.claimed'] } }, owner.token);
+        }
+        await claim(owner);
+        await claim(owner);
+        const endpoints = await eventually(async () => {
+          const list = await endpointsOf(owner);
+          return list.every(e => e.deliveries.length === 2 && e.deliveries.every((d: any) => d.status === 'SUCCEEDED')) && list;
+        });
+        expect(endpoints).toHaveLength(endpointCount);
+        const res = await t.gql(ENDPOINTS, {}, owner.token);
+        return Number(res.headers['x-plaza-db-queries']);
+      };
+      const one = await queriesFor(1);
+      expect(one).toBeGreaterThan(0);
+      expect(await queriesFor(3)).toBe(one);
+      for (const owner of await t.sql(`SELECT DISTINCT owner_user_id FROM webhook_endpoints WHERE url LIKE $1`, [`${receiver.url}?%`])) {
+        await t.sql(`DELETE FROM webhook_endpoints WHERE owner_user_id = $1`, [owner.owner_user_id]);
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('caps endpoints per account', async () => {
     const owner = await buildUser(t);
     for (let i = 0; i < 20; i++) {

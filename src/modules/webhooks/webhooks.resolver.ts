@@ -58,17 +58,15 @@ export class WebhooksResolver {
 
   @FieldResolver(() => [WebhookDelivery], { description: 'Recent deliveries, newest first' })
   async deliveries(@Root() endpoint: WebhookEndpoint, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: RequestContext): Promise<WebhookDelivery[]> {
-    const rows = await this.webhooks.recentDeliveries(ctx, endpoint.id, Math.max(1, Math.min(first, this.maxPageSize)));
+    const rows = await ctx.loaders.recentWebhookDeliveries(Math.max(1, Math.min(first, this.maxPageSize))).load(endpoint.id);
     return rows.map(WebhookDelivery.from);
   }
 }
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
-  constructor(private readonly webhooks: WebhooksService) {}
-
   @FieldResolver(() => [WebhookAttempt], { description: 'Every attempt, oldest first' })
   async attemptLog(@Root() delivery: WebhookDelivery, @Ctx() ctx: RequestContext): Promise<WebhookAttempt[]> {
-    return (await this.webhooks.attemptsOf(ctx, delivery.id)).map(WebhookAttempt.from);
+    return (await ctx.loaders.webhookAttemptsByDeliveryId.load(delivery.id)).map(WebhookAttempt.from);
   }
 }

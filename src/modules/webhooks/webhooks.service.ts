@@ -122,15 +122,6 @@ export class WebhooksService {
     return repo(ctx, WebhookEndpointEntity).find({ where: { ownerUserId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
   }
 
-  /** The most recent deliveries of one of the caller's endpoints, newest first. */
-  recentDeliveries(ctx: RequestContext, endpointId: string, first: number): Promise<WebhookDeliveryEntity[]> {
-    return repo(ctx, WebhookDeliveryEntity).find({ where: { endpointId }, order: { createdAt: 'DESC', eventId: 'DESC' }, take: first });
-  }
-
-  attemptsOf(ctx: RequestContext, deliveryId: string): Promise<WebhookAttemptEntity[]> {
-    return repo(ctx, WebhookAttemptEntity).find({ where: { deliveryId }, order: { attemptedAt: 'ASC' } });
-  }
-
   /** A new secret, returned once; the old one keeps signing (alongside) for `overlapSeconds`. */
   async rotateSecret(ctx: RequestContext, endpointId: string, overlapSeconds: number): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > 7 * 86400) {
