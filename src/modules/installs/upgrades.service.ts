@@ -145,7 +145,7 @@ export class UpgradesService {
         offer.respondedAt = new Date();
         await repo(tx, UpgradeOfferEntity).save(offer);
         await this.audit.record(tx, { action: 'upgrade.decline', targetType: 'UpgradeOffer', targetId: offer.id });
-        await this.appendAnswer(tx, offer, installation, null);
+        await this.appendAnswer(tx, offer, installation, null, await this.releaseOf(tx, offer.toVersionId));
         return offer;
       }
       if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('The installation was removed');
@@ -178,24 +178,35 @@ export class UpgradesService {
           lifecycle: { hook: 'on_upgrade', from_version: from.version, hooks: upgradeHooks(to.manifest as Manifest, from.version!, to.version!) },
         },
       });
-      await this.appendAnswer(tx, offer, installation, nowGranted);
+      await this.appendAnswer(tx, offer, installation, nowGranted, { appId: extension.appId, version: to.version! });
       return offer;
     });
   }
 
   /** `upgrade_offer.answered` for the offer's audience (and, by the visibility rule, the developer). */
-  /** `grantedScopes` null: declined. */
-  private async appendAnswer(tx: RequestContext, offer: UpgradeOfferEntity, installation: InstallationEntity, grantedScopes: string[] | null): Promise<void> {
+  /** The app id and version number of a version (for a declined offer's event). */
+  private async releaseOf(tx: RequestContext, versionId: string): Promise<{ appId: string; version: string }> {
     const [row]: { app_id: string; version: string }[] = await tx.manager.query(
       `SELECT e.app_id, v.version FROM extension_versions v JOIN extensions e ON e.id = v.extension_id WHERE v.id = $1`,
-      [offer.toVersionId],
+      [versionId],
     );
+    return { appId: row.app_id, version: row.version };
+  }
+
+  /** `grantedScopes` null: declined. */
+  private async appendAnswer(
+    tx: RequestContext,
+    offer: UpgradeOfferEntity,
+    installation: InstallationEntity,
+    grantedScopes: string[] | null,
+    release: { appId: string; version: string },
+  ): Promise<void> {
     await this.events.append(tx, {
       type: EventTypes.UPGRADE_OFFER_ANSWERED,
       subjectType: 'UpgradeOffer',
       subjectId: offer.id,
-      appId: row.app_id,
-      version: row.version,
+      appId: release.appId,
+      version: release.version,
       audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor!.userId,
       data: { installationId: installation.id, accepted: grantedScopes !== null, grantedScopes: grantedScopes ?? [] },
     });
