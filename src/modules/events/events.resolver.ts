@@ -4,7 +4,7 @@ import type { RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../accounts/roles';
 import type { AuthService } from '../accounts/auth.service';
-import type { EventLog } from './event-log';
+import type { EventFilter, EventLog } from './event-log';
 import type { EventStream } from './event-stream';
 import type { PlatformEventEntity } from './event.entity';
 import { EventConnection, EventsArgs, PlatformEvent } from './events.types';
@@ -37,7 +37,7 @@ export class EventsResolver {
     description: 'Live events about your own account (token created or revoked, roles, organizations)',
     subscribe: ({ context }) => {
       const ctx = context as RequestContext;
-      return ctx.container.get(EventsResolver).accountEventStream(ctx);
+      return ctx.container.get(EventsResolver).tailFor(ctx, { audienceOnly: true });
     },
   })
   accountEvents(@Root() event: PlatformEventEntity): PlatformEvent {
@@ -51,7 +51,7 @@ export class EventsResolver {
     subscribe: ({ context, args }) => {
       const ctx = context as RequestContext;
       const a = args as { appIds?: string[]; after?: string };
-      return ctx.container.get(EventsResolver).deprecationStream(ctx, a.appIds, a.after);
+      return ctx.container.get(EventsResolver).tailFor(ctx, { types: [EventTypes.VERSION_DEPRECATED, EventTypes.VERSION_SUNSET], appIds: a.appIds }, a.after);
     },
   })
   deprecationNotices(
@@ -69,7 +69,7 @@ export class EventsResolver {
     subscribe: ({ context, args }) => {
       const ctx = context as RequestContext;
       const a = args as { appIds?: string[]; types?: string[]; after?: string };
-      return ctx.container.get(EventsResolver).releaseStream(ctx, a);
+      return ctx.container.get(EventsResolver).tailFor(ctx, { types: a.types, appIds: a.appIds }, a.after, { adminSeesAll: true });
     },
   })
   releaseEvents(
@@ -81,51 +81,34 @@ export class EventsResolver {
     return PlatformEvent.from(event);
   }
 
-  releaseStream(ctx: RequestContext, args: { appIds?: string[]; types?: string[]; after?: string }): AsyncIterableIterator<PlatformEventEntity> {
-    const actor = ctx.actor!;
-    return this.stream.tail({
-      filter: { types: args.types, appIds: args.appIds, readerUserId: actor.roles.has(Role.ADMIN) ? null : actor.userId },
-      after: args.after ?? null,
-      isStillAllowed: () => this.auth.isStillValid(actor),
-    });
-  }
-
   @Authorized()
   @Subscription(() => PlatformEvent, {
     description:
       'Upgrade offers made to your installations (upgrade_offer.created events; data.installationId, data.newScopes); with `after`, the ones missed since that cursor come first',
     subscribe: ({ context, args }) => {
       const ctx = context as RequestContext;
-      return ctx.container.get(EventsResolver).offerStream(ctx, (args as { after?: string }).after);
+      return ctx.container.get(EventsResolver).tailFor(ctx, { types: [EventTypes.UPGRADE_OFFER_CREATED], audienceOnly: true }, (args as { after?: string }).after);
     },
   })
   myUpgradeOffers(@Root() event: PlatformEventEntity, @Arg('after', () => String, { nullable: true }) _after?: string): PlatformEvent {
     return PlatformEvent.from(event);
   }
 
-  offerStream(ctx: RequestContext, after?: string): AsyncIterableIterator<PlatformEventEntity> {
+  /**
+   * A live tail of the log for the subscribing caller under the visibility rule: events after
+   * `after` first, then new ones. `adminSeesAll` lets an admin read every event (otherwise an
+   * admin reads as any user does).
+   */
+  tailFor(
+    ctx: RequestContext,
+    filter: Omit<EventFilter, 'readerUserId'>,
+    after?: string | null,
+    { adminSeesAll = false } = {},
+  ): AsyncIterableIterator<PlatformEventEntity> {
     const actor = ctx.actor!;
     return this.stream.tail({
-      filter: { types: [EventTypes.UPGRADE_OFFER_CREATED], readerUserId: actor.userId, audienceOnly: true },
+      filter: { ...filter, readerUserId: adminSeesAll && actor.roles.has(Role.ADMIN) ? null : actor.userId },
       after: after ?? null,
-      isStillAllowed: () => this.auth.isStillValid(actor),
-    });
-  }
-
-  deprecationStream(ctx: RequestContext, appIds?: string[], after?: string): AsyncIterableIterator<PlatformEventEntity> {
-    const actor = ctx.actor!;
-    return this.stream.tail({
-      filter: { types: [EventTypes.VERSION_DEPRECATED, EventTypes.VERSION_SUNSET], appIds, readerUserId: actor.userId },
-      after: after ?? null,
-      isStillAllowed: () => this.auth.isStillValid(actor),
-    });
-  }
-
-  accountEventStream(ctx: RequestContext): AsyncIterableIterator<PlatformEventEntity> {
-    const actor = ctx.actor!;
-    return this.stream.tail({
-      filter: { readerUserId: actor.userId, audienceOnly: true },
-      after: null,
       isStillAllowed: () => this.auth.isStillValid(actor),
     });
   }
