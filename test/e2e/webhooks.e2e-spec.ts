@@ -9,6 +9,11 @@ const CREATE = `mutation($i: CreateWebhookEndpointInput!) {
 const ENDPOINTS = `{ webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt
   deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }`;
 
+/** One of the caller's endpoints as `webhookEndpoints` lists it (with deliveries and attempts). */
+async function endpointOf(t: TestApp, token: string, endpointId: string): Promise<any> {
+  return (await t.gql(ENDPOINTS, {}, token)).data!.webhookEndpoints.find((e: any) => e.id === endpointId);
+}
+
 /** Polls `check` until it returns a value (not undefined/false) or the deadline passes. */
 async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -131,7 +136,7 @@ describe('webhooks (issue #6)', () => {
       const { endpoint } = (await t.gql(CREATE, { i: { url: receiver.url, eventTypes: ['extension.claimed'] } }, dev.token)).data!.createWebhookEndpoint;
       await claim(dev);
       const failed = await eventually(async () => {
-        const d = (await endpointsOf(dev)).find(e => e.id === endpoint.id)?.deliveries[0];
+        const d = (await endpointOf(t, dev.token, endpoint.id))?.deliveries[0];
         return d?.status === 'FAILED' && d;
       });
       expect(failed).toMatchObject({ attempts: 1, lastStatusCode: 410, nextAttemptAt: null });
@@ -142,7 +147,7 @@ describe('webhooks (issue #6)', () => {
       answer = 200;
       expect((await t.gql(REDELIVER, { id: failed.id }, dev.token)).data!.redeliverWebhook).toMatchObject({ status: 'PENDING', attempts: 1 });
       const done = await eventually(async () => {
-        const d = (await endpointsOf(dev)).find(e => e.id === endpoint.id)?.deliveries[0];
+        const d = (await endpointOf(t, dev.token, endpoint.id))?.deliveries[0];
         return d?.status === 'SUCCEEDED' && d;
       });
       // The redelivery met a 429 first (retried), then 200.
@@ -225,7 +230,7 @@ describe('webhooks (issue #6)', () => {
     await t.sql(`UPDATE webhook_endpoints SET url = 'https://169.254.169.254/latest/meta-data' WHERE id = $1`, [endpoint.id]);
     await claim(dev);
     const failed = await eventually(async () => {
-      const d = (await endpointsOf(dev)).find(e => e.id === endpoint.id)?.deliveries[0];
+      const d = (await endpointOf(t, dev.token, endpoint.id))?.deliveries[0];
       return d?.status === 'FAILED' && d;
     });
     expect(failed.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringContaining('link-local') })]);
@@ -246,7 +251,7 @@ describe('webhook endpoints that keep failing (issue #6)', () => {
       const { endpoint } = (await t.gql(CREATE, { i: { url: receiver.url, eventTypes: ['extension.claimed'] } }, dev.token)).data!.createWebhookEndpoint;
       await t.gql(`mutation { claimExtension(input: { appId: "failing-hook", displayName: "Failing", category: "productivity" }) { id } }`, {}, dev.token);
       const disabled = await eventually(async () => {
-        const e = (await t.gql(ENDPOINTS, {}, dev.token)).data!.webhookEndpoints.find((x: any) => x.id === endpoint.id);
+        const e = await endpointOf(t, dev.token, endpoint.id);
         return e?.status === 'DISABLED' && e;
       }, 20000);
       expect(disabled.disabledReason).toMatch(/^Every delivery failed since /);
@@ -278,7 +283,7 @@ describe('a manual redelivery while a retry is scheduled (issue #6)', () => {
       const { endpoint } = (await t.gql(CREATE, { i: { url: receiver.url, eventTypes: ['extension.claimed'] } }, dev.token)).data!.createWebhookEndpoint;
       await t.gql(`mutation { claimExtension(input: { appId: "redelivered-hook", displayName: "Redelivered", category: "productivity" }) { id } }`, {}, dev.token);
       const pending = await eventually(async () => {
-        const d = (await t.gql(ENDPOINTS, {}, dev.token)).data!.webhookEndpoints.find((x: any) => x.id === endpoint.id)?.deliveries[0];
+        const d = (await endpointOf(t, dev.token, endpoint.id))?.deliveries[0];
         return d?.attempts === 1 && d;
       });
       expect(pending).toMatchObject({ status: 'PENDING', lastStatusCode: 503, nextAttemptAt: expect.any(String) });
@@ -287,7 +292,7 @@ describe('a manual redelivery while a retry is scheduled (issue #6)', () => {
       // Past the retry that was scheduled for the first generation.
       await new Promise(r => setTimeout(r, 3500));
       expect(receiver.received).toHaveLength(2);
-      const done = (await t.gql(ENDPOINTS, {}, dev.token)).data!.webhookEndpoints.find((x: any) => x.id === endpoint.id).deliveries[0];
+      const done = (await endpointOf(t, dev.token, endpoint.id)).deliveries[0];
       expect(done).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
     } finally {
       await receiver.close();
