@@ -237,7 +237,7 @@ export class AuthService {
     if (!isUuid(id)) throw new NotFoundError('API token');
     return withTransaction(ctx, async tx => {
       const tokens = repo(tx, ApiTokenEntity);
-      const token = await tokens.findOne({ where: { id, userId: actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const token = await tokens.findOne({ where: { id, userId: actor.userId }, lock: { mode: 'for_no_key_update' } });
       if (!token) throw new NotFoundError('API token');
       if (token.revokedAt) throw new InvalidStateError('This API token is already revoked');
       token.revokedAt = new Date();

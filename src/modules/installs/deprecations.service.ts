@@ -43,7 +43,7 @@ export class DeprecationsService {
     if (input.sunsetAt && input.sunsetAt.getTime() <= Date.now()) throw BadUserInputError.field('sunsetAt', 'sunsetAt must be in the future');
     if (!isUuid(input.versionId)) throw new NotFoundError('Version');
     return withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: input.versionId }, lock: { mode: 'pessimistic_write' } });
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: input.versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
       if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.PUBLISHED) throw new InvalidStateError(`Only a PUBLISHED version can be deprecated; this one is ${version.status}`);

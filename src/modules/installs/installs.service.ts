@@ -95,7 +95,9 @@ export class InstallsService {
   async uninstall(ctx: RequestContext, installationId: string): Promise<InstallationEntity> {
     if (!isUuid(installationId)) throw new NotFoundError('Installation');
     return withTransaction(ctx, async tx => {
-      const installation = await repo(tx, InstallationEntity).findOne({ where: { id: installationId }, lock: { mode: 'pessimistic_write' } });
+      // Before the row lock: a rollout takes the append lock, then installation rows (event-log.ts).
+      await this.events.lockForAppend(tx);
+      const installation = await repo(tx, InstallationEntity).findOne({ where: { id: installationId }, lock: { mode: 'for_no_key_update' } });
       if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });
       if (extension.system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');

@@ -133,8 +133,10 @@ export class UpgradesService {
   async respond(ctx: RequestContext, offerId: string, accept: boolean, grantedScopes: string[] = []): Promise<UpgradeOfferEntity> {
     if (!isUuid(offerId)) throw new NotFoundError('Upgrade offer');
     return withTransaction(ctx, async tx => {
-      const offer = await repo(tx, UpgradeOfferEntity).findOne({ where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
-      const installation = offer && (await repo(tx, InstallationEntity).findOne({ where: { id: offer.installationId }, lock: { mode: 'pessimistic_write' } }));
+      // Before the row locks: a rollout takes the append lock, then installation and offer rows (event-log.ts).
+      await this.events.lockForAppend(tx);
+      const offer = await repo(tx, UpgradeOfferEntity).findOne({ where: { id: offerId }, lock: { mode: 'for_no_key_update' } });
+      const installation = offer && (await repo(tx, InstallationEntity).findOne({ where: { id: offer.installationId }, lock: { mode: 'for_no_key_update' } }));
       if (!offer || !installation || !(await this.installs.canManage(tx, installation))) throw new NotFoundError('Upgrade offer');
       if (offer.status === OfferStatus.SUPERSEDED || offer.status === OfferStatus.ACCEPTED) {
         throw new InvalidStateError(`This offer is ${offer.status.toLowerCase()}`);

@@ -110,7 +110,7 @@ export class ListingsService {
     if (fields.length) throw new BadUserInputError('The listing was refused', fields);
     return withTransaction(ctx, async tx => {
       const listings = repo(tx, ListingEntity);
-      const listing = (await listings.findOne({ where: { extensionId: extension.id }, lock: { mode: 'pessimistic_write' } })) ?? listings.create({ extensionId: extension.id });
+      const listing = (await listings.findOne({ where: { extensionId: extension.id }, lock: { mode: 'for_no_key_update' } })) ?? listings.create({ extensionId: extension.id });
       for (const key of Object.keys(input) as (keyof ListingInput)[]) {
         const value = input[key];
         if (value === undefined) continue;
@@ -128,7 +128,7 @@ export class ListingsService {
   async publish(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Version');
     return withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
       if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);

@@ -93,7 +93,7 @@ export class PackagesService {
         .values({ sha256, sizeBytes: String(size) })
         .orIgnore()
         .execute();
-      const locked = await repo(tx, PackageUploadEntity).findOne({ where: { id: upload.id }, lock: { mode: 'pessimistic_write' } });
+      const locked = await repo(tx, PackageUploadEntity).findOne({ where: { id: upload.id }, lock: { mode: 'for_no_key_update' } });
       if (!locked || locked.status !== UploadStatus.PENDING) throw new InvalidStateError('This upload was already used');
       locked.status = UploadStatus.RECEIVED;
       locked.sha256 = sha256;

@@ -186,13 +186,13 @@ export class ReviewService {
   async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Version');
     return withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
       if (!version || !extension || (extension.ownerId !== tx.actor!.userId && !tx.actor!.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
       if (!WITHDRAWABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be withdrawn`);
       version.status = VersionStatus.WITHDRAWN;
       await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.WITHDRAWN });
-      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: version.id }, lock: { mode: 'pessimistic_write' } });
+      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: version.id }, lock: { mode: 'for_no_key_update' } });
       if (reviewCase && reviewStates.canTransition(reviewCase.state, ReviewState.WITHDRAWN)) {
         await repo(tx, ReviewCaseEntity).update(reviewCase.id, { state: ReviewState.WITHDRAWN });
       }
@@ -226,7 +226,7 @@ export class ReviewService {
   /** Loads and locks a case for a reviewer (or, for the thread, the extension's owner). */
   private async lockCase(tx: RequestContext, caseId: string, options: { allowOwner?: boolean } = {}) {
     if (!isUuid(caseId)) throw new NotFoundError('Review case');
-    const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'for_no_key_update' } });
     if (!reviewCase) throw new NotFoundError('Review case');
     const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: reviewCase.extensionId });
     const actor = tx.actor!;
