@@ -82,9 +82,12 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     maxPageSize: config.maxPageSize,
   };
   const exposeInternal = config.nodeEnv === 'development';
+  // Production hides the schema: introspection off (Apollo's default there, and the WebSocket
+  // path's own rule) and no field suggestions in any error message.
+  const hideSchemaDetails = config.nodeEnv === 'production';
   const onInternalError = (error: unknown) => logger.error({ err: error, requestId: currentRequestId() }, 'internal error');
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
-    formatError(formatted, error, currentRequestId(), { exposeInternal, onInternalError });
+    formatError(formatted, error, currentRequestId(), { exposeInternal, onInternalError, hideSchemaDetails });
 
   const app = express();
   app.disable('x-powered-by');
@@ -115,6 +118,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: hideSchemaDetails,
+    introspection: !hideSchemaDetails,
     formatError: format,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),

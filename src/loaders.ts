@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
 import { createExtensionsLoaders } from './modules/extensions/extensions.loaders';
 import { createListingsLoaders } from './modules/listings/listings.loaders';
+import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
 
 /**
@@ -13,6 +14,7 @@ export function createLoaders(manager: EntityManager) {
     ...createAccountsLoaders(manager),
     ...createExtensionsLoaders(manager),
     ...createListingsLoaders(manager),
+    ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
   };
 }

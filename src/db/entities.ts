@@ -4,6 +4,7 @@ import {
   LoginAttemptEntity,
   OrganizationEntity,
   OrganizationMemberEntity,
+  OrganizationInvitationEntity,
   UserEntity,
 } from '../modules/accounts/accounts.entities';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
@@ -32,6 +33,7 @@ export const entities = [
   DeveloperProfileEntity,
   OrganizationEntity,
   OrganizationMemberEntity,
+  OrganizationInvitationEntity,
   LoginAttemptEntity,
   PlatformEventEntity,
   AuditEntryEntity,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, subscribe, validate } from 'graphql';
+import { execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, NoSchemaIntrospectionCustomRule, parse, specifiedRules, subscribe, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { PlazaConfig } from '../config';
@@ -107,6 +107,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
     maxPayload: options.config.maxBodyBytes,
   });
 
+  // Production: no introspection here either (Apollo turns it off on the HTTP path).
+  const validationRules = options.config.nodeEnv === 'production' ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const withCode = (error: GraphQLError, code: string) =>
+    new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
   const formatAll = (errors: readonly GraphQLError[]) => errors.map(e => options.format(e.toJSON(), e));
   // graphql-ws sends `error` messages only for GraphQLError instances: rebuild them, formatted.
   const refuse = (errors: readonly GraphQLError[]) =>
@@ -136,10 +140,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         try {
           document = parse(payload.query);
         } catch (error) {
-          return refuse([error as GraphQLError]);
+          return refuse([withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')]);
         }
-        const validationErrors = validate(schema, document);
-        if (validationErrors.length) return refuse(validationErrors);
+        const validationErrors = validate(schema, document, validationRules);
+        // The codes Apollo gives the same refusals over HTTP (else they would pass as internal errors).
+        if (validationErrors.length) return refuse(validationErrors.map(e => withCode(e, 'GRAPHQL_VALIDATION_FAILED')));
         try {
           checkOperationLimits(schema, document, payload.operationName, payload.variables ?? undefined, limits);
         } catch (error) {

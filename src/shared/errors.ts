@@ -154,6 +154,16 @@ export interface FormatErrorOptions {
   /** Show unknown errors' messages (development only). */
   exposeInternal: boolean;
   onInternalError: (error: unknown) => void;
+  /**
+   * Production: no "Did you mean …?" in any message (validation, variable coercion), so the
+   * schema cannot be rebuilt from error messages while introspection is off.
+   */
+  hideSchemaDetails?: boolean;
+}
+
+/** graphql-js appends schema suggestions to messages as a last sentence. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?$/s, '');
 }
 
 const PASS_THROUGH_CODES = new Set<string>([
@@ -180,7 +190,8 @@ export function formatError(
   options: FormatErrorOptions,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const message = options.hideSchemaDetails ? withoutSuggestions(formatted.message) : formatted.message;
+  const base = { message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
   }

@@ -206,15 +206,17 @@ describe('accounts', () => {
       expect((await t.gql(CREATE, { name: 'x' })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
-    it('refuses to show apiTokens of another user', async () => {
+    it('never shows apiTokens of another user, not even to an admin (null, docs/security.md)', async () => {
       const admin = await buildAdmin(t);
       const user = await buildUser(t);
+      await t.gql(CREATE, { name: 'theirs' }, user.token);
       const res = await t.gql(
-        `mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id apiTokens { id } } }`,
+        `mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id email roles apiTokens { id } } }`,
         { id: user.id },
         admin.token,
       );
-      expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.grantRole).toMatchObject({ id: user.id, email: user.email, roles: ['USER', 'REVIEWER'], apiTokens: null });
     });
   });
 

@@ -102,6 +102,7 @@ describe('installs with consent', () => {
     const member = await buildUser(t);
     const org = (await t.gql(`mutation { createOrganization(name: "Install Org") { id } }`, {}, owner.token)).data!.createOrganization;
     await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: org.id, e: member.email }, owner.token);
+    await t.gql(`mutation($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }`, { o: org.id }, member.token);
     expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
     const installed = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, owner.token);
     expect(installed.data!.install.organizationId).toBe(org.id);

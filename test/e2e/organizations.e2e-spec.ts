@@ -1,9 +1,10 @@
-import { startTestApp, TestApp } from '../utils/test-app';
+import { GqlResult, startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser } from '../utils/factories';
 
 const CREATE = `mutation($name: String!) { createOrganization(name: $name) { id name upgradePolicy members { role user { id } } } }`;
 const ADD = `mutation($org: ID!, $email: String!, $role: OrgRole!) {
-  addOrganizationMember(organizationId: $org, email: $email, role: $role) { id members { role user { id email } } } }`;
+  addOrganizationMember(organizationId: $org, email: $email, role: $role) { id members { role user { id email } } invitations { email role } } }`;
+const ACCEPT = `mutation($org: ID!) { acceptOrganizationInvitation(organizationId: $org) { id members { role user { id email } } } }`;
 const POLICY = `mutation($org: ID!, $policy: UpgradePolicy!) { setUpgradePolicy(organizationId: $org, policy: $policy) { id upgradePolicy } }`;
 
 describe('organizations', () => {
@@ -35,17 +36,49 @@ describe('organizations', () => {
     expect(await t.sql(`SELECT 1 FROM organizations WHERE created_by_id = $1`, [owner.id])).toHaveLength(0);
   });
 
-  it('lets an OWNER add members; a duplicate is CONFLICT; an unknown email is NOT_FOUND', async () => {
+  it('invites by email; the invitee joins by accepting; a member’s email is CONFLICT; a bad email is BAD_USER_INPUT', async () => {
     const owner = await buildUser(t);
     const member = await buildUser(t);
     const org = await orgOf(owner.token);
-    const added = await t.gql(ADD, { org: org.id, email: member.email.toUpperCase(), role: 'MEMBER' }, owner.token);
-    expect(added.data!.addOrganizationMember.members).toHaveLength(2);
+    const invited = await t.gql(ADD, { org: org.id, email: member.email.toUpperCase(), role: 'MEMBER' }, owner.token);
+    expect(invited.data!.addOrganizationMember.members).toHaveLength(1);
+    expect(invited.data!.addOrganizationMember.invitations).toEqual([{ email: member.email, role: 'MEMBER' }]);
+    const mine = await t.gql(`{ myOrganizationInvitations { organizationId organizationName role } }`, {}, member.token);
+    expect(mine.data!.myOrganizationInvitations).toEqual([{ organizationId: org.id, organizationName: 'Blue Ocean Ltd', role: 'MEMBER' }]);
+    const stranger = await buildUser(t);
+    expect((await t.gql(ACCEPT, { org: org.id }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    const joined = await t.gql(ACCEPT, { org: org.id }, member.token);
+    expect(joined.data!.acceptOrganizationInvitation.members.map((m: any) => m.role)).toEqual(['OWNER', 'MEMBER']);
+    expect((await t.gql(ACCEPT, { org: org.id }, member.token)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(ADD, { org: org.id, email: member.email, role: 'ADMIN' }, owner.token)).errors![0].extensions.code).toBe('CONFLICT');
-    expect((await t.gql(ADD, { org: org.id, email: 'nobody@example.test', role: 'MEMBER' }, owner.token)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(ADD, { org: org.id, email: 'not an email', role: 'MEMBER' }, owner.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
     const rows = await t.sql(`SELECT role FROM organization_members WHERE organization_id = $1 ORDER BY created_at`, [org.id]);
     expect(rows.map(r => r.role)).toEqual(['OWNER', 'MEMBER']);
+    expect(await t.sql(`SELECT 1 FROM organization_invitations WHERE organization_id = $1`, [org.id])).toHaveLength(0);
+    expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'organization.member_added' AND subject_id = $1 AND audience_user_id = $2`, [org.id, member.id])).toHaveLength(1);
+  });
+
+  it('answers a registered and an unknown email the same way, so inviting cannot enumerate accounts', async () => {
+    const owner = await buildUser(t);
+    const registered = await buildUser(t);
+    const org = await orgOf(owner.token);
+    const unknown = `nobody-${Date.now()}@example.test`;
+    const shape = (res: GqlResult) => ({
+      status: res.status,
+      errors: res.errors,
+      members: res.data?.addOrganizationMember.members,
+      invitations: res.data?.addOrganizationMember.invitations.map((i: any) => i.role),
+    });
+    const a = shape(await t.gql(ADD, { org: org.id, email: registered.email, role: 'MEMBER' }, owner.token));
+    const b = shape(await t.gql(ADD, { org: (await orgOf(owner.token)).id, email: unknown, role: 'MEMBER' }, owner.token));
+    expect(b).toEqual(a);
+    expect(a.errors).toBeUndefined();
+    // Nothing else the inviter can read differs either: the invitee's events are theirs alone.
+    const events = await t.gql(`{ events(first: 100) { edges { node { type data } } } }`, {}, owner.token);
+    expect(JSON.stringify(events.data)).not.toContain(registered.id);
+    // The unknown email signs up later and finds the invitation waiting.
+    const later = await buildUser(t, { email: unknown });
+    expect((await t.gql(`{ myOrganizationInvitations { role } }`, {}, later.token)).data!.myOrganizationInvitations).toEqual([{ role: 'MEMBER' }]);
   });
 
   it('enforces organization roles: MEMBER is FORBIDDEN, an outsider sees NOT_FOUND, only an OWNER adds an OWNER', async () => {
@@ -57,6 +90,8 @@ describe('organizations', () => {
     const org = await orgOf(owner.token);
     await t.gql(ADD, { org: org.id, email: orgAdmin.email, role: 'ADMIN' }, owner.token);
     await t.gql(ADD, { org: org.id, email: member.email, role: 'MEMBER' }, owner.token);
+    await t.gql(ACCEPT, { org: org.id }, orgAdmin.token);
+    await t.gql(ACCEPT, { org: org.id }, member.token);
 
     expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, outsider.token)).errors![0].extensions.code).toBe('NOT_FOUND');

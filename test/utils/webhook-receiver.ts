@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
   headers: http.IncomingHttpHeaders;
+  /** The request path (endpoints can be told apart by a path suffix). */
+  path: string;
   body: string;
   at: number;
 }
@@ -18,7 +20,7 @@ export async function startReceiver(respond: (request: ReceivedWebhook, index: n
     const chunks: Buffer[] = [];
     req.on('data', chunk => chunks.push(chunk));
     req.on('end', () => {
-      const request = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const request = { headers: req.headers, path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
       received.push(request);
       waiters.splice(0).forEach(wake => wake());
       const answer = respond(request, received.length - 1);

@@ -100,6 +100,14 @@ export class DeveloperProfileEntity {
   @Column({ type: 'timestamptz' })
   termsAcceptedAt: Date;
 
+  /** Shown on the public profile as the support contact only when the developer says so. */
+  @Column({ type: 'boolean', default: false })
+  contactPublic: boolean;
+
+  /** The verified badge, granted by an admin. */
+  @Column({ type: 'boolean', default: false })
+  verified: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -145,6 +153,43 @@ export class OrganizationMemberEntity {
 
   @Column({ type: 'enum', enum: OrgRole, enumName: 'org_role' })
   role: OrgRole;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * A pending invitation to an organization, by email. Registered and unknown emails are invited
+ * the same way (and answer the same), so inviting never tells whether an account exists; the
+ * person joins when they accept, signed in with that email.
+ */
+@Entity('organization_invitations')
+@Index('uq_organization_invitations_org_email', ['organizationId', 'email'], { unique: true })
+export class OrganizationInvitationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  /** Normalized (lower-cased). */
+  @Index('ix_organization_invitations_email')
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'enum', enum: OrgRole, enumName: 'org_role' })
+  role: OrgRole;
+
+  @Column({ type: 'uuid' })
+  invitedById: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invited_by_id' })
+  invitedBy?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { Equals, IsBoolean, IsEmail, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { Equals, IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 @InputType()
 export class SignUpInput {
@@ -49,4 +49,24 @@ export class DeveloperProfileInput {
   @IsBoolean()
   @Equals(true, { message: 'acceptTerms must be true to become a developer' })
   acceptTerms: boolean;
+}
+
+@InputType({ description: 'Only the fields given change' })
+export class UpdateDeveloperProfileInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/\S/, { message: 'organizationName must not be blank' })
+  @Length(2, 100, { message: 'organizationName must be 2 to 100 characters' })
+  organizationName?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @Field({ nullable: true, description: 'Show the contact email on your public profile as the support contact' })
+  @IsOptional()
+  @IsBoolean()
+  contactPublic?: boolean;
 }

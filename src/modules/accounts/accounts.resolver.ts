@@ -1,14 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { ForbiddenError } from '../../shared/errors';
 import { Public } from '../../shared/auth/auth-checker';
-import { DeveloperProfileInput, LoginInput, SignUpInput } from './accounts.inputs';
+import { DeveloperProfileInput, LoginInput, SignUpInput, UpdateDeveloperProfileInput } from './accounts.inputs';
 import type { UserEntity } from './accounts.entities';
 import type { AccountsService } from './accounts.service';
 import { ApiToken, AuthPayload, CreatedApiToken, DeveloperProfile, Organization, User } from './accounts.types';
 import type { AuthService, Session } from './auth.service';
 import type { OrganizationsService } from './organizations.service';
 import { Role } from './roles';
+import { canSeeAccountDetails, canSeeApiTokens, UserView } from './user.policy';
 
 @Resolver(() => User)
 export class AccountsResolver {
@@ -18,12 +18,13 @@ export class AccountsResolver {
     private readonly organizationsService: OrganizationsService,
   ) {}
 
-  private user(entity: UserEntity): User {
-    return User.from(entity, this.auth.effectiveRoles(entity));
+  private user(ctx: RequestContext, entity: UserEntity): Promise<User> {
+    return User.visible(ctx, entity, this.auth.effectiveRoles(entity));
   }
 
   private payload(session: Session): AuthPayload {
-    return Object.assign(new AuthPayload(), { token: session.token, expiresAt: session.expiresAt, user: this.user(session.user) });
+    // The session's own account: the caller is that user.
+    return Object.assign(new AuthPayload(), { token: session.token, expiresAt: session.expiresAt, user: User.from(session.user, this.auth.effectiveRoles(session.user), UserView.SELF) });
   }
 
   @Public()
@@ -31,7 +32,7 @@ export class AccountsResolver {
   async me(@Ctx() ctx: RequestContext): Promise<User | null> {
     if (!ctx.actor) return null;
     const user = await ctx.loaders.userById.load(ctx.actor.userId);
-    return user && this.user(user);
+    return user && this.user(ctx, user);
   }
 
   @Public()
@@ -62,7 +63,23 @@ export class AccountsResolver {
   @Authorized()
   @Mutation(() => DeveloperProfile, { description: 'Register as a developer; the author id is stable forever' })
   async becomeDeveloper(@Arg('input') input: DeveloperProfileInput, @Ctx() ctx: RequestContext): Promise<DeveloperProfile> {
-    return DeveloperProfile.from(await this.accounts.becomeDeveloper(ctx, input));
+    return DeveloperProfile.from(await this.accounts.becomeDeveloper(ctx, input), UserView.SELF);
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => DeveloperProfile, { description: 'Edit your developer profile (contactPublic shows the contact email as your public support contact)' })
+  async updateDeveloperProfile(@Arg('input') input: UpdateDeveloperProfileInput, @Ctx() ctx: RequestContext): Promise<DeveloperProfile> {
+    return DeveloperProfile.from(await this.accounts.updateDeveloperProfile(ctx, input), UserView.SELF);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => DeveloperProfile, { description: 'Grant or remove the verified badge (ADMIN only); NOT_FOUND for an account without a developer profile' })
+  async setDeveloperVerified(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('verified') verified: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DeveloperProfile> {
+    return DeveloperProfile.from(await this.accounts.setDeveloperVerified(ctx, userId, verified), UserView.ADMIN);
   }
 
   @Authorized(Role.ADMIN)
@@ -72,28 +89,24 @@ export class AccountsResolver {
     @Arg('role', () => Role) role: Role,
     @Ctx() ctx: RequestContext,
   ): Promise<User> {
-    return this.user(await this.accounts.grantRole(ctx, userId, role));
+    return this.user(ctx, await this.accounts.grantRole(ctx, userId, role));
   }
 
   @FieldResolver(() => DeveloperProfile, { nullable: true })
   async developerProfile(@Root() user: User, @Ctx() ctx: RequestContext): Promise<DeveloperProfile | null> {
     const profile = await ctx.loaders.developerProfileByUserId.load(user.id);
-    return profile && DeveloperProfile.from(profile);
+    return profile && DeveloperProfile.from(profile, user.view);
   }
 
-  @FieldResolver(() => [ApiToken], { description: 'Your API tokens (only on yourself)' })
-  async apiTokens(@Root() user: User, @Ctx() ctx: RequestContext): Promise<ApiToken[]> {
-    this.assertSelf(user, ctx);
+  @FieldResolver(() => [ApiToken], { nullable: true, description: 'Your API tokens (null on anyone else)' })
+  async apiTokens(@Root() user: User, @Ctx() ctx: RequestContext): Promise<ApiToken[] | null> {
+    if (!canSeeApiTokens(user.view)) return null;
     return (await this.auth.listApiTokens(ctx, user.id)).map(ApiToken.from);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organizations you belong to (only on yourself)' })
-  async organizations(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organization[]> {
-    this.assertSelf(user, ctx);
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Organizations the account belongs to (yourself and admins; null for others)' })
+  async organizations(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organization[] | null> {
+    if (!canSeeAccountDetails(user.view)) return null;
     return (await this.organizationsService.listForUser(ctx, user.id)).map(Organization.from);
-  }
-
-  private assertSelf(user: User, ctx: RequestContext): void {
-    if (ctx.actor?.userId !== user.id) throw new ForbiddenError('Only visible on your own account');
   }
 }

@@ -42,7 +42,7 @@ export class AccountsService {
       throw BadUserInputError.field('acceptTerms', 'acceptTerms must be true to become a developer');
     }
     return withTransaction(ctx, async tx => {
-      const user = await repo(tx, UserEntity).findOne({ where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await repo(tx, UserEntity).findOne({ where: { id: actor.userId }, lock: { mode: 'for_no_key_update' } });
       if (!user) throw new NotFoundError('User');
       const profiles = repo(tx, DeveloperProfileEntity);
       if (await profiles.exist({ where: { userId: user.id } })) {
@@ -83,6 +83,40 @@ export class AccountsService {
     });
   }
 
+  /** The developer edits their own profile; NOT_FOUND without one. */
+  async updateDeveloperProfile(
+    ctx: RequestContext,
+    input: { organizationName?: string | null; contactEmail?: string | null; contactPublic?: boolean | null },
+  ): Promise<DeveloperProfileEntity> {
+    return withTransaction(ctx, async tx => {
+      const profiles = repo(tx, DeveloperProfileEntity);
+      const profile = await profiles.findOne({ where: { userId: tx.actor!.userId }, lock: { mode: 'for_no_key_update' } });
+      if (!profile) throw new NotFoundError('Developer profile');
+      const changes: Partial<DeveloperProfileEntity> = {};
+      if (input.organizationName != null) changes.organizationName = input.organizationName.trim();
+      if (input.contactEmail != null) changes.contactEmail = normalizeEmail(input.contactEmail);
+      if (input.contactPublic != null) changes.contactPublic = input.contactPublic;
+      if (!Object.keys(changes).length) return profile;
+      await profiles.update(profile.id, changes);
+      await this.audit.record(tx, { action: 'developer_profile.update', targetType: 'DeveloperProfile', targetId: profile.id, data: { fields: Object.keys(changes) } });
+      return Object.assign(profile, changes);
+    });
+  }
+
+  /** ADMIN grants or removes a developer's verified badge; NOT_FOUND for an account without a profile. */
+  async setDeveloperVerified(ctx: RequestContext, userId: string, verified: boolean): Promise<DeveloperProfileEntity> {
+    if (!isUuid(userId)) throw new NotFoundError('Developer profile');
+    return withTransaction(ctx, async tx => {
+      const profiles = repo(tx, DeveloperProfileEntity);
+      const profile = await profiles.findOne({ where: { userId }, lock: { mode: 'for_no_key_update' } });
+      if (!profile) throw new NotFoundError('Developer profile');
+      if (profile.verified === verified) return profile;
+      await profiles.update(profile.id, { verified });
+      await this.audit.record(tx, { action: 'developer_profile.set_verified', targetType: 'DeveloperProfile', targetId: profile.id, data: { verified } });
+      return Object.assign(profile, { verified });
+    });
+  }
+
   /** ADMIN grants REVIEWER or ADMIN; granting a role already held changes nothing. */
   async grantRole(ctx: RequestContext, userId: string, role: Role): Promise<UserEntity> {
     if (!GRANTABLE_ROLES.has(role)) {
@@ -94,7 +128,7 @@ export class AccountsService {
     if (!isUuid(userId)) throw new NotFoundError('User');
     return withTransaction(ctx, async tx => {
       const users = repo(tx, UserEntity);
-      const user = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await users.findOne({ where: { id: userId }, lock: { mode: 'for_no_key_update' } });
       if (!user) throw new NotFoundError('User');
       if (user.roles.includes(role)) return user;
       user.roles = [...user.roles, role];

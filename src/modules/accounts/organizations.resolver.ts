@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { Organization, OrganizationMember, User } from './accounts.types';
+import { Organization, OrganizationInvitation, OrganizationMember, User } from './accounts.types';
 import type { AuthService } from './auth.service';
 import type { OrganizationsService } from './organizations.service';
 import { OrgRole, UpgradePolicy } from './roles';
@@ -16,14 +16,35 @@ export class OrganizationsResolver {
   }
 
   @Authorized()
-  @Mutation(() => Organization, { description: 'Add an existing user by email (organization OWNER or ADMIN)' })
+  @Mutation(() => Organization, {
+    description:
+      'Invite someone by email (organization OWNER or ADMIN): a pending invitation, listed in `invitations`, until they accept with acceptOrganizationInvitation. The answer is the same whether or not the email has an account. CONFLICT when a member already has it',
+  })
   async addOrganizationMember(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('email') email: string,
     @Arg('role', () => OrgRole) role: OrgRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
-    return Organization.from(await this.organizations.addMember(ctx, organizationId, email, role));
+    const invitation = await this.organizations.invite(ctx, organizationId, email, role);
+    return Organization.from((await ctx.loaders.organizationById.load(invitation.organizationId))!);
+  }
+
+  @Authorized()
+  @Mutation(() => Organization, { description: 'Join an organization your email was invited to; NOT_FOUND without an invitation' })
+  async acceptOrganizationInvitation(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: RequestContext): Promise<Organization> {
+    return Organization.from(await this.organizations.acceptInvitation(ctx, organizationId));
+  }
+
+  @Authorized()
+  @Query(() => [OrganizationInvitation], { description: 'Invitations waiting for your email' })
+  async myOrganizationInvitations(@Ctx() ctx: RequestContext): Promise<OrganizationInvitation[]> {
+    return (await this.organizations.invitationsFor(ctx)).map(i => OrganizationInvitation.from(i.invitation, i.organizationName));
+  }
+
+  @FieldResolver(() => [OrganizationInvitation], { description: 'Pending invitations (OWNER and ADMIN; empty for other members)' })
+  async invitations(@Root() org: Organization, @Ctx() ctx: RequestContext): Promise<OrganizationInvitation[]> {
+    return (await this.organizations.pendingInvitations(ctx, org.id)).map(i => OrganizationInvitation.from(i, org.name));
   }
 
   @Authorized()
@@ -49,6 +70,6 @@ export class OrganizationMemberResolver {
   @FieldResolver(() => User)
   async user(@Root() member: OrganizationMember, @Ctx() ctx: RequestContext): Promise<User> {
     const user = await ctx.loaders.userById.load(member.userId);
-    return User.from(user!, this.auth.effectiveRoles(user!));
+    return User.visible(ctx, user!, this.auth.effectiveRoles(user!));
   }
 }

@@ -4,7 +4,7 @@ import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
-import { OrganizationEntity, OrganizationMemberEntity, UserEntity } from './accounts.entities';
+import { OrganizationEntity, OrganizationInvitationEntity, OrganizationMemberEntity } from './accounts.entities';
 import { normalizeEmail } from './auth.service';
 import { OrgRole, Role, UpgradePolicy } from './roles';
 
@@ -43,35 +43,82 @@ export class OrganizationsService {
     });
   }
 
-  async addMember(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationEntity> {
+  /**
+   * Invites someone by email (organization OWNER or ADMIN). A registered and an unknown email
+   * get the same answer and the same row, so inviting cannot be used to learn who has an
+   * account; the person joins with `acceptInvitation`, signed in with that email. Inviting an
+   * email that is already invited updates the role.
+   */
+  async invite(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationInvitationEntity> {
     if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
+    const normalized = normalizeEmail(email);
     return withTransaction(ctx, async tx => {
       const { org, callerRole } = await this.loadForManagement(tx, organizationId);
       if (role === OrgRole.OWNER && callerRole !== OrgRole.OWNER && !tx.actor!.roles.has(Role.ADMIN)) {
-        throw new ForbiddenError('Only an owner can add another owner');
+        throw new ForbiddenError('Only an owner can invite another owner');
       }
-      const user = await repo(tx, UserEntity).findOneBy({ email: normalizeEmail(email) });
-      if (!user) throw new NotFoundError('User with this email');
-      const members = repo(tx, OrganizationMemberEntity);
-      if (await members.exist({ where: { organizationId: org.id, userId: user.id } })) {
-        throw new ConflictError('This user is already a member of the organization');
-      }
-      await members.insert({ organizationId: org.id, userId: user.id, role });
+      // Members are colleagues: the manager already sees their emails, so this tells nothing new.
+      const member = await tx.manager.query(
+        `SELECT 1 FROM organization_members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2`,
+        [org.id, normalized],
+      );
+      if (member.length) throw new ConflictError('This email already belongs to a member of the organization');
+      const [row] = await tx.manager.query(
+        `INSERT INTO organization_invitations (organization_id, email, role, invited_by_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
+        [org.id, normalized, role, tx.actor!.userId],
+      );
+      const invitation = await repo(tx, OrganizationInvitationEntity).findOneByOrFail({ id: row.id });
+      await this.audit.record(tx, { action: 'organization.invite', targetType: 'Organization', targetId: org.id, data: { email: normalized, role } });
+      return invitation;
+    });
+  }
+
+  /** Joins an organization the caller's email was invited to; NOT_FOUND without an invitation. */
+  async acceptInvitation(ctx: RequestContext, organizationId: string): Promise<OrganizationEntity> {
+    const actor = ctx.actor!;
+    if (!isUuid(organizationId)) throw new NotFoundError('Invitation');
+    return withTransaction(ctx, async tx => {
+      const invitations = repo(tx, OrganizationInvitationEntity);
+      const invitation = await invitations.findOne({ where: { organizationId, email: normalizeEmail(actor.email) }, lock: { mode: 'for_no_key_update' } });
+      if (!invitation) throw new NotFoundError('Invitation');
+      const org = await repo(tx, OrganizationEntity).findOneByOrFail({ id: organizationId });
+      await invitations.delete(invitation.id);
+      await tx.manager.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [org.id, actor.userId, invitation.role],
+      );
       await this.events.append(tx, {
         type: 'organization.member_added',
         subjectType: 'Organization',
         subjectId: org.id,
-        audienceUserId: user.id,
-        data: { userId: user.id, role },
+        audienceUserId: actor.userId,
+        data: { userId: actor.userId, role: invitation.role },
       });
-      await this.audit.record(tx, {
-        action: 'organization.add_member',
-        targetType: 'Organization',
-        targetId: org.id,
-        data: { userId: user.id, role },
-      });
+      await this.audit.record(tx, { action: 'organization.add_member', targetType: 'Organization', targetId: org.id, data: { userId: actor.userId, role: invitation.role } });
       return org;
     });
+  }
+
+  /** Invitations waiting for the caller's email, with the organizations' names. */
+  async invitationsFor(ctx: RequestContext): Promise<{ invitation: OrganizationInvitationEntity; organizationName: string }[]> {
+    const invitations = await repo(ctx, OrganizationInvitationEntity).find({ where: { email: normalizeEmail(ctx.actor!.email) }, order: { createdAt: 'ASC' } });
+    const orgs = await Promise.all(invitations.map(i => ctx.loaders.organizationById.load(i.organizationId)));
+    return invitations.map((invitation, i) => ({ invitation, organizationName: orgs[i]!.name }));
+  }
+
+  /** Pending invitations of an organization, for its OWNER and ADMINs (and platform admins); empty for others. */
+  async pendingInvitations(ctx: RequestContext, organizationId: string): Promise<OrganizationInvitationEntity[]> {
+    if (!(await this.canManage(ctx, organizationId))) return [];
+    return repo(ctx, OrganizationInvitationEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** May the caller manage this organization (its OWNER/ADMIN, or a platform ADMIN)? */
+  async canManage(ctx: RequestContext, organizationId: string): Promise<boolean> {
+    if (!ctx.actor) return false;
+    if (ctx.actor.roles.has(Role.ADMIN)) return true;
+    const role = await this.roleOf(ctx, organizationId, ctx.actor.userId);
+    return !!role && MANAGERS.has(role);
   }
 
   async setUpgradePolicy(ctx: RequestContext, organizationId: string, policy: UpgradePolicy): Promise<OrganizationEntity> {
@@ -118,7 +165,7 @@ export class OrganizationsService {
   private async loadForManagement(tx: RequestContext, organizationId: string) {
     const actor = tx.actor!;
     if (!isUuid(organizationId)) throw new NotFoundError('Organization');
-    const org = await repo(tx, OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+    const org = await repo(tx, OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'for_no_key_update' } });
     const callerRole = org ? await this.roleOf(tx, org.id, actor.userId) : null;
     const platformAdmin = actor.roles.has(Role.ADMIN);
     if (!org || (!callerRole && !platformAdmin)) throw new NotFoundError('Organization');

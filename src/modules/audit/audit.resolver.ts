@@ -71,6 +71,6 @@ export class AuditResolver {
   async actor(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<User | null> {
     if (!entry.actorId) return null;
     const user = await ctx.loaders.userById.load(entry.actorId);
-    return user && User.from(user, this.auth.effectiveRoles(user));
+    return user && User.visible(ctx, user, this.auth.effectiveRoles(user));
   }
 }

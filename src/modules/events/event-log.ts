@@ -4,7 +4,7 @@ import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import { PlatformEventEntity } from './event.entity';
 import { addressedTo, isAddressedTo, isVisibleTo, visibleTo } from './event-visibility';
-import { PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
+import { AUDIENCE_ONLY_FIELDS, PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
 
 /** PostgreSQL channel that carries new event ids (NOTIFY is delivered only on commit). */
 export const EVENTS_CHANNEL = 'plaza_events';
@@ -48,18 +48,37 @@ export interface EventFilter {
 const CURSOR_TAG = 'ev';
 
 /** Advisory lock key that serializes appends until commit ('plazaevt' as an integer). */
-const APPEND_LOCK = 0x706c617a61657674n;
+export const APPEND_LOCK = 0x706c617a61657674n;
 
 /** The position of an event in the log, as an opaque cursor. */
 export function eventCursor(event: Pick<PlatformEventEntity, 'id'>): string {
   return encodeCursor(CURSOR_TAG, event.id);
 }
 
+/** Who reads an event, for `eventEnvelope`'s payload rule. */
+export interface EventReader {
+  userId: string;
+  isAdmin: boolean;
+}
+
+/**
+ * The payload as `reader` may see it: whole for the event's audience and admins; without the
+ * type's AUDIENCE_ONLY_FIELDS for anyone else the visibility rule admits (the developer).
+ */
+export function payloadFor(e: Pick<PlatformEventEntity, 'type' | 'audienceUserId' | 'data'>, reader: EventReader): Record<string, unknown> {
+  const hidden = AUDIENCE_ONLY_FIELDS[e.type];
+  if (!hidden || reader.isAdmin || e.audienceUserId === reader.userId) return e.data;
+  const data = { ...e.data };
+  for (const field of hidden) if (field in data) data[field] = null;
+  return data;
+}
+
 /**
  * The envelope every way out shares (GraphQL `PlatformEvent`, webhook bodies): event id,
- * cursor, type, payload version and occurrence time around the type's documented `data`.
+ * cursor, type, payload version and occurrence time around the type's documented `data`, as
+ * `reader` may see it (`payloadFor`).
  */
-export function eventEnvelope(e: PlatformEventEntity) {
+export function eventEnvelope(e: PlatformEventEntity, reader: EventReader) {
   return {
     id: e.id,
     cursor: eventCursor(e),
@@ -70,7 +89,7 @@ export function eventEnvelope(e: PlatformEventEntity) {
     version: e.version,
     subjectType: e.subjectType,
     subjectId: e.subjectId,
-    data: e.data,
+    data: payloadFor(e, reader),
   };
 }
 
@@ -117,6 +136,12 @@ export class EventLog {
   /**
    * For set-based writers (rollouts touching many installations): take the append lock, then
    * insert event rows with INSERT … SELECT in the caller's SQL, then call `notify`.
+   *
+   * Lock order (docs/security.md, "Concurrency"): a rollout holds this lock while it locks
+   * installation and offer rows. A transaction that locks one of those rows and then appends
+   * must take this lock first, or the two wait on each other (deadlock). Row locks are FOR NO
+   * KEY UPDATE everywhere, so they never block the foreign-key checks (FOR KEY SHARE) other
+   * writers make on the same rows.
    */
   async lockForAppend(ctx: RequestContext): Promise<void> {
     assertInTransaction(ctx, 'An event');

@@ -26,6 +26,16 @@ export const EventTypes = {
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
 
+/**
+ * Payload fields only the event's audience (and admins) may read. Everyone else the visibility
+ * rule lets see the event, the extension's developer above all, gets it without them: a
+ * developer learns that an installation came or went, not whose it is (docs/security.md).
+ */
+export const AUDIENCE_ONLY_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = {
+  [EventTypes.INSTALLATION_CREATED]: ['ownerUserId', 'organizationId'],
+  [EventTypes.INSTALLATION_UNINSTALLED]: ['ownerUserId', 'organizationId'],
+};
+
 /** The payload version every catalogued type is written with today. */
 export const PAYLOAD_VERSIONS: Record<PartnerEventType, number> = Object.fromEntries(
   Object.values(EventTypes).map(type => [type, 1]),

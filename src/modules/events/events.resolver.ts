@@ -29,7 +29,7 @@ export class EventsResolver {
       appIds: args.appIds,
       readerUserId: ctx.actor!.roles.has(Role.ADMIN) ? null : ctx.actor!.userId,
     });
-    return toConnection(page, PlatformEvent.from);
+    return toConnection(page, e => PlatformEvent.from(e, ctx));
   }
 
   @Authorized()
@@ -40,8 +40,8 @@ export class EventsResolver {
       return ctx.container.get(EventsResolver).tailFor(ctx, { audienceOnly: true });
     },
   })
-  accountEvents(@Root() event: PlatformEventEntity): PlatformEvent {
-    return PlatformEvent.from(event);
+  accountEvents(@Root() event: PlatformEventEntity, @Ctx() ctx: RequestContext): PlatformEvent {
+    return PlatformEvent.from(event, ctx);
   }
 
   @Authorized()
@@ -58,8 +58,9 @@ export class EventsResolver {
     @Root() event: PlatformEventEntity,
     @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
     @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Ctx() ctx?: RequestContext,
   ): PlatformEvent {
-    return PlatformEvent.from(event);
+    return PlatformEvent.from(event, ctx!);
   }
 
   @Authorized()
@@ -77,8 +78,9 @@ export class EventsResolver {
     @Arg('appIds', () => [String], { nullable: true }) _appIds?: string[],
     @Arg('types', () => [String], { nullable: true }) _types?: string[],
     @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Ctx() ctx?: RequestContext,
   ): PlatformEvent {
-    return PlatformEvent.from(event);
+    return PlatformEvent.from(event, ctx!);
   }
 
   @Authorized()
@@ -90,8 +92,12 @@ export class EventsResolver {
       return ctx.container.get(EventsResolver).tailFor(ctx, { types: [EventTypes.UPGRADE_OFFER_CREATED], audienceOnly: true }, (args as { after?: string }).after);
     },
   })
-  myUpgradeOffers(@Root() event: PlatformEventEntity, @Arg('after', () => String, { nullable: true }) _after?: string): PlatformEvent {
-    return PlatformEvent.from(event);
+  myUpgradeOffers(
+    @Root() event: PlatformEventEntity,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Ctx() ctx?: RequestContext,
+  ): PlatformEvent {
+    return PlatformEvent.from(event, ctx!);
   }
 
   /**

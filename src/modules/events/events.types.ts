@@ -3,6 +3,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
+import type { RequestContext } from '../../context';
+import { Role } from '../accounts/roles';
 import { eventEnvelope } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
 
@@ -38,8 +40,10 @@ export class PlatformEvent {
   @Field(() => GraphQLJSON, { description: 'The type\'s payload, as documented in docs/events.md' })
   data: Record<string, unknown>;
 
-  static from(e: PlatformEventEntity): PlatformEvent {
-    return Object.assign(new PlatformEvent(), eventEnvelope(e));
+  /** The event as the caller may read it (only callers the visibility rule admitted get here). */
+  static from(e: PlatformEventEntity, ctx: RequestContext): PlatformEvent {
+    const actor = ctx.actor!;
+    return Object.assign(new PlatformEvent(), eventEnvelope(e, { userId: actor.userId, isAdmin: actor.roles.has(Role.ADMIN) }));
   }
 }
 

@@ -6,6 +6,7 @@ import type { AuthService } from '../accounts/auth.service';
 import { Role } from '../accounts/roles';
 import type { PackagesService } from '../packages/packages.service';
 import { ExtensionVersion } from '../versions/versions.types';
+import { visibleVersions } from '../versions/version.policy';
 import type { ExtensionsService } from './extensions.service';
 import { Category, ClaimExtensionInput, Extension, PackageUpload } from './extensions.types';
 
@@ -51,11 +52,14 @@ export class ExtensionsResolver {
   @FieldResolver(() => User)
   async owner(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<User> {
     const user = (await ctx.loaders.userById.load(extension.ownerId))!;
-    return User.from(user, this.auth.effectiveRoles(user));
+    return User.visible(ctx, user, this.auth.effectiveRoles(user));
   }
 
-  @FieldResolver(() => [ExtensionVersion], { description: 'Submitted versions, newest first' })
+  @FieldResolver(() => [ExtensionVersion], {
+    description: 'Versions you may see, newest first: published and deprecated ones for everyone, every one for the owner, reviewers and admins',
+  })
   async versions(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionVersion[]> {
-    return (await ctx.loaders.versionsByExtensionId.load(extension.id)).map(ExtensionVersion.from);
+    const versions = await ctx.loaders.versionsByExtensionId.load(extension.id);
+    return (await visibleVersions(ctx, versions, extension.ownerId)).map(({ version, view }) => ExtensionVersion.from(version, view));
   }
 }

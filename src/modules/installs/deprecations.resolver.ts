@@ -22,15 +22,18 @@ export class DeprecationsResolver {
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<UpgradeRecommendation[]> {
-    return (await this.deprecations.recommendations(ctx, organizationId)).map(r =>
-      Object.assign(new UpgradeRecommendation(), {
-        installation: Installation.from(r.installation),
-        currentVersion: ExtensionVersion.from(r.current),
-        recommendedVersion: r.recommended && ExtensionVersion.from(r.recommended),
-        needsConsent: r.newScopes.length > 0,
-        newScopes: r.newScopes,
-        sunsetAt: r.sunsetAt,
-      }),
+    const recommendations = await this.deprecations.recommendations(ctx, organizationId);
+    return Promise.all(
+      recommendations.map(async r =>
+        Object.assign(new UpgradeRecommendation(), {
+          installation: Installation.from(r.installation),
+          currentVersion: (await ExtensionVersion.visible(ctx, r.current))!,
+          recommendedVersion: await ExtensionVersion.visible(ctx, r.recommended),
+          needsConsent: r.newScopes.length > 0,
+          newScopes: r.newScopes,
+          sunsetAt: r.sunsetAt,
+        }),
+      ),
     );
   }
 

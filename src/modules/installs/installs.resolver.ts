@@ -34,6 +34,6 @@ export class InstallsResolver {
 
   @FieldResolver(() => ExtensionVersion)
   async version(@Root() installation: Installation, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from((await ctx.loaders.versionById.load(installation.versionId))!);
+    return (await ExtensionVersion.visible(ctx, await ctx.loaders.versionById.load(installation.versionId)))!;
   }
 }

@@ -65,11 +65,11 @@ export class UpgradesResolver {
 
   @FieldResolver(() => ExtensionVersion)
   async fromVersion(@Root() offer: UpgradeOffer, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from((await ctx.loaders.versionById.load(offer.fromVersionId))!);
+    return (await ExtensionVersion.visible(ctx, await ctx.loaders.versionById.load(offer.fromVersionId)))!;
   }
 
   @FieldResolver(() => ExtensionVersion)
   async toVersion(@Root() offer: UpgradeOffer, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from((await ctx.loaders.versionById.load(offer.toVersionId))!);
+    return (await ExtensionVersion.visible(ctx, await ctx.loaders.versionById.load(offer.toVersionId)))!;
   }
 }

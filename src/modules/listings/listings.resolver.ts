@@ -8,6 +8,7 @@ import { Category, Extension } from '../extensions/extensions.types';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionDocsType, ExtensionVersion } from '../versions/versions.types';
+import { versionViewWithoutLookup, VersionView } from '../versions/version.policy';
 import type { ListingsService } from './listings.service';
 import type { ListingEntity } from './listing.entity';
 import type { ExtensionVersionEntity } from '../versions/version.entity';
@@ -62,7 +63,7 @@ export class ListingsResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => ExtensionVersion, { description: 'APPROVED → PUBLISHED; the first publish needs a complete listing' })
   async publishVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from(await this.listings.publish(ctx, id));
+    return (await ExtensionVersion.visible(ctx, await this.listings.publish(ctx, id)))!;
   }
 
   @FieldResolver(() => Listing, { nullable: true })
@@ -74,7 +75,8 @@ export class ListingsResolver {
 
   @FieldResolver(() => ExtensionVersion, { nullable: true, description: 'The newest published version' })
   latestVersion(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ExtensionVersion | null> {
-    return then(latestOf(extension, ctx), version => version && ExtensionVersion.from(version));
+    // Published or deprecated, so the policy answers without a lookup (PUBLIC, or FULL for the owner and staff).
+    return then(latestOf(extension, ctx), version => version && ExtensionVersion.from(version, versionViewWithoutLookup(ctx, version, extension.ownerId) === VersionView.FULL ? VersionView.FULL : VersionView.PUBLIC));
   }
 
   @FieldResolver(() => [ToolSummary], { description: 'Tools of the newest published version' })
@@ -88,7 +90,7 @@ export class ListingsResolver {
 
   @FieldResolver(() => ExtensionDocsType, { nullable: true, description: 'Docs of the newest published version' })
   docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ExtensionDocsType | null> {
-    return then(latestOf(extension, ctx), version => (version ? ExtensionVersion.from(version).docs : null));
+    return then(latestOf(extension, ctx), version => (version ? ExtensionVersion.from(version, VersionView.PUBLIC).docs : null));
   }
 
   @FieldResolver(() => Int, { description: 'Active installations (staging installs excluded)' })

@@ -60,7 +60,7 @@ export class ReviewResolver {
   @Authorized()
   @Mutation(() => ExtensionVersion, { description: 'Withdraw a version not yet approved (its review closes)' })
   async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from(await this.review.withdraw(ctx, id));
+    return (await ExtensionVersion.visible(ctx, await this.review.withdraw(ctx, id)))!;
   }
 
   @Authorized(Role.DEVELOPER)
@@ -71,13 +71,13 @@ export class ReviewResolver {
 
   @FieldResolver(() => ExtensionVersion)
   async version(@Root() reviewCase: ReviewCase, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from((await ctx.loaders.versionById.load(reviewCase.versionId))!);
+    return (await ExtensionVersion.visible(ctx, await ctx.loaders.versionById.load(reviewCase.versionId)))!;
   }
 
   @FieldResolver(() => User, { nullable: true })
   async assignee(@Root() reviewCase: ReviewCase, @Ctx() ctx: RequestContext): Promise<User | null> {
     const user = reviewCase.assigneeId ? await ctx.loaders.userById.load(reviewCase.assigneeId) : null;
-    return user && User.from(user, this.auth.effectiveRoles(user));
+    return user && User.visible(ctx, user, this.auth.effectiveRoles(user));
   }
 
   @FieldResolver(() => [ReviewMessage])

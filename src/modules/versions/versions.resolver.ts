@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
+import { Public } from '../../shared/auth/auth-checker';
 import { Role } from '../accounts/roles';
 import { Extension } from '../extensions/extensions.types';
 import type { VersionsService } from './versions.service';
@@ -9,11 +10,13 @@ import { ExtensionVersion, SubmitVersionInput } from './versions.types';
 export class VersionsResolver {
   constructor(private readonly versions: VersionsService) {}
 
-  @Authorized()
-  @Query(() => ExtensionVersion, { nullable: true, description: 'A version with its status and validation report (owner or admin)' })
+  @Public()
+  @Query(() => ExtensionVersion, {
+    nullable: true,
+    description: 'A version as you may see it (docs/security.md): published ones for everyone; with its report and source for the owner, reviewers and admins',
+  })
   async extensionVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion | null> {
-    const version = await this.versions.get(ctx, id);
-    return version && ExtensionVersion.from(version);
+    return ExtensionVersion.visible(ctx, await this.versions.get(ctx, id));
   }
 
   @Authorized(Role.DEVELOPER)
@@ -21,7 +24,7 @@ export class VersionsResolver {
     description: 'Submit a package (uploadId) or a git source; validation runs as a job. PACKAGE_REJECTED for an unsafe archive',
   })
   async submitVersion(@Arg('input') input: SubmitVersionInput, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return ExtensionVersion.from(await this.versions.submit(ctx, input));
+    return (await ExtensionVersion.visible(ctx, await this.versions.submit(ctx, input)))!;
   }
 
   @FieldResolver(() => Extension)

@@ -120,7 +120,7 @@ export class VersionsService {
     try {
       return await withTransaction(ctx, async tx => {
         // One submission at a time per extension: the live-number check below cannot race.
-        await repo(tx, ExtensionEntity).findOne({ where: { id: extension.id }, lock: { mode: 'pessimistic_write' } });
+        await repo(tx, ExtensionEntity).findOne({ where: { id: extension.id }, lock: { mode: 'for_no_key_update' } });
         if (data.version) {
           const live = await repo(tx, ExtensionVersionEntity)
             .createQueryBuilder('v')
@@ -179,7 +179,7 @@ export class VersionsService {
    */
   async validate(ctx: RequestContext, versionId: string): Promise<void> {
     const claimed = await withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       if (!version || ![VersionStatus.SUBMITTED, VersionStatus.VALIDATING].includes(version.status)) return null;
       version.status = VersionStatus.VALIDATING;
       await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.VALIDATING });
@@ -257,12 +257,10 @@ export class VersionsService {
     });
   }
 
-  /** A version for its extension's owner (or an admin). */
+  /** A version by id; what the caller may see of it is the visibility policy's (version.policy.ts). */
   async get(ctx: RequestContext, id: string): Promise<ExtensionVersionEntity | null> {
     if (!isUuid(id)) return null;
-    const version = await repo(ctx, ExtensionVersionEntity).findOne({ where: { id }, relations: { extension: true } });
-    if (!version || !version.extension || !this.extensions.canManage(ctx, version.extension)) return null;
-    return version;
+    return ctx.loaders.versionById.load(id);
   }
 
   listForExtensions(ctx: RequestContext, extensionIds: string[]): Promise<ExtensionVersionEntity[]> {

@@ -4,6 +4,8 @@ import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DateTimeScalar } from '../../shared/scalars';
 import { ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
+import type { RequestContext } from '../../context';
+import { versionView, VersionView } from './version.policy';
 
 @ObjectType({ simpleResolvers: true, description: 'One finding of the validator suite' })
 export class ValidationIssueType {
@@ -153,31 +155,31 @@ export class ExtensionVersion {
   @Field({ description: 'sha256 of the stored package' })
   packageSha256: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Repository of a git submission (owner, reviewers, admins; null for others)' })
   gitUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Branch, tag or sha asked for (owner, reviewers, admins; null for others)' })
   gitRef: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Full commit sha fetched' })
+  @Field(() => String, { nullable: true, description: 'Full commit sha fetched (owner, reviewers, admins; null for others)' })
   gitCommitSha: string | null;
 
   @Field(() => String, { nullable: true, description: 'PATCH, MINOR or MAJOR from the latest published version' })
   declaredBump: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The bump the manifest diff requires' })
+  @Field(() => String, { nullable: true, description: 'The bump the manifest diff requires (owner, reviewers, admins; null for others)' })
   requiredBump: string | null;
 
-  @Field(() => ChangeSummaryType, { nullable: true })
+  @Field(() => ChangeSummaryType, { nullable: true, description: 'The manifest diff (owner, reviewers, admins; null for others)' })
   changeSummary: ChangeSummaryType | null;
 
-  @Field(() => [ReviewTriggerType])
+  @Field(() => [ReviewTriggerType], { description: 'Why review was needed (owner, reviewers, admins; empty for others)' })
   reviewTriggers: ReviewTriggerType[];
 
   @Field(() => ExtensionDocsType, { nullable: true })
   docs: ExtensionDocsType | null;
 
-  @Field(() => ValidationReportType, { nullable: true, description: 'null until validation has run' })
+  @Field(() => ValidationReportType, { nullable: true, description: 'null until validation has run (owner, reviewers, admins; null for others)' })
   validationReport: ValidationReportType | null;
 
   @Field(() => GraphQLJSON, { nullable: true })
@@ -189,7 +191,11 @@ export class ExtensionVersion {
   @Field(() => DateTimeScalar, { nullable: true })
   validatedAt: Date | null;
 
-  static from(e: ExtensionVersionEntity): ExtensionVersion {
+  /**
+   * The GraphQL view of a version as `view` allows (version.policy.ts): PUBLIC leaves the git
+   * source, validation report, review triggers, change summary and required bump out.
+   */
+  static from(e: ExtensionVersionEntity, view: VersionView.PUBLIC | VersionView.FULL): ExtensionVersion {
     // Assigned field by field (no intermediate literal): every marketplace card builds one.
     const out = new ExtensionVersion();
     out.id = e.id;
@@ -198,11 +204,25 @@ export class ExtensionVersion {
     out.status = e.status;
     out.source = e.source;
     out.packageSha256 = e.packageSha256;
+    out.declaredBump = e.declaredBump;
+    out.docs = (e.docs as unknown as ExtensionDocsType) ?? null;
+    out.manifest = e.manifest;
+    out.submittedAt = e.submittedAt;
+    out.validatedAt = e.validatedAt;
+    if (view !== VersionView.FULL) {
+      out.gitUrl = null;
+      out.gitRef = null;
+      out.gitCommitSha = null;
+      out.validationReport = null;
+      out.requiredBump = null;
+      out.changeSummary = null;
+      out.reviewTriggers = [];
+      return out;
+    }
     out.gitUrl = e.gitUrl;
     out.gitRef = e.gitRef;
     out.gitCommitSha = e.gitCommitSha;
     out.validationReport = (e.report as unknown as ValidationReportType) ?? null;
-    out.declaredBump = e.declaredBump;
     out.requiredBump = e.requiredBump;
     out.changeSummary = e.changeSummary
       ? {
@@ -213,11 +233,14 @@ export class ExtensionVersion {
         }
       : null;
     out.reviewTriggers = e.reviewTriggers ?? [];
-    out.docs = (e.docs as unknown as ExtensionDocsType) ?? null;
-    out.manifest = e.manifest;
-    out.submittedAt = e.submittedAt;
-    out.validatedAt = e.validatedAt;
     return out;
+  }
+
+  /** Presents a version through the visibility policy; null when the caller may not see it. */
+  static async visible(ctx: RequestContext, e: ExtensionVersionEntity | null | undefined, ownerId?: string): Promise<ExtensionVersion | null> {
+    if (!e) return null;
+    const view = await versionView(ctx, e, ownerId);
+    return view === VersionView.NONE ? null : ExtensionVersion.from(e, view);
   }
 }
 

@@ -168,7 +168,7 @@ export class WebhooksService {
   async redeliver(ctx: RequestContext, deliveryId: string): Promise<WebhookDeliveryEntity> {
     if (!isUuid(deliveryId)) throw new NotFoundError('Webhook delivery');
     return withTransaction(ctx, async tx => {
-      const delivery = await repo(tx, WebhookDeliveryEntity).findOne({ where: { id: deliveryId }, lock: { mode: 'pessimistic_write' } });
+      const delivery = await repo(tx, WebhookDeliveryEntity).findOne({ where: { id: deliveryId }, lock: { mode: 'for_no_key_update' } });
       if (!delivery) throw new NotFoundError('Webhook delivery');
       const endpoint = await this.ownEndpoint(tx, delivery.endpointId, false);
       if (endpoint.status !== EndpointStatus.ACTIVE) throw new InvalidStateError('The endpoint is disabled; enable it before redelivering');
@@ -264,7 +264,7 @@ export class WebhooksService {
     }
     // The visibility rule again: the owner may have lost the extension or a role since dispatch.
     const [row] = await ctx.manager.query(
-      `SELECT e.id FROM platform_events e JOIN users u ON u.id = $2
+      `SELECT e.id, 'ADMIN' = ANY(u.roles) AS is_admin FROM platform_events e JOIN users u ON u.id = $2
         WHERE e.id = $1 AND ${visibleTo('e', { userId: '$2::uuid', isAdmin: `'ADMIN' = ANY(u.roles)` })}`,
       [delivery.eventId, endpoint.ownerUserId],
     );
@@ -273,7 +273,8 @@ export class WebhooksService {
       return;
     }
     const event = await repo(ctx, PlatformEventEntity).findOneByOrFail({ id: delivery.eventId });
-    const body = JSON.stringify(eventEnvelope(event));
+    // The payload as the endpoint's owner may read it, exactly as the GraphQL API gives it to them.
+    const body = JSON.stringify(eventEnvelope(event, { userId: endpoint.ownerUserId, isAdmin: row.is_admin }));
     const secrets = [this.secrets.open(endpoint.secretSealed)];
     if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
       secrets.push(this.secrets.open(endpoint.previousSecretSealed));
@@ -369,7 +370,7 @@ export class WebhooksService {
 
   private async ownEndpoint(ctx: RequestContext, endpointId: string, lock: boolean): Promise<WebhookEndpointEntity> {
     if (!isUuid(endpointId)) throw new NotFoundError('Webhook endpoint');
-    const endpoint = await repo(ctx, WebhookEndpointEntity).findOne({ where: { id: endpointId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const endpoint = await repo(ctx, WebhookEndpointEntity).findOne({ where: { id: endpointId }, ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}) });
     if (!endpoint || endpoint.ownerUserId !== ctx.actor?.userId) throw new NotFoundError('Webhook endpoint');
     return endpoint;
   }

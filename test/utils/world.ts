@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from './test-app';
+import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
+import { packageFor, submitZip, waitForValidation, zipOf } from './packages';
+import { startReceiver } from './webhook-receiver';
+
+/**
+ * A seeded world full of private data, for the visibility sweep: every private value is a
+ * unique "canary" string, and the world records who may see each one. A response that contains
+ * a canary for a caller outside its audience is a leak, whichever field carried it.
+ */
+export type Viewer = 'anonymous' | 'stranger' | 'owner' | 'admin';
+
+export interface Canary {
+  what: string;
+  value: string;
+  /** Who may see it (admins see everything an admin query returns, so they are listed where they do). */
+  audience: Viewer[];
+}
+
+export interface World {
+  appId: string;
+  users: Record<'owner' | 'stranger' | 'admin' | 'reviewer' | 'tester' | 'installer' | 'orgAdmin' | 'orgMember', TestUser>;
+  tokens: Record<Viewer, string | undefined>;
+  organizationId: string;
+  versionIds: Record<string, string>;
+  caseIds: string[];
+  /** Ids for root fields that take an id, by argument name. */
+  ids: Record<string, (string | null)[]>;
+  canaries: Canary[];
+  receiver: Awaited<ReturnType<typeof startReceiver>>;
+}
+
+const PRIVATE_STATES = ['SUBMITTED', 'VALIDATING', 'VALIDATION_FAILED', 'PENDING_REVIEW', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
+
+async function must<T = any>(t: TestApp, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const res = await t.gql<T>(query, variables, token);
+  if (res.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(res.errors)}`);
+  return res.data!;
+}
+
+export async function seedPrivateWorld(t: TestApp): Promise<World> {
+  const tag = randomBytes(4).toString('hex');
+  const canary = (name: string) => `cnry${name}${tag}`;
+  const canaries: Canary[] = [];
+  const secret = (what: string, value: string, audience: Viewer[]) => {
+    canaries.push({ what, value, audience });
+    return value;
+  };
+
+  const admin = await buildAdmin(t);
+  const reviewer = await buildUser(t, { email: secret('reviewer email', `${canary('rev')}@example.test`, ['admin']) });
+  await must(t, `mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+  const owner = await buildUser(t, { email: secret('owner email', `${canary('own')}@example.test`, ['owner', 'admin']), displayName: 'Owner Dev' });
+  await must(
+    t,
+    `mutation($i: DeveloperProfileInput!) { becomeDeveloper(input: $i) { authorId } }`,
+    { i: { organizationName: 'Sweep Tools', contactEmail: secret('developer contact email', `${canary('contact')}@example.test`, ['owner', 'admin']), acceptTerms: true } },
+    owner.token,
+  );
+  const stranger = await buildUser(t, { email: secret('stranger email', `${canary('str')}@example.test`, ['stranger', 'admin']) });
+  const tester = await buildUser(t, { email: secret('tester email', `${canary('tst')}@example.test`, ['owner', 'admin']) });
+  const installer = await buildUser(t, { email: secret('installer email', `${canary('ins')}@example.test`, ['admin']) });
+  secret('installer user id', installer.id, ['admin']);
+  secret('stranger user id', stranger.id, ['stranger', 'admin']);
+  const orgAdmin = await buildUser(t, { email: uniqueEmail('orgadmin') });
+  const orgMember = await buildUser(t, { email: secret('organization member email', `${canary('mem')}@example.test`, ['admin']) });
+
+  // The owner's extension: 1.0.0 through the real claim → submit → review → publish loop.
+  const appId = `sweep-${tag}`;
+  await must(t, `mutation { claimExtension(input: { appId: "${appId}", displayName: "Sweep App", category: "productivity" }) { id } }`, {}, owner.token);
+  const submitted = await submitZip(t, owner.token, appId, await zipOf(packageFor(appId, 'Sweep App')));
+  if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
+  const published = await waitForValidation(t, owner.token, submitted.data!.submitVersion.id);
+  const queue = await must(t, `{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
+  const caseId: string = queue.reviewQueue.edges.find((e: any) => e.node.version.id === published.id).node.id;
+  secret('review case id', caseId, ['owner', 'admin']);
+  await must(t, `mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
+  await must(t, `mutation($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }`, { id: caseId, b: secret('review message', canary('msg'), ['owner', 'admin']) }, reviewer.token);
+  await must(t, `mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "looks fine") { id } }`, { id: caseId }, reviewer.token);
+  await must(
+    t,
+    `mutation($a: String!) { updateListing(appId: $a, input: { title: "Sweep App", shortDescription: "Sweeps the schema for private values.",
+      fullDescription: "A listing whose extension has private versions, reviews and installations.", categories: ["productivity"],
+      supportContact: "support@example.test", privacyPolicyUrl: "https://example.test/privacy" }) { title } }`,
+    { a: appId },
+    owner.token,
+  );
+  await must(t, `mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: published.id }, owner.token);
+
+  // Private fields of the published version (the public may see the version, not these).
+  await t.sql(
+    `UPDATE extension_versions SET git_url = $2, git_ref = $3, git_commit_sha = $4,
+            report = jsonb_set(coalesce(report, '{"issues": []}'::jsonb), '{issues}', coalesce(report->'issues', '[]'::jsonb) || jsonb_build_array(jsonb_build_object('rule', 'V9', 'level', 'WARN', 'message', $5::text, 'file', 'main.py', 'line', 1, 'fix', 'none'))),
+            review_triggers = jsonb_build_array(jsonb_build_object('kind', 'FIRST_SUBMISSION', 'value', null, 'reason', $6::text)),
+            change_summary = jsonb_build_object('toolsAdded', jsonb_build_array($7::text), 'toolsRemoved', '[]'::jsonb, 'toolsChanged', '[]'::jsonb, 'scopesAdded', '[]'::jsonb,
+                                                'scopesRemoved', '[]'::jsonb, 'egressDomainsAdded', '[]'::jsonb, 'schemaChanges', '[]'::jsonb, 'breakingChanges', '[]'::jsonb)
+      WHERE id = $1`,
+    [
+      published.id,
+      secret('git url', `https://git.example.test/${canary('repo')}.git`, ['owner', 'admin']),
+      secret('git ref', canary('ref'), ['owner', 'admin']),
+      secret('git commit sha', canary('sha'), ['owner', 'admin']),
+      secret('validation report message', canary('report'), ['owner', 'admin']),
+      secret('review trigger reason', canary('trigger'), ['owner', 'admin']),
+      secret('change summary', canary('change'), ['owner', 'admin']),
+    ],
+  );
+
+  // One version in every other state, cloned from the published row (ids and numbers are canaries).
+  const versionIds: Record<string, string> = { PUBLISHED: published.id };
+  const states = [...PRIVATE_STATES, 'DEPRECATED'];
+  for (const [i, state] of states.entries()) {
+    const number = state === 'DEPRECATED' ? '0.9.0' : `0.1.${i}-${canary(`v${i}`)}`;
+    const [row] = await t.sql<{ id: string }>(
+      `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, report, docs, submitted_at, validated_at, git_url, git_commit_sha, submitted_by_id)
+       SELECT extension_id, $2, $3::version_status, source, package_sha256, manifest, report, docs, now(), now(), git_url, git_commit_sha, submitted_by_id
+         FROM extension_versions WHERE id = $1 RETURNING id`,
+      [published.id, number, state],
+    );
+    versionIds[state] = row.id;
+    if (state !== 'DEPRECATED') {
+      secret(`${state} version id`, row.id, ['owner', 'admin']);
+      secret(`${state} version number`, number, ['owner', 'admin']);
+    }
+  }
+  await t.sql(`INSERT INTO deprecations (version_id, reason, deprecated_by_id) VALUES ($1, 'old', $2)`, [versionIds.DEPRECATED, owner.id]);
+  await must(
+    t,
+    `mutation($v: ID!, $e: String!) { inviteStagingTester(versionId: $v, email: $e) { id } }`,
+    { v: versionIds.APPROVED, e: tester.email },
+    owner.token,
+  );
+
+  // An organization with a member and an organization install; a personal install.
+  const org = await must(t, `mutation($n: String!) { createOrganization(name: $n) { id } }`, { n: secret('organization name', canary('org'), ['admin']) }, orgAdmin.token);
+  const organizationId: string = org.createOrganization.id;
+  secret('organization id', organizationId, ['admin']);
+  await must(t, `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: organizationId, e: orgMember.email }, orgAdmin.token);
+  await must(t, `mutation($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }`, { o: organizationId }, orgMember.token);
+  const scopes = ['store:read', 'task-board:read', 'task-board:write'];
+  const personal = await must(t, `mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: scopes } }, installer.token);
+  secret('personal installation id', personal.install.id, ['owner', 'admin']);
+  await must(t, `mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: scopes, organizationId } }, orgAdmin.token);
+
+  // Tokens and webhook endpoints: one's own only.
+  await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('owner token name', canary('tokown'), ['owner', 'admin']) }, owner.token);
+  await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('stranger token name', canary('tokstr'), ['stranger', 'admin']) }, stranger.token);
+  const receiver = await startReceiver();
+  await must(
+    t,
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }`,
+    { i: { url: `${receiver.url}/${secret('owner webhook url', canary('hookown'), ['owner', 'admin'])}` } },
+    owner.token,
+  );
+  await must(
+    t,
+    `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }`,
+    { i: { url: `${receiver.url}/${secret('stranger webhook url', canary('hookstr'), ['stranger', 'admin'])}`, appIds: [appId] } },
+    stranger.token,
+  );
+
+  return {
+    appId,
+    users: { owner, stranger, admin, reviewer, tester, installer, orgAdmin, orgMember },
+    tokens: { anonymous: undefined, stranger: stranger.token, owner: owner.token, admin: admin.token },
+    organizationId,
+    versionIds,
+    caseIds: [caseId],
+    ids: {
+      appId: [appId],
+      id: [...Object.values(versionIds), caseId],
+      organizationId: [null, organizationId],
+    },
+    canaries,
+    receiver,
+  };
+}
