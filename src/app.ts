@@ -26,6 +26,7 @@ import { LRUCache } from 'lru-cache';
 import { jitExecutionGateway } from './http/jit-executor';
 import { graphqlPostHandler, isGraphQLJsonPost } from './http/graphql-post';
 import { refusals, sendRefusal } from './http/refusals';
+import { graphqlStatusPlugin } from './http/graphql-status';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
@@ -123,6 +124,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       // No HTTP caching of GraphQL responses here: skip the per-field cache-policy bookkeeping.
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(limits),
+      // Last: the HTTP status of every response, from its errors (graphql-status.ts).
+      graphqlStatusPlugin<RequestContext>(),
       observabilityPlugin(metrics, !config.isProduction),
     ],
   });
@@ -204,7 +207,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }),
     (req: Request, res: Response, next: NextFunction) => {
       const tooMany = refusals.batch(req.body, config.maxBatch);
-      if (tooMany) return sendRefusal(res, tooMany);
+      if (tooMany) return sendRefusal(res, tooMany, req.headers.accept);
       next();
     },
     expressMiddleware(apollo, {
@@ -213,12 +216,16 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   );
 
   // Body-parser and other HTTP-level failures, in the GraphQL error shape.
-  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+  app.use((error: { type?: string; status?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return sendRefusal(res, refusals.tooLarge(config.maxBodyBytes));
-    if (error.type === 'entity.parse.failed' || error.status === 400) return sendRefusal(res, refusals.invalidJson());
+    if (error.type === 'entity.too.large') return sendRefusal(res, refusals.tooLarge(config.maxBodyBytes), req.headers.accept);
+    if (error.type === 'entity.parse.failed') return sendRefusal(res, refusals.invalidJson(), req.headers.accept);
+    // body-parser's other refusals are the client's too (an unsupported charset or
+    // Content-Encoding is 415, a malformed or aborted body 400): their status, never a 500.
+    const status = error.status ?? 0;
+    if (status >= 400 && status < 500) return sendRefusal(res, refusals.badRequest(status, error.message ?? 'Bad request'), req.headers.accept);
     req.log.error({ err: error }, 'unhandled HTTP error');
-    sendRefusal(res, refusals.internal(req.id));
+    sendRefusal(res, refusals.internal(req.id), req.headers.accept);
   });
 
   await services.eventStream.start();
