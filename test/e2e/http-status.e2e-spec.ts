@@ -63,6 +63,12 @@ describe('HTTP status of GraphQL responses', () => {
     // Not a well-formed GraphQL-over-HTTP request, or refused by the HTTP layer.
     { name: 'no query', send: (p, a) => post(p, a, { variables: {} }), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
     { name: 'variables not an object', send: (p, a) => post(p, a, { query: '{ me { id } }', variables: 'x' }), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'body JSON but not an object', send: (p, a) => post(p, a, 'null'), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'query not a string', send: (p, a) => post(p, a, { query: 5 }), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'batch entry not an object', send: (p, a) => post(p, a, [{ query: '{ me { id } }' }, 5]), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'persisted query hash not matching its text', send: (p, a) => post(p, a, { query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'persisted query version unsupported', send: (p, a) => post(p, a, { query: '{ me { id } }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
+    { name: 'persisted query not known yet (the APQ protocol answers 200)', send: (p, a) => post(p, a, { extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }), status: { json: 200, gql: 200 }, code: 'PERSISTED_QUERY_NOT_FOUND' },
     { name: 'body not JSON', send: (p, a) => post(p, a, '{"query": '), status: { json: 400, gql: 400 }, code: 'BAD_REQUEST' },
     { name: 'batch over the limit', send: (p, a) => post(p, a, [1, 2, 3].map(() => ({ query: '{ me { id } }' }))), status: { json: 400, gql: 400 }, code: 'QUERY_TOO_COMPLEX' },
     { name: 'body over the limit', send: (p, a) => post(p, a, { query: `{ me { id } } # ${'x'.repeat(5000)}` }), status: { json: 413, gql: 413 }, code: 'PAYLOAD_TOO_LARGE' },
@@ -83,6 +89,13 @@ describe('HTTP status of GraphQL responses', () => {
       });
     }
   }
+
+  it('refuses methods other than GET and POST with 405', async () => {
+    for (const method of ['put', 'delete', 'patch'] as const) {
+      const res = await t.http()[method]('/graphql').set('Content-Type', 'application/json').send({ query: '{ me { id } }' });
+      expect({ method, status: res.status, allow: res.headers.allow }).toEqual({ method, status: 405, allow: 'GET, POST' });
+    }
+  });
 
   it('refuses a mutation over GET with 405 and an Allow header, under both media types', async () => {
     for (const accept of [JSON_TYPE, GQL_TYPE]) {
