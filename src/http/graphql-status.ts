@@ -93,10 +93,13 @@ export function graphqlStatusPlugin<TContext extends object>(): ApolloServerPlug
       return {
         async willSendResponse({ request, response }) {
           if (!request.http || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          // The common case, a clean result: Apollo's 200 and content type stand (no negotiation
+          // on the hot path).
+          if (!result.errors?.length && result.data !== undefined && response.http.status === undefined) return;
           const negotiated = negotiateMediaType(request.http.headers.get('accept'));
           if (!negotiated) return; // Apollo answers 406 itself
           if (!response.http.headers.get('content-type')) response.http.headers.set('content-type', negotiated.contentType);
-          const result = response.body.singleResult;
           const status = graphqlResponseStatus({
             mediaType: negotiated.mediaType,
             data: result.data === undefined ? 'absent' : result.data === null ? 'null' : 'present',
