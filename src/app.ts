@@ -17,7 +17,7 @@ import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
 import { createResolverContainer, createServices, Services } from './services';
 import { DomainError, ErrorCode, formatError, QueryTooComplexError } from './shared/errors';
-import { checkOperationLimits, OperationLimits } from './shared/limits';
+import { checkOperationLimits, checkVariableDepth, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, RequestScope, requestScope } from './shared/request-scope';
@@ -291,6 +291,8 @@ function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContex
             const name = definition.variable.name.value;
             if (request.variables && name in request.variables) declared[name] = request.variables[name];
           }
+          // Before the key: JSON.stringify of a value nested thousands deep overflows the stack.
+          checkVariableDepth(declared);
           const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(declared)}`;
           const known = verdicts.get(key);
           if (known) {

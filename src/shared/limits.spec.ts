@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
-import { checkOperationLimits } from './limits';
+import { checkOperationLimits, checkVariableDepth, jsonDepth, MAX_VARIABLE_DEPTH } from './limits';
 
 const schema = buildSchema(`
   type Query { node: Node, list(first: Int): [Node!]! }
@@ -56,5 +56,25 @@ describe('checkOperationLimits', () => {
 
   it('leaves uncoercible variables to execution', () => {
     expect(codeOf(`query($n: Int) { node { id } }`, { n: 'not a number' })).toBeNull();
+  });
+});
+
+describe('variable depth', () => {
+  const nested = (n: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < n; i++) value = i % 2 ? [value] : { a: value };
+    return value;
+  };
+
+  it('measures nesting without recursion, so a value 100,000 deep is measured, not a stack overflow', () => {
+    expect(jsonDepth('x')).toBe(0);
+    expect(jsonDepth({ a: [1, { b: [] }] })).toBe(4);
+    expect(jsonDepth(nested(100_000))).toBe(100_000);
+  });
+
+  it('refuses variables nested past the limit with QUERY_TOO_COMPLEX, for HTTP and WebSocket alike', () => {
+    expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH) })).toBeNull();
+    expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH + 1) })).toBe('variableDepth');
+    expect(() => checkVariableDepth({ v: nested(5000) })).toThrow(/5000 levels deep; the limit is 64/);
   });
 });

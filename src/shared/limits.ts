@@ -33,6 +33,40 @@ function connectionEstimator(maxPageSize: number): ComplexityEstimator {
 }
 
 /**
+ * Deepest nesting of lists and objects allowed in an operation's variables. Plaza's deepest
+ * input is far shallower (and JSON arguments are bounded by their own rules); a value nested
+ * thousands deep only serves to overflow the stack of whatever walks it recursively, such as
+ * JSON.stringify, which is a server failure (500) for what is the client's mistake.
+ */
+export const MAX_VARIABLE_DEPTH = 64;
+
+/** How deep lists and objects nest in a JSON value (a scalar is 0), measured without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Refuses variables nested deeper than MAX_VARIABLE_DEPTH with QUERY_TOO_COMPLEX. */
+export function checkVariableDepth(variables: Record<string, unknown> | null | undefined): void {
+  if (!variables) return;
+  const depth = jsonDepth(variables) - 1;
+  if (depth > MAX_VARIABLE_DEPTH) {
+    throw new QueryTooComplexError(`Variables nest ${depth} levels deep; the limit is ${MAX_VARIABLE_DEPTH}`, {
+      measure: 'variableDepth',
+      limit: MAX_VARIABLE_DEPTH,
+      actual: depth,
+    });
+  }
+}
+
+/**
  * Checks one validated operation against the limits that protect the server: selection depth,
  * number of aliases and cost (list fields multiply their children by the capped page size).
  * HTTP (an Apollo plugin) and WebSocket (graphql-ws onSubscribe) both call this, so the two
@@ -45,6 +79,7 @@ export function checkOperationLimits(
   variables: Record<string, unknown> | undefined,
   limits: OperationLimits,
 ): void {
+  checkVariableDepth(variables);
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return; // graphql-js reports the missing operation itself
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -52,6 +52,7 @@ describe('HTTP status of GraphQL responses', () => {
     { name: 'validation error', send: (p, a) => post(p, a, { query: '{ nope }' }), status: REQUEST_ERROR, code: 'GRAPHQL_VALIDATION_FAILED' },
     { name: 'variable coercion', send: (p, a) => post(p, a, { query: 'query($n: Int) { marketplace(first: $n) { totalCount } }', variables: { n: 'x' } }), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
     { name: 'missing non-null variable', send: (p, a) => post(p, a, { query: 'mutation($n: String!) { createApiToken(name: $n) { secret } }' }, user.token), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
+    { name: 'variables nested 1,500 deep (past the limit of 64)', send: (p, a) => post(p, a, `{"query": "query($v: String) { marketplace(query: $v) { totalCount } }", "variables": {"v": ${'['.repeat(1500)}${']'.repeat(1500)}}}`), status: REQUEST_ERROR, code: 'QUERY_TOO_COMPLEX' },
     { name: 'unknown operation name', send: (p, a) => post(p, a, { query: 'query A { categories { slug } }', operationName: 'B' }), status: REQUEST_ERROR, code: 'OPERATION_RESOLUTION_FAILURE' },
     { name: 'operation name missing for two operations', send: (p, a) => post(p, a, { query: 'query A { categories { slug } } query B { categories { name } }' }), status: REQUEST_ERROR, code: 'OPERATION_RESOLUTION_FAILURE' },
     // Executed: the body has data, so 200 whatever the field errors say.
