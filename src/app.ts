@@ -17,7 +17,7 @@ import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
 import { createResolverContainer, createServices, Services } from './services';
 import { DomainError, ErrorCode, formatError, QueryTooComplexError } from './shared/errors';
-import { checkOperationLimits, checkVariableDepth, OperationLimits } from './shared/limits';
+import { checkOperationLimits, checkVariables, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, RequestScope, requestScope } from './shared/request-scope';
@@ -291,8 +291,9 @@ function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContex
             const name = definition.variable.name.value;
             if (request.variables && name in request.variables) declared[name] = request.variables[name];
           }
-          // Before the key: JSON.stringify of a value nested thousands deep overflows the stack.
-          checkVariableDepth(declared);
+          // Before the key, and before a cached verdict: JSON.stringify of a value nested
+          // thousands deep overflows the stack, and PostgreSQL cannot store U+0000.
+          checkVariables(declared);
           const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(declared)}`;
           const known = verdicts.get(key);
           if (known) {

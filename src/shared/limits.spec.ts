@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
-import { checkOperationLimits, checkVariableDepth, jsonDepth, MAX_VARIABLE_DEPTH } from './limits';
+import { checkOperationLimits, checkVariables, jsonDepth, MAX_VARIABLE_DEPTH } from './limits';
 
 const schema = buildSchema(`
   type Query { node: Node, list(first: Int): [Node!]! }
@@ -75,6 +75,22 @@ describe('variable depth', () => {
   it('refuses variables nested past the limit with QUERY_TOO_COMPLEX, for HTTP and WebSocket alike', () => {
     expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH) })).toBeNull();
     expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH + 1) })).toBe('variableDepth');
-    expect(() => checkVariableDepth({ v: nested(5000) })).toThrow(/5000 levels deep; the limit is 64/);
+    expect(() => checkVariables({ v: nested(5000) })).toThrow(/5000 levels deep; the limit is 64/);
+  });
+
+  it('refuses U+0000 in a variable (value or key, at any depth) and in a string literal with BAD_USER_INPUT', () => {
+    const refusal = (run: () => void) => {
+      try {
+        run();
+        return null;
+      } catch (error) {
+        return (error as { extensions: Record<string, unknown> }).extensions;
+      }
+    };
+    expect(refusal(() => checkVariables({ input: { tags: ['ok', 'a\u0000b'] } }))).toEqual({ fields: [{ path: '$input.tags.1', message: 'Text may not contain the NUL character (U+0000)' }] });
+    expect(refusal(() => checkVariables({ input: { ['k\u0000']: 1 } }))).toMatchObject({ fields: [{ path: '$input.k\u0000' }] });
+    expect(refusal(() => check(`{ node { name } }`))).toBeNull();
+    expect(refusal(() => check(`{ node { name @tag(note: "a\\u0000b") } }`))).toMatchObject({ fields: [] });
+    expect(refusal(() => checkVariables({ v: 'plain', w: ['fine', { x: 'ok' }] }))).toBeNull();
   });
 });

@@ -53,6 +53,8 @@ describe('HTTP status of GraphQL responses', () => {
     { name: 'variable coercion', send: (p, a) => post(p, a, { query: 'query($n: Int) { marketplace(first: $n) { totalCount } }', variables: { n: 'x' } }), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
     { name: 'missing non-null variable', send: (p, a) => post(p, a, { query: 'mutation($n: String!) { createApiToken(name: $n) { secret } }' }, user.token), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
     { name: 'variables nested 1,500 deep (past the limit of 64)', send: (p, a) => post(p, a, `{"query": "query($v: String) { marketplace(query: $v) { totalCount } }", "variables": {"v": ${'['.repeat(1500)}${']'.repeat(1500)}}}`), status: REQUEST_ERROR, code: 'QUERY_TOO_COMPLEX' },
+    { name: 'NUL (U+0000) in a variable', send: (p, a) => post(p, a, { query: 'query($q: String) { marketplace(query: $q) { totalCount } }', variables: { q: 'a\u0000b' } }), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
+    { name: 'NUL (U+0000) in a string literal', send: (p, a) => post(p, a, { query: '{ extension(appId: "a\\u0000b") { appId } }' }), status: REQUEST_ERROR, code: 'BAD_USER_INPUT' },
     { name: 'unknown operation name', send: (p, a) => post(p, a, { query: 'query A { categories { slug } }', operationName: 'B' }), status: REQUEST_ERROR, code: 'OPERATION_RESOLUTION_FAILURE' },
     { name: 'operation name missing for two operations', send: (p, a) => post(p, a, { query: 'query A { categories { slug } } query B { categories { name } }' }), status: REQUEST_ERROR, code: 'OPERATION_RESOLUTION_FAILURE' },
     // Executed: the body has data, so 200 whatever the field errors say.
@@ -90,6 +92,13 @@ describe('HTTP status of GraphQL responses', () => {
       });
     }
   }
+
+  it('answers an icon path that cannot be an app id (a NUL byte included) 404, not 500', async () => {
+    for (const appId of ['%00', 'a%00b', 'UPPER', '-x-']) {
+      const res = await t.http().get(`/marketplace/apps/${appId}/icon.svg`);
+      expect({ appId, status: res.status }).toEqual({ appId, status: 404 });
+    }
+  });
 
   it('refuses methods other than GET and POST with 405', async () => {
     for (const method of ['put', 'delete', 'patch'] as const) {
