@@ -7,7 +7,8 @@ import { ErrorCode } from '../shared/errors';
  *
  * The rule, from the GraphQL-over-HTTP spec:
  * - A client's mistake is never 5xx. A request that fails before execution (parse, validation,
- *   variable coercion, unknown operation, the depth/alias/cost limits) answers 200 under
+ *   variable coercion, unknown operation, the depth/alias/cost/variable limits, U+0000 in
+ *   text) answers 200 under
  *   `application/json` (the spec's SHOULD for every well-formed request) and 400 under
  *   `application/graphql-response+json` (its MUST: no `data`, so 4xx).
  * - An executed operation answers 200 whatever its field errors (domain errors such as
@@ -18,6 +19,10 @@ import { ErrorCode } from '../shared/errors';
  * - Protocol refusals Apollo decides itself keep their status: 405 (GET for a mutation), 406
  *   (no acceptable media type), 415 (GET with a body type), and so do automatic persisted
  *   queries' answers.
+ *
+ * Two kinds of answer never reach this plugin: refusals of the HTTP layer (body limit, bad
+ * JSON, batch limit: refusals.ts) and a failure to build the request's context (a bad
+ * credential is 401; its status is `extensions.http.status`, set in app.ts graphqlContext).
  */
 
 export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
