@@ -17,7 +17,7 @@ import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
 import { createResolverContainer, createServices, Services } from './services';
 import { DomainError, ErrorCode, formatError, QueryTooComplexError } from './shared/errors';
-import { checkOperationLimits, OperationLimits } from './shared/limits';
+import { checkOperationLimits, checkVariables, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
 import { currentRequestId, newScope, RequestScope, requestScope } from './shared/request-scope';
@@ -26,6 +26,7 @@ import { LRUCache } from 'lru-cache';
 import { jitExecutionGateway } from './http/jit-executor';
 import { graphqlPostHandler, isGraphQLJsonPost } from './http/graphql-post';
 import { refusals, sendRefusal } from './http/refusals';
+import { graphqlStatusPlugin } from './http/graphql-status';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
@@ -128,6 +129,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       // No HTTP caching of GraphQL responses here: skip the per-field cache-policy bookkeeping.
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(limits),
+      // Last: the HTTP status of every response, from its errors (graphql-status.ts).
+      graphqlStatusPlugin<RequestContext>(),
       observabilityPlugin(metrics, !config.isProduction),
     ],
   });
@@ -209,7 +212,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }),
     (req: Request, res: Response, next: NextFunction) => {
       const tooMany = refusals.batch(req.body, config.maxBatch);
-      if (tooMany) return sendRefusal(res, tooMany);
+      if (tooMany) return sendRefusal(res, tooMany, req.headers.accept);
       next();
     },
     expressMiddleware(apollo, {
@@ -218,12 +221,16 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   );
 
   // Body-parser and other HTTP-level failures, in the GraphQL error shape.
-  app.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+  app.use((error: { type?: string; status?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return sendRefusal(res, refusals.tooLarge(config.maxBodyBytes));
-    if (error.type === 'entity.parse.failed' || error.status === 400) return sendRefusal(res, refusals.invalidJson());
+    if (error.type === 'entity.too.large') return sendRefusal(res, refusals.tooLarge(config.maxBodyBytes), req.headers.accept);
+    if (error.type === 'entity.parse.failed') return sendRefusal(res, refusals.invalidJson(), req.headers.accept);
+    // body-parser's other refusals are the client's too (an unsupported charset or
+    // Content-Encoding is 415, a malformed or aborted body 400): their status, never a 500.
+    const status = error.status ?? 0;
+    if (status >= 400 && status < 500) return sendRefusal(res, refusals.badRequest(status, error.message ?? 'Bad request'), req.headers.accept);
     req.log.error({ err: error }, 'unhandled HTTP error');
-    sendRefusal(res, refusals.internal(req.id));
+    sendRefusal(res, refusals.internal(req.id), req.headers.accept);
   });
 
   await services.eventStream.start();
@@ -289,6 +296,9 @@ function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContex
             const name = definition.variable.name.value;
             if (request.variables && name in request.variables) declared[name] = request.variables[name];
           }
+          // Before the key, and before a cached verdict: JSON.stringify of a value nested
+          // thousands deep overflows the stack, and PostgreSQL cannot store U+0000.
+          checkVariables(declared);
           const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(declared)}`;
           const known = verdicts.get(key);
           if (known) {

@@ -19,7 +19,11 @@ export interface GraphQLPostOptions {
 export function isGraphQLJsonPost(req: http.IncomingMessage): boolean {
   if (req.method !== 'POST' || req.url !== '/graphql' || req.headers['content-encoding']) return false;
   const type = req.headers['content-type'];
-  return typeof type === 'string' && /^application\/(json|[\w.+-]+\+json)\s*(;|$)/i.test(type);
+  if (typeof type !== 'string' || !/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i.test(type)) return false;
+  // This path decodes UTF-8 only; any other declared charset goes to Express, whose body
+  // parser decodes it or refuses it with 415.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1].toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
 /**
@@ -36,7 +40,7 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const declared = Number(req.headers['content-length']);
     if (declared > maxBodyBytes) {
-      sendRefusal(res, refusals.tooLarge(maxBodyBytes));
+      sendRefusal(res, refusals.tooLarge(maxBodyBytes), req.headers.accept);
       req.resume();
       return;
     }
@@ -48,7 +52,7 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
       size += chunk.length;
       if (size > maxBodyBytes) {
         refused = true;
-        sendRefusal(res, refusals.tooLarge(maxBodyBytes));
+        sendRefusal(res, refusals.tooLarge(maxBodyBytes), req.headers.accept);
         return;
       }
       chunks.push(chunk);
@@ -66,17 +70,17 @@ export function graphqlPostHandler(options: GraphQLPostOptions) {
         // A UTF-8 byte-order mark is accepted, as body-parser did.
         body = JSON.parse(Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, ''));
       } catch {
-        sendRefusal(res, refusals.invalidJson());
+        sendRefusal(res, refusals.invalidJson(), req.headers.accept);
         return;
       }
       const tooMany = refusals.batch(body, maxBatch);
       if (tooMany) {
-        sendRefusal(res, tooMany);
+        sendRefusal(res, tooMany, req.headers.accept);
         return;
       }
       execute(req, res, body).catch(error => {
         options.onError(req, error);
-        if (!res.headersSent) sendRefusal(res, refusals.internal(options.requestIdOf(req)));
+        if (!res.headersSent) sendRefusal(res, refusals.internal(options.requestIdOf(req)), req.headers.accept);
         else res.end();
       });
     }));

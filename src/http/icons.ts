@@ -1,6 +1,7 @@
 import { Request, Router } from 'express';
 import type { RequestContext } from '../context';
 import type { Services } from '../services';
+import { APP_ID_FORMAT } from '../modules/extensions/extensions.service';
 
 /**
  * `GET /marketplace/apps/:appId/icon.svg`: the public icon, served so that a hostile SVG could
@@ -10,7 +11,10 @@ export function iconRoutes(services: Services, contextOf: (req: Request) => Requ
   const router = Router();
   router.get('/marketplace/apps/:appId/icon.svg', async (req, res, next) => {
     try {
-      const icon = await services.listings.icon(contextOf(req), String(req.params.appId));
+      const appId = String(req.params.appId);
+      // No extension has an id outside the claim format; such a path (a NUL byte included,
+      // which PostgreSQL would refuse as an error) is simply not found.
+      const icon = APP_ID_FORMAT.test(appId) ? await services.listings.icon(contextOf(req), appId) : null;
       if (!icon) {
         res.status(404).type('text/plain').send('Not found');
         return;

@@ -83,9 +83,10 @@ export function jitExecutionGateway(schema: GraphQLSchema): GatewayInterface {
     const variables = request.variables ?? {};
     const plan = operation ? planFor(document, operationName) : ({ kind: 'graphql-js' } as Plan);
     if (plan.kind === 'graphql-js') {
-      // Also the path for an operation that cannot be resolved: graphql-js reports it, and
-      // Apollo answers 400 as it always did.
-      return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+      // Also the path for an operation that cannot be resolved: graphql-js reports it. That
+      // needs the name the client sent: Apollo's resolved `operationName` is null there, and
+      // with it graphql-js would run a one-operation document instead of refusing the name.
+      return execute({ schema, document, operationName: operation ? operationName : request.operationName, variableValues: variables, contextValue: context });
     }
     // Variables are coerced by graphql-js first, so a bad variable gets graphql-js's error
     // (with the variable's node), which Apollo turns into BAD_USER_INPUT as before.

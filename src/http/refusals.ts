@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { ErrorCode } from '../shared/errors';
+import { negotiateMediaType } from './graphql-status';
 
 /** An HTTP-level refusal of a GraphQL request, in the GraphQL error shape. */
 export interface Refusal {
@@ -18,6 +19,8 @@ export function refusal(status: number, code: string, message: string, extension
 export const refusals = {
   tooLarge: (limitBytes: number) => refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${limitBytes} bytes`, { limitBytes }),
   invalidJson: () => refusal(400, 'BAD_REQUEST', 'Request body is not valid JSON'),
+  /** Any other request the HTTP layer cannot read (status 400 or 415, from body-parser). */
+  badRequest: (status: number, message: string) => refusal(status, 'BAD_REQUEST', message),
   internal: (requestId: string | undefined) => refusal(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId }),
   /** A batch longer than `maxBatch` operations, or null. */
   batch: (body: unknown, maxBatch: number): Refusal | null =>
@@ -26,6 +29,12 @@ export const refusals = {
       : null,
 };
 
-export function sendRefusal(res: http.ServerResponse, { status, body }: Refusal): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+/**
+ * Sends a refusal in the media type the client asked for (`application/graphql-response+json`
+ * when preferred, as Apollo's own answers do). Every refusal here is 4xx or, for the server's
+ * own failure, 500: none of them has `data`.
+ */
+export function sendRefusal(res: http.ServerResponse, { status, body }: Refusal, accept?: string): void {
+  const contentType = negotiateMediaType(accept)?.contentType ?? 'application/json; charset=utf-8';
+  res.writeHead(status, { 'content-type': contentType }).end(JSON.stringify(body));
 }

@@ -202,6 +202,13 @@ export function formatError(
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields: fieldErrorsOf(original.extensions.validationErrors as ValidationError[]) },
     };
   }
+  // Apollo's own refusals of a bad request that carry a 4xx status but no code (an automatic
+  // persisted query whose hash does not match its text, an unsupported APQ version) are the
+  // client's mistake, not an internal error: BAD_REQUEST, with Apollo's message.
+  const ownStatus = (original instanceof GraphQLError ? (original.extensions?.http as { status?: unknown } | undefined)?.status : undefined);
+  if (original instanceof GraphQLError && !original.extensions?.code && typeof ownStatus === 'number' && ownStatus >= 400 && ownStatus < 500) {
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
+  }
   const code = formatted.extensions?.code as string | undefined;
   if (code === 'UNAUTHORIZED') {
     return { ...base, extensions: { code: ErrorCode.FORBIDDEN } };

@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
-import { checkOperationLimits } from './limits';
+import { checkOperationLimits, checkVariables, jsonDepth, MAX_VARIABLE_DEPTH } from './limits';
 
 const schema = buildSchema(`
   type Query { node: Node, list(first: Int): [Node!]! }
@@ -56,5 +56,41 @@ describe('checkOperationLimits', () => {
 
   it('leaves uncoercible variables to execution', () => {
     expect(codeOf(`query($n: Int) { node { id } }`, { n: 'not a number' })).toBeNull();
+  });
+});
+
+describe('variable depth', () => {
+  const nested = (n: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < n; i++) value = i % 2 ? [value] : { a: value };
+    return value;
+  };
+
+  it('measures nesting without recursion, so a value 100,000 deep is measured, not a stack overflow', () => {
+    expect(jsonDepth('x')).toBe(0);
+    expect(jsonDepth({ a: [1, { b: [] }] })).toBe(4);
+    expect(jsonDepth(nested(100_000))).toBe(100_000);
+  });
+
+  it('refuses variables nested past the limit with QUERY_TOO_COMPLEX, for HTTP and WebSocket alike', () => {
+    expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH) })).toBeNull();
+    expect(codeOf(`query($v: String) { node { id } }`, { v: nested(MAX_VARIABLE_DEPTH + 1) })).toBe('variableDepth');
+    expect(() => checkVariables({ v: nested(5000) })).toThrow(/5000 levels deep; the limit is 64/);
+  });
+
+  it('refuses U+0000 in a variable (value or key, at any depth) and in a string literal with BAD_USER_INPUT', () => {
+    const refusal = (run: () => void) => {
+      try {
+        run();
+        return null;
+      } catch (error) {
+        return (error as { extensions: Record<string, unknown> }).extensions;
+      }
+    };
+    expect(refusal(() => checkVariables({ input: { tags: ['ok', 'a\u0000b'] } }))).toEqual({ fields: [{ path: '$input.tags.1', message: 'Text may not contain the NUL character (U+0000)' }] });
+    expect(refusal(() => checkVariables({ input: { ['k\u0000']: 1 } }))).toMatchObject({ fields: [{ path: '$input.k\u0000' }] });
+    expect(refusal(() => check(`{ node { name } }`))).toBeNull();
+    expect(refusal(() => check(`{ node { name @tag(note: "a\\u0000b") } }`))).toMatchObject({ fields: [] });
+    expect(refusal(() => checkVariables({ v: 'plain', w: ['fine', { x: 'ok' }] }))).toBeNull();
   });
 });

@@ -7,10 +7,12 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   getOperationAST,
+  visit,
+  BREAK,
 } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
-import { QueryTooComplexError } from './errors';
+import { BadUserInputError, QueryTooComplexError } from './errors';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -33,6 +35,92 @@ function connectionEstimator(maxPageSize: number): ComplexityEstimator {
 }
 
 /**
+ * Deepest nesting of lists and objects allowed in an operation's variables. Plaza's deepest
+ * input is far shallower (and JSON arguments are bounded by their own rules); a value nested
+ * thousands deep only serves to overflow the stack of whatever walks it recursively, such as
+ * JSON.stringify, which is a server failure (500) for what is the client's mistake.
+ */
+export const MAX_VARIABLE_DEPTH = 64;
+
+/**
+ * One walk over a JSON value, without recursion: how deep lists and objects nest (a scalar is
+ * 0), and the dotted path of the first string or key holding U+0000, if any.
+ */
+export function inspectJson(value: unknown): { depth: number; nulAt: string | null } {
+  // Each entry keeps its parent link instead of a path string: the path is built only for the
+  // one string that needs it, so a value 100,000 levels deep costs one pass and no string work.
+  interface Entry { value: unknown; level: number; key: string; parent: Entry | null }
+  const pathOf = (entry: Entry): string => {
+    const keys: string[] = [];
+    for (let e: Entry | null = entry; e && e.parent; e = e.parent) keys.push(e.key);
+    return keys.reverse().join('.');
+  };
+  let depth = 0;
+  let nulAt: string | null = null;
+  const stack: Entry[] = [{ value, level: 0, key: '', parent: null }];
+  while (stack.length) {
+    const entry = stack.pop()!;
+    const current = entry.value;
+    if (typeof current === 'string') {
+      if (nulAt === null && current.includes('\u0000')) nulAt = pathOf(entry);
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (entry.level + 1 > depth) depth = entry.level + 1;
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], level: entry.level + 1, key: String(i), parent: entry });
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      const child: Entry = { value: (current as Record<string, unknown>)[key], level: entry.level + 1, key, parent: entry };
+      if (nulAt === null && key.includes('\u0000')) nulAt = pathOf(child);
+      stack.push(child);
+    }
+  }
+  return { depth, nulAt };
+}
+
+export function jsonDepth(value: unknown): number {
+  return inspectJson(value).depth;
+}
+
+const NUL_MESSAGE = 'Text may not contain the NUL character (U+0000)';
+
+/**
+ * Checks an operation's variables before anything walks them recursively or sends them to
+ * PostgreSQL: nested deeper than MAX_VARIABLE_DEPTH is QUERY_TOO_COMPLEX; a string holding
+ * U+0000 (which PostgreSQL cannot store, so it would fail as an internal error) is
+ * BAD_USER_INPUT naming the variable.
+ */
+export function checkVariables(variables: Record<string, unknown> | null | undefined): void {
+  if (!variables) return;
+  const { depth: measured, nulAt } = inspectJson(variables);
+  const depth = measured - 1;
+  if (depth > MAX_VARIABLE_DEPTH) {
+    throw new QueryTooComplexError(`Variables nest ${depth} levels deep; the limit is ${MAX_VARIABLE_DEPTH}`, {
+      measure: 'variableDepth',
+      limit: MAX_VARIABLE_DEPTH,
+      actual: depth,
+    });
+  }
+  if (nulAt !== null) throw BadUserInputError.field(`$${nulAt}`, NUL_MESSAGE);
+}
+
+/** U+0000 in a string literal of the document (`"a\u0000b"`): BAD_USER_INPUT, as in variables. */
+function checkLiterals(document: DocumentNode): void {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) {
+        found = true;
+        return BREAK;
+      }
+    },
+  });
+  if (found) throw new BadUserInputError(NUL_MESSAGE);
+}
+
+/**
  * Checks one validated operation against the limits that protect the server: selection depth,
  * number of aliases and cost (list fields multiply their children by the capped page size).
  * HTTP (an Apollo plugin) and WebSocket (graphql-ws onSubscribe) both call this, so the two
@@ -45,8 +133,10 @@ export function checkOperationLimits(
   variables: Record<string, unknown> | undefined,
   limits: OperationLimits,
 ): void {
+  checkVariables(variables);
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return; // graphql-js reports the missing operation itself
+  checkLiterals(document);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);

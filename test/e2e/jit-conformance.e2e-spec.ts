@@ -88,11 +88,15 @@ describe('graphql-jit gives the same results as graphql-js (issue #4)', () => {
         const res = await t.http().post('/graphql').send({ query, operationName: 'B' });
         expect(res.body.data).toEqual(JSON.parse(JSON.stringify(js.data)));
       }
-      // An operation name the document does not hold: 400, as before jit, not a 500.
+      // An operation name the document does not hold is a request error, never a 500: 400
+      // under graphql-response+json, 200 under application/json (the GraphQL-over-HTTP spec).
       for (let run = 0; run < 2; run++) {
-        const missing = await t.http().post('/graphql').send({ query, operationName: 'C' });
+        const missing = await t.http().post('/graphql').set('Accept', 'application/graphql-response+json').send({ query, operationName: 'C' });
         expect(missing.status).toBe(400);
         expect(missing.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+        const legacy = await t.http().post('/graphql').send({ query, operationName: 'C' });
+        expect(legacy.status).toBe(200);
+        expect(legacy.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
       }
       return;
     }

@@ -43,6 +43,27 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
     await client.dispose();
   });
 
+  it('treats an empty bearer token in connection_init as anonymous (the explorer sends one)', async () => {
+    for (const authorization of ['Bearer ', 'Bearer', '']) {
+      let code = 0;
+      const client = createClient({
+        url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization },
+        retryAttempts: 0,
+        on: { closed: event => (code = (event as { code: number }).code) },
+      });
+      try {
+        const res = collect(client, `query { me { id } categories { slug } }`);
+        const [result] = await res.waitFor(1);
+        expect({ authorization, result }).toEqual({ authorization, result: { data: { me: null, categories: expect.any(Array) } } });
+        expect(code).toBe(0);
+      } finally {
+        await client.dispose();
+      }
+    }
+  });
+
   it('refuses an anonymous subscription to a signed-in field with UNAUTHENTICATED', async () => {
     const client = wsClient(t.url);
     try {

@@ -167,13 +167,15 @@ export class AuthService {
   }
 
   /**
-   * Resolves a bearer credential (session JWT or API token) to an Actor. Missing credentials
-   * give null (anonymous); present but invalid, expired or revoked ones give UNAUTHENTICATED.
+   * Resolves a bearer credential (session JWT or API token) to an Actor. A missing credential,
+   * or `Bearer` with an empty token, gives null (anonymous); present but invalid, expired or
+   * revoked ones give UNAUTHENTICATED.
    * Using an API token records its lastUsedAt in the same statement that looks it up.
    */
   async authenticate(credential: string | null | undefined): Promise<Actor | null> {
     if (!credential) return null;
-    const token = credential.replace(/^Bearer\s+/i, '').trim();
+    // `Bearer` with no token (HTTP trims the trailing space of "Bearer ") is anonymous too.
+    const token = credential.trim().replace(/^Bearer(?:\s+|$)/i, '').trim();
     if (!token) return null;
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const [rows] = await this.dataSource.query(
