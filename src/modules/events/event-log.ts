@@ -48,7 +48,7 @@ export interface EventFilter {
 const CURSOR_TAG = 'ev';
 
 /** Advisory lock key that serializes appends until commit ('plazaevt' as an integer). */
-const APPEND_LOCK = 0x706c617a61657674n;
+export const APPEND_LOCK = 0x706c617a61657674n;
 
 /** The position of an event in the log, as an opaque cursor. */
 export function eventCursor(event: Pick<PlatformEventEntity, 'id'>): string {
