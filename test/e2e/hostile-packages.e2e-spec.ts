@@ -95,7 +95,7 @@ describe('hostile packages through the real server', () => {
     });
   });
 
-  describe('a huge number of keys', () => {
+  describe('sheer size: a huge number of keys, a huge file', () => {
     it('200,000 keys (2.2 MB, far under the upload limit) end VALIDATION_FAILED with JSON-SIZE', async () => {
       const appId = await claim(t, dev);
       const files = packageFor(appId, NAME);
@@ -103,6 +103,15 @@ describe('hostile packages through the real server', () => {
       files.set('imperal.json', Buffer.from(manifestWith(files, 'extra', `{${keys}}`)));
       expect(files.get('imperal.json')!.length).toBeGreaterThan(2_000_000);
       await expectRefused(files, appId, 'JSON-SIZE', /^imperal\.json holds more than 100,000 values; the limit is 100,000$/);
+    });
+
+    it('a 9 MB manifest of strings each under the string bound ends VALIDATION_FAILED with JSON-SIZE', async () => {
+      const appId = await claim(t, dev);
+      const files = packageFor(appId, NAME);
+      const strings = Array.from({ length: 150 }, () => JSON.stringify(randomBytes(45_000).toString('base64')));
+      files.set('imperal.json', Buffer.from(manifestWith(files, 'config_defaults', `{"notes":[${strings.join(',')}]}`)));
+      expect(files.get('imperal.json')!.length).toBeGreaterThan(9_000_000);
+      await expectRefused(files, appId, 'JSON-SIZE', /^imperal\.json is larger than 8 MiB; the limit is 8 MiB$/);
     });
 
     it('60,000 unknown keys (under the bound) end VALIDATION_FAILED with M3, the report capped at 100 per rule', async () => {

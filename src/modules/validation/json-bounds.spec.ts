@@ -12,8 +12,22 @@ function nestedValue(levels: number): unknown {
 }
 
 describe('scanJsonText (the bounds, before JSON.parse)', () => {
-  it('states 64 levels, 100,000 values and 65,536-character strings as the package bounds', () => {
-    expect(PACKAGE_DATA_BOUNDS).toEqual({ maxDepth: 64, maxValues: 100_000, maxStringLength: 65_536 });
+  it('states 8 MiB, 64 levels, 100,000 values and 65,536-character strings as the package bounds', () => {
+    expect(PACKAGE_DATA_BOUNDS).toEqual({ maxBytes: 8_388_608, maxDepth: 64, maxValues: 100_000, maxStringLength: 65_536 });
+  });
+
+  it('refuses a file over 8 MiB (UTF-8 bytes) with JSON-SIZE, whatever it holds', () => {
+    const strings = (count: number, char: string) => `[${Array.from({ length: count }, () => JSON.stringify(char.repeat(60_000))).join(',')}]`;
+    expect(scanJsonText(strings(139, 'x'), 'f.json')).toBeNull(); // 8,340,279 bytes
+    expect(scanJsonText(strings(140, 'x'), 'f.json')).toEqual({
+      rule: 'JSON-SIZE',
+      message: 'f.json is larger than 8 MiB; the limit is 8 MiB',
+      line: 0,
+      fix: expect.any(String),
+    });
+    // Counted in bytes: 47 strings of 60,000 three-byte characters are 8.46 MB in 2.8 million UTF-16 units.
+    expect(scanJsonText(strings(47, '\u20ac'), 'f.json')?.rule).toBe('JSON-SIZE');
+    expect(scanJsonText(strings(46, '\u20ac'), 'f.json')).toBeNull();
   });
 
   it.each([

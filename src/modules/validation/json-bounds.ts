@@ -15,6 +15,8 @@
  */
 
 export interface DataBounds {
+  /** Bytes of the whole file (UTF-8). */
+  maxBytes: number;
   /** Containers (objects/arrays) nested inside each other; the root container is level 1. */
   maxDepth: number;
   /** Values (scalars and containers, object keys not counted). */
@@ -24,10 +26,10 @@ export interface DataBounds {
 }
 
 /**
- * The largest real manifest we know of nests 12 levels, holds about 35,000 values, and its
- * longest string is about 4,400 characters; these leave generous room above that.
+ * The largest real manifest we know of is 1.3 MB, nests 12 levels, holds about 35,000 values,
+ * and its longest string is about 4,400 characters; these leave generous room above that.
  */
-export const PACKAGE_DATA_BOUNDS: DataBounds = Object.freeze({ maxDepth: 64, maxValues: 100_000, maxStringLength: 65_536 });
+export const PACKAGE_DATA_BOUNDS: DataBounds = Object.freeze({ maxBytes: 8 * 1024 * 1024, maxDepth: 64, maxValues: 100_000, maxStringLength: 65_536 });
 
 export type BoundRule = 'JSON-DEPTH' | 'JSON-SIZE' | 'JSON-STRING' | 'JSON-CHAR';
 
@@ -48,6 +50,7 @@ const FIXES: Record<BoundRule, string> = {
 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+const mib = (bytes: number) => `${fmt(Math.round((bytes / 1024 / 1024) * 10) / 10)} MiB`;
 
 function breach(rule: BoundRule, what: string, line: number, bounds: DataBounds): BoundBreach {
   const where = line > 0 ? ` (line ${line})` : '';
@@ -55,11 +58,13 @@ function breach(rule: BoundRule, what: string, line: number, bounds: DataBounds)
     rule === 'JSON-DEPTH'
       ? `${what} nests deeper than ${bounds.maxDepth} levels${where}; the limit is ${bounds.maxDepth}`
       : rule === 'JSON-SIZE'
-        ? `${what} holds more than ${fmt(bounds.maxValues)} values; the limit is ${fmt(bounds.maxValues)}`
+        ? line < 0
+          ? `${what} is larger than ${mib(bounds.maxBytes)}; the limit is ${mib(bounds.maxBytes)}`
+          : `${what} holds more than ${fmt(bounds.maxValues)} values; the limit is ${fmt(bounds.maxValues)}`
         : rule === 'JSON-STRING'
           ? `${what} has a string longer than ${fmt(bounds.maxStringLength)} characters${where}; the limit is ${fmt(bounds.maxStringLength)}`
           : '';
-  return { rule, message, line, fix: FIXES[rule] };
+  return { rule, message, line: Math.max(line, 0), fix: FIXES[rule] };
 }
 
 function charBreach(what: string, kind: string, line: number): BoundBreach {
@@ -76,6 +81,8 @@ const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * saw. `what` names the file in the message (e.g. 'imperal.json').
  */
 export function scanJsonText(text: string, what: string, bounds: DataBounds = PACKAGE_DATA_BOUNDS): BoundBreach | null {
+  // A UTF-8 byte takes at least a third of a UTF-16 unit, so short texts skip the byte count.
+  if (text.length * 3 > bounds.maxBytes && Buffer.byteLength(text, 'utf8') > bounds.maxBytes) return breach('JSON-SIZE', what, -1, bounds);
   let depth = 0;
   let values = 0;
   let line = 1;
@@ -156,7 +163,8 @@ export function scanJsonText(text: string, what: string, bounds: DataBounds = PA
 }
 
 /**
- * The same bounds over an already parsed value (for formats whose text is not JSON). Walks with
+ * The same bounds over an already parsed value (for formats whose text is not JSON; the caller
+ * checks the file's bytes against `maxBytes` before parsing it). Walks with
  * an explicit stack and stops at the first breach, so neither the depth nor the size of the
  * value can make it overflow or run long.
  */
