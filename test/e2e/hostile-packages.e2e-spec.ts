@@ -47,28 +47,40 @@ describe('hostile packages through the real server', () => {
 
   /** Submits the package, waits for the job, checks the server still answers; returns the version and how long it took. */
   async function submitAndSettle(appId: string, files: Map<string, Buffer>) {
-    const started = Date.now();
     const submitted = await submitZip(t, dev.token, appId, await zipOf(files));
     expect(submitted.errors).toBeUndefined();
-    const version = await waitForValidation(t, dev.token, submitted.data!.submitVersion.id, 15_000);
-    const elapsedMs = Date.now() - started;
+    // The bound that matters is the job's: it never retries and ends soon, on a busy machine too.
+    const version = await waitForValidation(t, dev.token, submitted.data!.submitVersion.id, 30_000);
+    const [{ ms }] = await t.sql<{ ms: number }>(
+      `SELECT extract(epoch FROM validated_at - submitted_at) * 1000 AS ms FROM extension_versions WHERE id = $1`,
+      [version.id],
+    );
+    const jobMs = Number(ms);
+    // The job completed on its first attempt (pg-boss marks it just after the handler returns).
+    let jobs: { state: string; retry_count: number }[] = [];
+    for (let i = 0; i < 50; i++) {
+      jobs = await t.sql(`SELECT state, retry_count FROM pgboss.job WHERE data->>'versionId' = $1`, [version.id]);
+      if (jobs.every(j => j.state !== 'active')) break;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
     const ping = Date.now();
     const alive = await t.gql(`{ categories { slug } }`);
     expect(alive.errors).toBeUndefined();
     expect(Date.now() - ping).toBeLessThan(2000);
     const events = await t.sql<{ type: string }>(`SELECT type FROM platform_events WHERE subject_id = $1 ORDER BY id`, [version.id]);
-    return { version, elapsedMs, events: events.map(e => e.type) };
+    return { version, jobMs, events: events.map(e => e.type) };
   }
 
   const rulesOf = (version: { validationReport: { issues: { rule: string }[] } }) => [...new Set(version.validationReport.issues.map(i => i.rule))];
 
   async function expectRefused(files: Map<string, Buffer>, appId: string, rule: string, message: RegExp) {
-    const { version, elapsedMs, events } = await submitAndSettle(appId, files);
+    const { version, jobMs, events } = await submitAndSettle(appId, files);
     expect(version.status).toBe('VALIDATION_FAILED');
     expect(version.validationReport).toMatchObject({ valid: false, errorCount: 1 });
     expect(version.validationReport.issues).toEqual([expect.objectContaining({ rule, level: 'ERROR', file: 'imperal.json', message: expect.stringMatching(message) })]);
     expect(events).toEqual(['version.submitted', 'version.validation_failed']);
-    expect(elapsedMs).toBeLessThan(10_000);
+    expect(jobMs).toBeLessThan(10_000);
     return version;
   }
 
@@ -117,7 +129,7 @@ describe('hostile packages through the real server', () => {
     it('60,000 unknown keys (under the bound) end VALIDATION_FAILED with M3, the report capped at 100 per rule', async () => {
       const appId = await claim(t, dev);
       const extra = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 0]));
-      const { version, elapsedMs } = await submitAndSettle(appId, packageFor(appId, NAME, extra));
+      const { version, jobMs } = await submitAndSettle(appId, packageFor(appId, NAME, extra));
       expect(version.status).toBe('VALIDATION_FAILED');
       expect(version.validationReport.errorCount).toBe(60_000);
       const m3 = version.validationReport.issues.filter((i: { rule: string }) => i.rule === 'M3');
@@ -125,7 +137,7 @@ describe('hostile packages through the real server', () => {
       expect(m3[100].message).toBe('…and 59,900 more M3 errors like these (only the first 100 are listed)');
       const [{ size }] = await t.sql<{ size: number }>(`SELECT pg_column_size(report) AS size FROM extension_versions WHERE id = $1`, [version.id]);
       expect(size).toBeLessThan(100_000);
-      expect(elapsedMs).toBeLessThan(10_000);
+      expect(jobMs).toBeLessThan(10_000);
     });
   });
 
