@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { issue, PackageFiles, ValidationIssue } from './types';
 import { MANIFEST_SCHEMA } from './manifest-schema';
+import { scanJsonText } from './json-bounds';
 
 export const MANIFEST_FILE = 'imperal.json';
 export type Manifest = Record<string, unknown>;
@@ -140,6 +141,33 @@ function semanticIssues(manifest: Manifest): ValidationIssue[] {
   return out;
 }
 
+/**
+ * Reads a JSON file of the package: the data bounds first (JSON-DEPTH, JSON-SIZE, JSON-STRING,
+ * JSON-CHAR, see json-bounds.ts), then JSON.parse (M0). Every JSON file Plaza reads from a
+ * package goes through here, so nothing downstream ever sees an unbounded value.
+ */
+export function readPackageJson(bytes: Buffer, file: string): { value: unknown } | { issue: ValidationIssue } {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const breach = scanJsonText(text, file);
+  if (breach) return { issue: issue(breach.rule, 'ERROR', breach.message, breach.fix, { file, line: breach.line }) };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const err = error as Error;
+    return { issue: issue('M0', 'ERROR', `${file} is not valid JSON: ${err.message}`, 'Regenerate it with `imperal build .`.', { file, line: jsonErrorLine(text, err) }) };
+  }
+}
+
+/** The manifest as an object, or null when it is missing, out of bounds, not JSON or not an object. */
+export function readManifestObject(files: PackageFiles): Manifest | null {
+  const bytes = files.get(MANIFEST_FILE);
+  if (!bytes) return null;
+  const read = readPackageJson(bytes, MANIFEST_FILE);
+  if (!('value' in read)) return null;
+  const value = read.value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Manifest) : null;
+}
+
 export interface ManifestLayerResult {
   /** The parsed manifest when it is a JSON object (even if schema issues were found). */
   manifest: Manifest | null;
@@ -149,8 +177,8 @@ export interface ManifestLayerResult {
 }
 
 /**
- * The manifest layer: M0 (JSON), M1 (object root), M2–M5 (schema), then, only on a clean
- * schema, M6.3/M7.3/M8.2/V25; SDK-VERSION-1 whenever the root is an object.
+ * The manifest layer: the data bounds and M0 (JSON), M1 (object root), M2–M5 (schema), then,
+ * only on a clean schema, M6.3/M7.3/M8.2/V25; SDK-VERSION-1 whenever the root is an object.
  */
 export function checkManifest(files: PackageFiles): ManifestLayerResult {
   const bytes = files.get(MANIFEST_FILE);
@@ -161,18 +189,9 @@ export function checkManifest(files: PackageFiles): ManifestLayerResult {
       issues: [issue('M0', 'ERROR', 'imperal.json is missing from the package root', 'Run `imperal build .` and include imperal.json in the package.', at)],
     };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const err = error as Error;
-    return {
-      manifest: null,
-      schemaValid: false,
-      issues: [issue('M0', 'ERROR', `imperal.json is not valid JSON: ${err.message}`, 'Regenerate it with `imperal build .`.', { ...at, line: jsonErrorLine(text, err) })],
-    };
-  }
+  const read = readPackageJson(bytes, MANIFEST_FILE);
+  if ('issue' in read) return { manifest: null, schemaValid: false, issues: [read.issue] };
+  const parsed = read.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const type = parsed === null ? 'null' : Array.isArray(parsed) ? 'list' : typeof parsed;
     return { manifest: null, schemaValid: false, issues: [issue('M1', 'ERROR', `manifest root must be a JSON object, got ${type}`, REBUILD, at)] };
@@ -184,8 +203,9 @@ export function checkManifest(files: PackageFiles): ManifestLayerResult {
   if (manifest.hidden_in_sidebar === true && manifest.system !== true) {
     issues.push(issue('M4', 'ERROR', '[root] Value error, hidden_in_sidebar=True requires system=True', 'Remove hidden_in_sidebar: only system apps may hide from the sidebar.', at));
   }
-  for (const [i, s] of ((manifest.secrets as Record<string, unknown>[] | undefined) ?? []).entries()) {
-    if (s && typeof s === 'object' && s.env_fallback && s.scope !== 'app') {
+  // The schema has already reported a secrets value of the wrong type (M4); only a list is walked.
+  for (const [i, s] of (Array.isArray(manifest.secrets) ? (manifest.secrets as unknown[]) : []).entries()) {
+    if (s && typeof s === 'object' && (s as Record<string, unknown>).env_fallback && (s as Record<string, unknown>).scope !== 'app') {
       issues.push(issue('M4', 'ERROR', `[secrets.${i}] Value error, env_fallback is only valid for scope='app'`, "Set scope: 'app' or drop env_fallback.", at));
     }
   }

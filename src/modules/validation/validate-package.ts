@@ -27,6 +27,36 @@ export interface ValidationReport {
 
 const LEVEL_ORDER: Record<IssueLevel, number> = { ERROR: 0, WARN: 1, INFO: 2 };
 
+/** Issues listed per rule and level; the rest are counted in one closing issue. */
+export const MAX_ISSUES_PER_RULE = 100;
+
+/**
+ * Keeps a report readable and storable whatever the package holds: 60,000 unknown keys would
+ * otherwise give 60,000 M3 issues (megabytes of report). The counts stay exact.
+ */
+function capIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Map<string, number>();
+  const out: ValidationIssue[] = [];
+  for (const i of issues) {
+    const key = `${i.rule}\u0000${i.level}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= MAX_ISSUES_PER_RULE) out.push(i);
+  }
+  for (const [key, n] of seen) {
+    if (n <= MAX_ISSUES_PER_RULE) continue;
+    const [rule, level] = key.split('\u0000') as [string, IssueLevel];
+    const more = n - MAX_ISSUES_PER_RULE;
+    const last = out.findLastIndex(i => i.rule === rule && i.level === level);
+    out.splice(
+      last + 1,
+      0,
+      issue(rule, level, `…and ${more.toLocaleString('en-US')} more ${rule} ${level === 'ERROR' ? 'errors' : 'issues'} like these (only the first ${MAX_ISSUES_PER_RULE} are listed)`, 'Fix the ones listed and validate again.'),
+    );
+  }
+  return out;
+}
+
 function counts(manifest: Manifest | null) {
   if (!manifest) return { toolCount: 0, functionCount: 0, eventCount: 0 };
   const tools = toolsOf(manifest);
@@ -64,14 +94,16 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
   issues.push(...checkPythonSources(files, manifest as never));
   issues.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   const errorCount = issues.filter(i => i.level === 'ERROR').length;
+  const warningCount = issues.filter(i => i.level === 'WARN').length;
+  const infoCount = issues.filter(i => i.level === 'INFO').length;
   return {
     appId: manifest && typeof manifest.app_id === 'string' ? manifest.app_id : null,
     version: manifest && typeof manifest.version === 'string' ? manifest.version : null,
     ...counts(manifest),
     errorCount,
-    warningCount: issues.filter(i => i.level === 'WARN').length,
-    infoCount: issues.filter(i => i.level === 'INFO').length,
+    warningCount,
+    infoCount,
     valid: errorCount === 0,
-    issues,
+    issues: capIssues(issues),
   };
 }

@@ -16,14 +16,33 @@ import { packDirectory, readPackageDirectory } from '../packages/package-dir';
 import type { GitSource, GitSourceInput } from '../packages/git-source';
 import { UploadStatus } from '../packages/packages.entities';
 import type { PackagesService } from '../packages/packages.service';
-import { MANIFEST_FILE } from '../validation/manifest-layer';
-import { validatePackage } from '../validation/validate-package';
+import { readManifestObject } from '../validation/manifest-layer';
+import { validatePackage, ValidationReport } from '../validation/validate-package';
+import { issue } from '../validation/types';
+import { isTransientDatabaseError } from '../../shared/transient-errors';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
 import { assessVersion, recordApprovals } from './version-rules';
 import { discoverDocs } from '../listings/docs';
 import type { ReviewService } from '../review/review.service';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
+
+const NOT_FOR_JSONB = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * JSON for a jsonb column. PostgreSQL refuses `\u0000` and unpaired surrogates in jsonb, and a
+ * package's README or a quoted source line may carry them; they become U+FFFD instead of
+ * failing the write. (The manifest itself is refused earlier with JSON-CHAR.)
+ */
+function jsonbText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(NOT_FOR_JSONB, '\uFFFD') : v));
+}
+
+/** Error class and first message line, short and without a stack: it is shown to the author. */
+function describeError(error: unknown): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const line = e.message.split('\n')[0].replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return `${e.name}: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
+}
 
 export interface SubmitInput {
   appId: string;
@@ -33,13 +52,8 @@ export interface SubmitInput {
 
 /** The manifest's version when it can be read (validation reports every other problem). */
 function manifestVersion(checked: CheckedPackage): string | null {
-  try {
-    const manifest = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
-    const version = manifest && typeof manifest === 'object' ? manifest.version : null;
-    return typeof version === 'string' && semver.valid(version) ? version : null;
-  } catch {
-    return null;
-  }
+  const version = readManifestObject(checked.files)?.version;
+  return typeof version === 'string' && semver.valid(version) ? version : null;
 }
 
 /**
@@ -175,7 +189,10 @@ export class VersionsService {
 
   /**
    * The validation job. Idempotent: a version already past validation is left alone, so a
-   * retried job never validates twice.
+   * retried job never validates twice. Its outcome is always final: a transient database
+   * problem is rethrown for the queue to retry, while any other error (a validator bug, a
+   * package that breaks something unforeseen) ends the version VALIDATION_FAILED with a
+   * VALIDATOR-INTERNAL report, because retrying would meet the same error again.
    */
   async validate(ctx: RequestContext, versionId: string): Promise<void> {
     const claimed = await withTransaction(ctx, async tx => {
@@ -186,6 +203,16 @@ export class VersionsService {
       return version;
     });
     if (!claimed) return;
+    try {
+      await this.runValidation(ctx, claimed);
+    } catch (error) {
+      if (isTransientDatabaseError(error)) throw error;
+      ctx.logger.error({ err: error, versionId: claimed.id }, 'validation stopped on an internal error; the version ends VALIDATION_FAILED');
+      await this.failValidation(ctx, claimed, error);
+    }
+  }
+
+  private async runValidation(ctx: RequestContext, claimed: ExtensionVersionEntity): Promise<void> {
     const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
     const [submitter, profile, scopes] = await Promise.all([
       repo(ctx, UserEntity).findOneByOrFail({ id: claimed.submittedById }),
@@ -204,13 +231,7 @@ export class VersionsService {
       },
       checked.issues,
     );
-    let manifest: Record<string, unknown> | null = null;
-    try {
-      const parsed = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
-      manifest = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
-    } catch {
-      manifest = null;
-    }
+    const manifest = readManifestObject(checked.files);
     // Rules that need history: monotonic semver, the required bump (SEMVER-0/1), review triggers.
     const assessment = manifest ? await assessVersion(ctx, claimed, manifest) : null;
     if (assessment?.issues.length) {
@@ -229,13 +250,13 @@ export class VersionsService {
         [
           claimed.id,
           status,
-          JSON.stringify(report),
-          manifest === null ? null : JSON.stringify(manifest),
+          jsonbText(report),
+          manifest === null ? null : jsonbText(manifest),
           assessment?.declaredBump ?? null,
           assessment?.requiredBump ?? null,
-          assessment ? JSON.stringify(assessment.changeSummary) : null,
-          JSON.stringify(triggers),
-          JSON.stringify(discoverDocs(checked.files)),
+          assessment ? jsonbText(assessment.changeSummary) : null,
+          jsonbText(triggers),
+          jsonbText(discoverDocs(checked.files)),
         ],
       );
       if (!returnedRows(result).length) return;
@@ -254,6 +275,46 @@ export class VersionsService {
       });
       // After version.validated, so the log reads validated → review.requested.
       if (status === VersionStatus.PENDING_REVIEW) await this.review.open(tx, claimed, triggers, { appId: extension.appId, ownerId: extension.ownerId });
+    });
+  }
+
+  /** The final state for a validation that could not finish: VALIDATION_FAILED, the reason in the report, and the usual event. */
+  private async failValidation(ctx: RequestContext, claimed: ExtensionVersionEntity, error: unknown): Promise<void> {
+    const report: ValidationReport = {
+      appId: null,
+      version: claimed.version,
+      toolCount: 0,
+      functionCount: 0,
+      eventCount: 0,
+      errorCount: 1,
+      warningCount: 0,
+      infoCount: 0,
+      valid: false,
+      issues: [
+        issue(
+          'VALIDATOR-INTERNAL',
+          'ERROR',
+          `The validator could not finish on this package (${describeError(error)}); it was not accepted`,
+          'Check the package against the rules in the validation docs and submit it again; if it looks valid, report it to the platform with this version id.',
+        ),
+      ],
+    };
+    await withTransaction(ctx, async tx => {
+      const result = await tx.manager.query(
+        `UPDATE extension_versions SET status = $2, report = $3, validated_at = now() WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
+        [claimed.id, VersionStatus.VALIDATION_FAILED, jsonbText(report)],
+      );
+      if (!returnedRows(result).length) return;
+      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
+      await this.events.append(tx, {
+        type: 'version.validation_failed',
+        subjectType: 'ExtensionVersion',
+        subjectId: claimed.id,
+        appId: extension.appId,
+        version: claimed.version,
+        audienceUserId: extension.ownerId,
+        data: { errorCount: report.errorCount, warningCount: report.warningCount, status: VersionStatus.VALIDATION_FAILED, reviewTriggers: [] },
+      });
     });
   }
 
