@@ -107,17 +107,6 @@ async def list_monitors(ctx: object, params: ListParams) -> ActionResult:
     return ActionResult.success(data={"status": params.status}, summary="Listed monitors")
 `;
 
-const SEED_UPGRADE = `from imperal_sdk import Extension
-
-ext = Extension("my-extension", version="2.0.0", display_name="My Extension", icon="icon.svg", actions_explicit=True)
-
-
-@ext.on_upgrade("2.0.0")
-async def upgrade_to_v2(ctx: object, from_version: str = "") -> None:
-    """Migrate per-user data from v1 schema to v2 schema."""
-    # from_version is the user's current installed version string
-    pass
-`;
 
 describe('seed and fixture packages', () => {
   it("the seed's destructive delete_item example raises no ERROR", () => {
