@@ -432,10 +432,15 @@ async def tool_${i}(ctx, params: P${i}) -> ActionResult:
     const text = parts.join('');
     expect(text.split('\n').length).toBeGreaterThan(5000);
     const files = pkg({ 'app.py': text });
+    // One untimed pass first: the bound is on the work (linear in the source), not on JIT warm-up
+    // on a machine that may be busy.
+    checkPythonSources(readModules(files));
     const started = process.hrtime.bigint();
     const issues = checkPythonSources(readModules(files));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(issues).toEqual([]);
-    expect(ms).toBeLessThan(1000);
+    // ~100 ms on an idle machine; the bound leaves room for a CI box several times slower, and still
+    // fails on anything quadratic in the number of functions.
+    expect(ms).toBeLessThan(2500);
   });
 });
