@@ -215,7 +215,7 @@ class ModelBuilder {
     const chatTools = new Map<string, string>();
     for (const mod of reachable) {
       if (mod.errorLine !== null) model.damaged.push(mod.path);
-      if (mod.dynamicImports) model.incomplete = true;
+      if (mod.dynamicImports || mod.callRegistrations) model.incomplete = true;
     }
     const registered = (id: string) => {
       const site = this.chatCalls.get(id);
@@ -287,7 +287,10 @@ class ModelBuilder {
       dynamic ||= mod.dynamicImports;
       for (const imp of mod.imports) {
         add(imp.module);
-        for (const n of imp.names) if (this.byName.has(`${imp.module}.${n}`)) add(`${imp.module}.${n}`);
+        for (const n of imp.names) {
+          const sub = imp.module ? `${imp.module}.${n}` : n;
+          if (this.byName.has(sub)) add(sub);
+        }
       }
     }
     // A module that imports by computed name may load any of the package's modules: count them all.

@@ -447,3 +447,107 @@ describe('without Python sources', () => {
     expect(rules(report.issues)).not.toContain('CODE-MODEL');
   });
 });
+
+describe('a flat layout with a legacy manifest beside current code', () => {
+  const main = `from imperal_sdk import Extension
+from imperal_sdk.chat import ChatExtension
+
+ext = Extension(
+    "notes-lite",
+    version="2.0.0",
+    display_name="Notes Lite",
+    description="Keeps short notes for the user " "and finds them again by words.",
+    icon="icon.svg",
+    actions_explicit=True,
+)
+chat = ChatExtension(ext, "tool_notes_lite_chat", "Notes assistant")
+
+import handlers  # noqa: E402,F401  (registers the chat functions)
+`;
+  const schemas = `from pydantic import BaseModel
+
+
+class FindParams(BaseModel):
+    query: str
+
+
+class NoteList(BaseModel):
+    notes: list[str] = []
+`;
+  const handlers = `from __future__ import annotations
+
+import schemas as s
+from imperal_sdk import ActionResult
+
+from main import chat, ext
+
+
+@chat.function("find_notes", "Find the user's notes that contain the given words.", action_type="read")
+async def find_notes(ctx, params: s.FindParams) -> ActionResult[s.NoteList]:
+    """Find notes."""
+    return ActionResult.success(data={"notes": []}, summary="found")
+
+
+@ext.on_event("notes-lite.reindex")
+async def reindex(ctx, event) -> None:
+    """Rebuild the index."""
+
+
+@ext.panel("sidebar", slot="left", title="Notes")
+async def sidebar(ctx) -> dict:
+    """The sidebar."""
+    return {}
+
+
+@ext.schedule("nightly", cron="0 3 * * *")
+async def nightly(ctx) -> None:
+    """Nightly cleanup."""
+`;
+  // What an SDK 4 build wrote: no sdk_version, the legacy router entry, no actions_explicit,
+  // no params_schema / return_schema on the typed tool.
+  const legacy = {
+    app_id: 'notes-lite',
+    version: '2.0.0',
+    name: 'Notes Lite',
+    description: 'Notes.',
+    icon: 'icon.svg',
+    capabilities: ['notes-lite:read'],
+    tools: [
+      { name: 'tool_notes_lite_chat', description: 'Notes assistant', scopes: ['*'] },
+      { name: 'find_notes', description: 'Find notes', action_type: 'read', scopes: [] },
+    ],
+    signals: [],
+    schedules: [{ name: 'nightly', cron: '0 3 * * *' }],
+    required_scopes: [],
+  };
+
+  it('judges the runtime rules on the code and blames the manifest only for what it owns', () => {
+    const report = validate({ 'main.py': main, 'schemas.py': schemas, 'handlers.py': handlers }, legacy);
+    const byRule = new Map(report.issues.map(i => [i.rule, i]));
+    // The code declares actions_explicit, a params model, a return model, a long description.
+    for (const id of ['V14', 'V16', 'V17', 'V19', 'V23']) expect(byRule.has(id)).toBe(false);
+    // The manifest layer: SDK-VERSION-1 and V25 stay on imperal.json; the drift names the stale parts.
+    expect(byRule.get('SDK-VERSION-1')).toMatchObject({ source: 'manifest' });
+    expect(byRule.get('V25')).toMatchObject({ source: 'manifest' });
+    const drift = byRule.get('MANIFEST-DRIFT')!;
+    expect(drift.message).toContain("tools 'find_notes'.return_schema: code 'NoteList', manifest (none)");
+    expect(drift.message).toContain("tools 'tool_notes_lite_chat': code (absent), manifest tool");
+    // The other decorators are in the model: the on_event handler counts as an event, the panel
+    // is a synthetic tool (not counted, never drift), the schedule is recorded.
+    expect(report).toMatchObject({ functionCount: 1, eventCount: 1, toolCount: 0 });
+    const { model } = buildCodeModel(readModules(new Map(Object.entries({ 'main.py': main, 'schemas.py': schemas, 'handlers.py': handlers }).map(([p, t]) => [p, Buffer.from(t)]))));
+    expect(model!.tools).toEqual([expect.objectContaining({ name: '__panel__sidebar', kind: 'panel' })]);
+    expect(model!.decorated.map(d => [d.kind, d.args])).toEqual([
+      ['on_event', { 0: 'notes-lite.reindex' }],
+      ['schedule', { 0: 'nightly', cron: '0 3 * * *' }],
+    ]);
+    expect(model!.chats).toEqual([expect.objectContaining({ toolName: 'tool_notes_lite_chat', description: 'Notes assistant' })]);
+  });
+
+  it('does not claim absence when a handler registers by calling the decorator factory', () => {
+    const called = `${handlers}\n\nasync def extra(ctx, params: s.FindParams) -> ActionResult[s.NoteList]:\n    """Extra."""\n\n\nchat.function("extra_tool", "An extra tool registered by a call.", action_type="read")(extra)\n`;
+    const manifest = { ...legacy, tools: [...legacy.tools, { name: 'extra_tool', action_type: 'read' }] };
+    const drift = rule(validate({ 'main.py': main, 'schemas.py': schemas, 'handlers.py': called }, manifest).issues, 'MANIFEST-DRIFT');
+    expect(drift[0].message).not.toContain("'extra_tool'");
+  });
+});

@@ -86,6 +86,8 @@ export interface PyModule {
   functions: FunctionInfo[];
   /** Calls that import modules by computed name (importlib.import_module, __import__, pkgutil walks). */
   dynamicImports: boolean;
+  /** A registration made by calling a decorator factory directly (`chat.function("x")(handler)`). */
+  callRegistrations: boolean;
   /** 1-based line of the first syntax error lezer recovered from; null for a clean parse. */
   errorLine: number | null;
 }
@@ -117,6 +119,7 @@ export function readModule(path: string, bytes: Buffer): PyModule | null {
     imports: [],
     functions: [],
     dynamicImports: text.includes('import_module(') || text.includes('__import__(') || text.includes('walk_packages('),
+    callRegistrations: false,
     errorLine: null,
   };
   new ModuleReader(mod).read();
@@ -207,6 +210,15 @@ class ModuleReader {
       case 'TryStatement': {
         // The try body is what runs; except/else/finally bodies only fill names it left unbound.
         stmt.getChildren('Body').forEach((body, i) => this.statements(body, scope, { ...flags, fallback: flags.fallback || i > 0 }));
+        break;
+      }
+      case 'ExpressionStatement': {
+        // `chat.function("x", ...)(handler)` / `ext.tool("x")(handler)`: a call of a call of `.function`/`.tool`.
+        const call = stmt.firstChild;
+        const inner = call?.name === 'CallExpression' ? call.firstChild : null;
+        const callee = inner?.name === 'CallExpression' ? inner.firstChild : null;
+        const last = callee?.name === 'MemberExpression' ? callee.lastChild : null;
+        if (last?.name === 'PropertyName' && ['function', 'tool', 'skeleton'].includes(this.mod.src.of(last))) this.mod.callRegistrations = true;
         break;
       }
       case 'WithStatement':
