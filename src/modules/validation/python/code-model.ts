@@ -474,7 +474,11 @@ class ModelBuilder {
 
   private arg<T>(site: { mod: PyModule; args: CallArg[]; scope: Scope | null }, index: number | null, kw: string, what: string, convert: (v: Value) => T | null, fallback: T): Field<T> {
     const a = (index === null ? undefined : positional(site.args, index)) ?? keyword(site.args, kw);
-    if (!a) return fallback;
+    if (!a) {
+      // `Extension(**settings)` / `f(*args)`: the argument may be in the splat; the default is a guess.
+      const splat = site.args.find(x => x.kind === 'star' || x.kind === 'doubleStar');
+      return splat?.value ? this.field<T>(site.mod, splat.value, site.scope, what, () => null) : fallback;
+    }
     if (!a.value) return fallback;
     return this.field(site.mod, a.value, site.scope, what, convert);
   }

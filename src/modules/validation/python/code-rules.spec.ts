@@ -220,6 +220,20 @@ describe('the code model', () => {
     // V14 was not decided (neither from the unknown value nor from the manifest's 'short').
     expect(rule(report.issues, 'V14')).toEqual([]);
   });
+  it('does not take defaults for arguments that may come from a ** splat', () => {
+    const core = `${CORE}`.replace(
+      /ext = Extension\([\s\S]*?\n\)\n/,
+      'SETTINGS = load_settings()\next = Extension(APP_ID, **SETTINGS)\n',
+    );
+    expect(core).toContain('**SETTINGS');
+    const report = validate(layout({ 'app/core.py': core }));
+    expect(rules(report.issues)).not.toContain('V14');
+    expect(rules(report.issues)).not.toContain('V15');
+    expect(rules(report.issues)).not.toContain('V19');
+    expect(rule(report.issues, 'CODE-UNRESOLVED').map(i => i.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Extension(description=...)'), expect.stringContaining('Extension(actions_explicit=...)')]),
+    );
+  });
 });
 
 describe('rules on the code: the manifest says one thing, the code another', () => {

@@ -168,7 +168,7 @@ export function checkCodeModel(model: CodeModel): ValidationIssue[] {
         issue(
           'V14',
           'ERROR',
-          `Extension '${appId}' description must be ≥40 chars and ≠ app_id (got len=${d.length}, value='${d.slice(0, 40)}')`,
+          `Extension '${appId}' description must be ≥40 chars and ≠ app_id (got len=${ext.description.length}, value='${ext.description.slice(0, 40)}')`,
           'Set Extension(description=...) to a sentence of at least 40 characters saying what the extension does.',
           extAt,
         ),
@@ -178,7 +178,7 @@ export function checkCodeModel(model: CodeModel): ValidationIssue[] {
   if (known(ext.displayName)) {
     const n = ext.displayName.trim();
     if (n.length < 3) {
-      out.push(issue('V15', 'ERROR', `Extension '${appId}' display_name must be ≥3 chars (got len=${n.length}, value='${n}')`, "Set Extension(display_name='Notes'): human-readable, not the slug.", extAt));
+      out.push(issue('V15', 'ERROR', `Extension '${appId}' display_name must be ≥3 chars (got len=${ext.displayName.length}, value='${ext.displayName}')`, "Set Extension(display_name='Notes'): human-readable, not the slug.", extAt));
     } else if (n === appId) {
       out.push(issue('V15', 'ERROR', `Extension display_name '${n}' verbatim equals app_id '${appId}' — provide human-readable name`, "Use 'Notes' instead of 'notes'.", extAt));
     }
