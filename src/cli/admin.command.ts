@@ -13,6 +13,7 @@ export function registerAdminCommands(program: Command): void {
       // Loaded here, not at the top: the server stack (typeorm, services, GraphQL) takes seconds to
       // load, and every other `plaza` command (validate above all) must start without it.
       /* eslint-disable @typescript-eslint/no-require-imports */
+      require('reflect-metadata');
       const { ConfigError, loadConfig } = require('../config') as typeof import('../config');
       const { systemContext } = require('../context') as typeof import('../context');
       const { createDataSource } = require('../db/data-source') as typeof import('../db/data-source');

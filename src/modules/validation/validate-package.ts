@@ -3,7 +3,7 @@ import { checkManifest, Manifest, MANIFEST_FILE } from './manifest-layer';
 import { checkManifestRules, isChatFunction, isSyntheticTool, ManifestRuleOptions, toolsOf } from './manifest-rules';
 import { buildCodeModel, CodeModel, readModules } from './python/code-model';
 import { checkCodeModel, driftIssues, syntaxIssues } from './python/code-rules';
-import { checkPythonSources } from './python/python-rules';
+import { checkPythonSources, scanModules } from './python/python-rules';
 import { issue, IssueLevel, PackageFiles, ValidationIssue } from './types';
 
 export interface ValidateOptions extends ManifestRuleOptions {
@@ -57,7 +57,8 @@ function counts(manifest: Manifest | null, model: CodeModel | null) {
  */
 export function validatePackage(files: PackageFiles, options: ValidateOptions = {}, extraIssues: ValidationIssue[] = []): ValidationReport {
   const { manifest, issues: manifestIssues } = checkManifest(files);
-  const modules = readModules(files);
+  const modules = readModules(files, false);
+  const scans = scanModules(modules); // also records each file's first syntax error for the model
   const { model, missing } = buildCodeModel(modules);
   const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues, ...syntaxIssues(modules)];
   if (model) {
@@ -89,7 +90,7 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
       );
     }
   }
-  issues.push(...checkPythonSources(modules));
+  issues.push(...checkPythonSources(modules, scans));
   issues.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   const errorCount = issues.filter(i => i.level === 'ERROR').length;
   return {

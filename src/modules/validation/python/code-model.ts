@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { PackageFiles } from '../types';
 import { CallArg, callArgs, childrenOf, DecoratorInfo, keyword, Param, positional, SourceText, stringValue, unwrapParens, attributeOf } from './py-syntax';
-import { ClassInfo, FunctionInfo, PyModule, readModule, Scope } from './py-module';
+import { ClassInfo, FunctionInfo, markErrors, PyModule, readModule, Scope } from './py-module';
 
 /**
  * The code model: what the SDK builds at import time (the `Extension` object, its ChatExtensions
@@ -155,12 +155,17 @@ function isTestModule(path: string): boolean {
   return parts.slice(0, -1).some(d => d === 'tests' || d === 'test') || base.startsWith('test_') || base.endsWith('_test.py') || base === 'conftest.py';
 }
 
-/** Reads every walked .py file of the package once. */
-export function readModules(files: PackageFiles): PyModule[] {
+/**
+ * Reads every walked .py file of the package once. `markSyntaxErrors: false` when the caller's
+ * file-local scan (which walks every node anyway) fills `errorLine` instead.
+ */
+export function readModules(files: PackageFiles, markSyntaxErrors = true): PyModule[] {
   const out: PyModule[] = [];
   for (const path of [...files.keys()].filter(isWalkedPythonFile).sort()) {
     const mod = readModule(path, files.get(path) as Buffer);
-    if (mod) out.push(mod);
+    if (!mod) continue;
+    if (markSyntaxErrors) markErrors(mod);
+    out.push(mod);
   }
   return out;
 }

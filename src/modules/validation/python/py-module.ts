@@ -88,7 +88,10 @@ export interface PyModule {
   dynamicImports: boolean;
   /** A registration made by calling a decorator factory directly (`chat.function("x")(handler)`). */
   callRegistrations: boolean;
-  /** 1-based line of the first syntax error lezer recovered from; null for a clean parse. */
+  /**
+   * 1-based line of the first syntax error lezer recovered from; null for a clean parse. Filled by
+   * markErrors(), or by the file-local scan, which walks every node anyway.
+   */
   errorLine: number | null;
 }
 
@@ -126,6 +129,17 @@ export function readModule(path: string, bytes: Buffer): PyModule | null {
   return mod;
 }
 
+/** Sets `errorLine` by walking the tree (when no scan of the file ran). */
+export function markErrors(mod: PyModule): void {
+  const cur = mod.tree.cursor();
+  do {
+    if (cur.type.isError) {
+      mod.errorLine = mod.src.lineAt(cur.from);
+      return;
+    }
+  } while (cur.next());
+}
+
 /** The package a relative import starts from, `level` dots up. */
 function relativeBase(mod: PyModule, level: number): string | null {
   const parts = mod.name ? mod.name.split('.') : [];
@@ -143,19 +157,7 @@ class ModuleReader {
   constructor(private readonly mod: PyModule) {}
 
   read(): void {
-    const top = this.mod.tree.topNode;
-    this.findError();
-    this.statements(top, null, { typeChecking: false, fallback: false });
-  }
-
-  private findError(): void {
-    const cur = this.mod.tree.cursor();
-    do {
-      if (cur.type.isError) {
-        this.mod.errorLine = this.mod.src.lineAt(cur.from);
-        return;
-      }
-    } while (cur.next());
+    this.statements(this.mod.tree.topNode, null, { typeChecking: false, fallback: false });
   }
 
   private line(node: SyntaxNode): number {

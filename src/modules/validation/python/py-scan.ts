@@ -82,6 +82,8 @@ export interface FileScan {
   path: string;
   /** The tree has error nodes: lezer recovered from a syntax error somewhere in the file. */
   damaged: boolean;
+  /** The line of the first error node (null when the file parsed clean). */
+  errorLine: number | null;
   classes: ClassDecl[];
   chat: ChatDecl[];
   hooks: UpgradeHook[];
@@ -128,6 +130,7 @@ class FileScanner {
     this.scan = {
       path,
       damaged: false,
+      errorLine: null,
       classes: [],
       chat: [],
       hooks: [],
@@ -161,6 +164,7 @@ class FileScanner {
 
   private enter(cur: TreeCursor): void {
     if (cur.type.isError) {
+      if (!this.scan.damaged) this.scan.errorLine = this.src.lineAt(cur.from);
       this.scan.damaged = true;
       return;
     }

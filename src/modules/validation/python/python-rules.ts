@@ -21,8 +21,13 @@ import { ChatDecl, FileScan, scanParsed } from './py-scan';
 const PYDANTIC_ROOTS = new Set(['BaseModel', 'RootModel']);
 const at = (file: string, line: number) => ({ file, line, source: 'code' as const });
 
-function scanModules(modules: PyModule[]): FileScan[] {
-  return modules.map(m => scanParsed(m.path, m.src, m.tree));
+/** Walks every parsed file once for the file-local rules, recording each file's first syntax error. */
+export function scanModules(modules: PyModule[]): FileScan[] {
+  return modules.map(m => {
+    const scan = scanParsed(m.path, m.src, m.tree);
+    m.errorLine = scan.errorLine;
+    return scan;
+  });
 }
 
 /**
@@ -33,9 +38,8 @@ export function collectChatFunctions(files: PackageFiles): { name: string; file:
   return scanModules(readModules(files)).flatMap(s => s.chat.map(c => ({ name: c.label, file: s.path, line: c.decoratorLine })));
 }
 
-/** The file-local rules over the package's parsed *.py files. */
-export function checkPythonSources(modules: PyModule[]): ValidationIssue[] {
-  const scans = scanModules(modules);
+/** The file-local rules over the package's parsed *.py files (`scans`: their scanModules() result, when already made). */
+export function checkPythonSources(modules: PyModule[], scans: FileScan[] = scanModules(modules)): ValidationIssue[] {
   const isModel = pydanticIndex(scans);
   const cacheModels = new Set(scans.flatMap(s => s.classes.filter(c => c.cacheModel).map(c => c.name)));
   const issues: ValidationIssue[] = [];
