@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { PackageFiles } from '../types';
-import { CallArg, callArgs, childrenOf, DecoratorInfo, keyword, Param, positional, SourceText, stringValue, unwrapParens, attributeOf } from './py-syntax';
+import { CallArg, callArgs, childrenOf, DecoratorInfo, keyword, Param, positional, SourceText, stringValue, unescapeLiteral, unwrapParens, attributeOf } from './py-syntax';
 import { ClassInfo, FunctionInfo, markErrors, PyModule, readModule, Scope } from './py-module';
 
 /**
@@ -394,11 +394,22 @@ class ModelBuilder {
     const src = mod.src;
     const n = unwrapParens(node);
     switch (n.name) {
-      case 'String':
-      case 'ContinuedString': {
+      case 'String': {
         const s = stringValue(n, src);
         return s === null ? this.unknown(mod, n) : { k: 'str', v: s };
       }
+      case 'ContinuedString': {
+        // Implicit concatenation; parts may be f-strings.
+        let out = '';
+        for (const part of childrenOf(n)) {
+          const v = this.evaluate(mod, part, scope);
+          if (v.k !== 'str') return this.unknown(mod, n);
+          out += v.v;
+        }
+        return { k: 'str', v: out };
+      }
+      case 'FormatString':
+        return this.formatString(mod, n, scope);
       case 'Number': {
         const v = Number(src.of(n).split('_').join(''));
         return Number.isFinite(v) ? { k: 'num', v } : this.unknown(mod, n);
@@ -461,6 +472,46 @@ class ModelBuilder {
       default:
         return this.unknown(mod, n);
     }
+  }
+
+  /**
+   * An f-string whose replacement fields are static (`f"max {MAX_GROUPS} groups"` with a module
+   * constant): its value. A conversion (`!r`), a format spec (`:>3`), a `=` field or a value that is
+   * not a str, int or bool makes it unresolved.
+   */
+  private formatString(mod: PyModule, n: SyntaxNode, scope: Scope | null): Value {
+    const src = mod.src;
+    const raw = src.of(n);
+    let i = 0;
+    while (i < raw.length && raw[i] !== '"' && raw[i] !== "'") i++;
+    const prefix = raw.slice(0, i).toLowerCase();
+    if (prefix.includes('b')) return this.unknown(mod, n);
+    const q = raw.startsWith(raw[i].repeat(3), i) ? 3 : 1;
+    const bodyFrom = n.from + i + q;
+    const bodyTo = n.to - q;
+    const literal = (from: number, to: number): string | null => {
+      const text = src.text.slice(from, to).split('{{').join('{').split('}}').join('}');
+      return prefix.includes('r') ? text : unescapeLiteral(text);
+    };
+    let out = '';
+    let at = bodyFrom;
+    for (const field of childrenOf(n)) {
+      if (field.name !== 'FormatReplacement') continue;
+      const lit = literal(at, field.from);
+      if (lit === null) return this.unknown(mod, n);
+      out += lit;
+      const inner = childrenOf(field).filter(c => c.name !== '{' && c.name !== '}');
+      if (inner.length !== 1 || src.of(field).includes('=')) return this.unknown(mod, n);
+      const v = this.evaluate(mod, inner[0], scope);
+      if (v.k === 'str') out += v.v;
+      else if (v.k === 'num' && Number.isInteger(v.v)) out += String(v.v);
+      else if (v.k === 'bool') out += v.v ? 'True' : 'False';
+      else return this.unknown(mod, n);
+      at = field.to;
+    }
+    const tail = literal(at, bodyTo);
+    if (tail === null) return this.unknown(mod, n);
+    return { k: 'str', v: out + tail };
   }
 
   /** Evaluates an argument into a field; an unresolved one is recorded once (INFO) and returned as such. */

@@ -220,6 +220,22 @@ describe('the code model', () => {
     // V14 was not decided (neither from the unknown value nor from the manifest's 'short').
     expect(rule(report.issues, 'V14')).toEqual([]);
   });
+  it('evaluates f-strings whose fields are static, and only those', () => {
+    const read = edit(
+      READ_HANDLERS,
+      'description="List the tasks on the board, optionally filtered by status.",',
+      'description=f"List up to {MAX} tasks on the {BOARD!r} board, " f"{{filtered}} by {FIELD}.",',
+    );
+    const withConstants = `MAX = 50\nBOARD = "main"\nFIELD = "status"\n${read}`;
+    const { model } = buildCodeModel(readModules(new Map(Object.entries(layout({ 'app/handlers_read.py': withConstants })).map(([p, t]) => [p, Buffer.from(t)]))));
+    // `{BOARD!r}` has a conversion: the whole description is unresolved, not guessed.
+    expect(model!.functions[0].description).toMatchObject({ unresolved: true, file: 'app/handlers_read.py' });
+    const plain = withConstants.replace('{BOARD!r}', '{BOARD}');
+    const again = buildCodeModel(readModules(new Map(Object.entries(layout({ 'app/handlers_read.py': plain })).map(([p, t]) => [p, Buffer.from(t)]))));
+    expect(again.model!.functions[0].description).toBe('List up to 50 tasks on the main board, {filtered} by status.');
+    expect(rules(validate(layout({ 'app/handlers_read.py': plain })).issues)).not.toContain('CODE-UNRESOLVED');
+  });
+
   it('does not take defaults for arguments that may come from a ** splat', () => {
     const core = `${CORE}`.replace(
       /ext = Extension\([\s\S]*?\n\)\n/,
