@@ -629,7 +629,8 @@ class ModelBuilder {
     }
     if (attr in SYNTHETIC) {
       const prefix = SYNTHETIC[attr as keyof typeof SYNTHETIC];
-      const id = this.arg<string | null>(site, 0, attr === 'webhook' ? 'path' : 'id', `@ext.${attr}(...) on ${fn.name}`, asString, null);
+      const idKeyword = { panel: 'panel_id', webhook: 'path', tray: 'tray_id', menu_item: 'item_id', widget: 'widget_id' }[attr as keyof typeof SYNTHETIC];
+      const id = this.arg<string | null>(site, 0, idKeyword, `@ext.${attr}(...) on ${fn.name}`, asString, null);
       const kind = attr === 'menu_item' ? 'menu' : (attr as ToolModel['kind']);
       model.tools.push({ name: `${prefix}${typeof id === 'string' ? id : fn.name}`, kind, scopes: [], ...where });
       return;
