@@ -305,7 +305,7 @@ class ModelBuilder {
 
   /** `from main import ext` as `imperal validate` does; else the first Extension among main's names. */
   private findExtension(main: PyModule): { k: 'ext'; id: string } | null {
-    const direct = main.bindings.has('ext') ? this.lookup(main, 'ext') : null;
+    const direct = this.lookup(main, 'ext'); // bound in main.py, or through `from app import *`
     if (direct?.k === 'ext') return direct;
     for (const name of main.bindings.keys()) {
       const v = this.lookup(main, name);
