@@ -364,6 +364,21 @@ register()
     expect(rules(eager.issues)).not.toContain('V23');
   });
 
+  it('V17 / V23: one annotation get_type_hints cannot resolve (a TYPE_CHECKING-only import) hides both models under PEP 563', () => {
+    const read = edit(
+      edit(READ_HANDLERS, 'from imperal_sdk import ActionResult', 'from typing import TYPE_CHECKING\n\nfrom imperal_sdk import ActionResult\n\nif TYPE_CHECKING:\n    from imperal_sdk import Context'),
+      'async def list_tasks(ctx, params',
+      'async def list_tasks(ctx: Context, params',
+    );
+    const report = validate(layout({ 'app/handlers_read.py': read }));
+    expect(rules(report.issues)).toEqual(expect.arrayContaining(['V17', 'V23']));
+    // The same annotation with a run-time import resolves, and nothing fires.
+    const runtime = read.replace('if TYPE_CHECKING:\n    from imperal_sdk import Context', 'from imperal_sdk import Context');
+    const ok = validate(layout({ 'app/handlers_read.py': runtime }));
+    expect(rules(ok.issues)).not.toContain('V17');
+    expect(rules(ok.issues)).not.toContain('V23');
+  });
+
   it('V17: a params model imported through a module alias counts, whatever params_schema says', () => {
     const report = validate(layout(), manifestWith('list_tasks', { params_schema: {} }));
     expect(rules(report.issues)).not.toContain('V17');
