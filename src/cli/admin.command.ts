@@ -1,12 +1,4 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config';
-import { systemContext } from '../context';
-import { createDataSource } from '../db/data-source';
-import { createLoaders } from '../loaders';
-import { createResolverContainer, createServices } from '../services';
-import { createLogger } from '../shared/logger';
-import { DomainError } from '../shared/errors';
-import { cliDatabase } from './database';
 
 /** `plaza admin create`: the first administrators, before anyone can grant a role. */
 export function registerAdminCommands(program: Command): void {
@@ -18,6 +10,19 @@ export function registerAdminCommands(program: Command): void {
     .option('--password <password>', 'password for a new account (or set PLAZA_ADMIN_PASSWORD)')
     .option('--name <displayName>', 'display name for a new account', 'Administrator')
     .action(async (options: { email: string; password?: string; name: string }) => {
+      // Loaded here, not at the top: the server stack (typeorm, services, GraphQL) takes seconds to
+      // load, and every other `plaza` command (validate above all) must start without it.
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      require('reflect-metadata');
+      const { ConfigError, loadConfig } = require('../config') as typeof import('../config');
+      const { systemContext } = require('../context') as typeof import('../context');
+      const { createDataSource } = require('../db/data-source') as typeof import('../db/data-source');
+      const { createLoaders } = require('../loaders') as typeof import('../loaders');
+      const { createResolverContainer, createServices } = require('../services') as typeof import('../services');
+      const { createLogger } = require('../shared/logger') as typeof import('../shared/logger');
+      const { DomainError } = require('../shared/errors') as typeof import('../shared/errors');
+      const { cliDatabase } = require('./database') as typeof import('./database');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       let config;
       try {
         config = loadConfig();

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin.command';
 import { registerPackageCommands } from './package.commands';

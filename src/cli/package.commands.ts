@@ -7,8 +7,18 @@ import { formatReport } from '../modules/validation/report-format';
 import { validatePackage, ValidationReport } from '../modules/validation/validate-package';
 import { PackageRejectedError } from '../shared/errors';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../package.json').version;
+/** Plaza's version: package.json sits two levels up from src/cli, three from dist/src/cli. */
+function plazaVersion(): string {
+  for (const up of ['../..', '../../..']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require(`${up}/package.json`) as { version: string }).version;
+    } catch {
+      // try the next layout
+    }
+  }
+  return '0.0.0';
+}
 
 const list = (value: string | undefined) => (value ?? '').split(',').map(s => s.trim()).filter(Boolean);
 
@@ -41,7 +51,7 @@ export function registerPackageCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (dir: string | undefined, options: { json?: boolean }) => {
       const report = await validateDirectory(path.resolve(dir ?? '.')).catch(rejected);
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, VERSION));
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, plazaVersion()));
       process.exitCode = report.errorCount ? 1 : 0;
     });
 
@@ -72,7 +82,7 @@ export function registerPackageCommands(program: Command): void {
       if (!local.appId) throw new Error('imperal.json has no app_id: run `plaza validate` first');
       const bytes = await packDirectory(root).catch(rejected);
       const report = await publish(options.server.replace(/\/$/, ''), token, local.appId, bytes, Number(options.timeout));
-      process.stdout.write(formatReport(report, VERSION));
+      process.stdout.write(formatReport(report, plazaVersion()));
       process.exitCode = report.errorCount ? 1 : 0;
     });
 }

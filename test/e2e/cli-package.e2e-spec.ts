@@ -48,16 +48,19 @@ describe('plaza validate / pack / publish', () => {
   });
 
   it('validate exits 1 on an ERROR, prints each issue with its fix, and --json gives the report', () => {
-    const dir = writePackage(validPackage(validManifest({ description: 'Short.' })));
+    // The manifest's description is fine; the code's (which is what runs) is too short.
+    const files = validPackage();
+    files.set('main.py', Buffer.from(files.get('main.py')!.toString().replace(/description="A task manager[^"]*"/, 'description="Short."')));
+    const dir = writePackage(files);
     const run = plaza(['validate', dir]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/ERROR imperal.json\s+\[V14\]/);
+    expect(run.stdout).toMatch(/ERROR main.py:\d+\s+\[V14\]/);
     expect(run.stdout).toContain('Fix: ');
     expect(run.stdout).toContain('error(s) must be fixed before deployment');
     const json = plaza(['validate', dir, '--json']);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ appId: 'task-board', valid: false });
-    expect(report.issues.map((i: { rule: string }) => i.rule)).toContain('V14');
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'V14', file: 'main.py', source: 'code' })]));
   });
 
   it('validate checks V31 locally with PLAZA_AUTHOR_ID and the allowlist', () => {

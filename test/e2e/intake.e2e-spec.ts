@@ -124,7 +124,7 @@ describe('package intake', () => {
       const first = await submitZip(t, dev.token, ext.appId, bad);
       const failed = await waitForValidation(t, dev.token, first.data!.submitVersion.id);
       expect(failed.status).toBe('VALIDATION_FAILED');
-      expect(failed.validationReport.issues).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'V14', level: 'ERROR', file: 'imperal.json' })]));
+      expect(failed.validationReport.issues).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'V14', level: 'ERROR', file: 'main.py', source: 'code' })]));
       const fixed = await submitZip(t, dev.token, ext.appId, await zipOf(packageFor(ext.appId, 'Task Board')));
       expect(fixed.data!.submitVersion.version).toBe('1.0.0');
     });

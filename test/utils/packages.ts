@@ -21,7 +21,10 @@ export function zipOf(files: Map<string, Buffer> | Record<string, string | Buffe
 /** The valid fixture package for an app id / display name of the caller's choosing. */
 export function packageFor(appId: string, name: string, overrides: Record<string, unknown> = {}): Map<string, Buffer> {
   const files = validPackage(validManifest({ app_id: appId, name, ...overrides }));
-  files.set('main.py', Buffer.from(files.get('main.py')!.toString().replace(/task-board/g, appId).replace('"Task Board"', JSON.stringify(name))));
+  let code = files.get('main.py')!.toString().replace('"task-board"', JSON.stringify(appId)).replace('"Task Board"', JSON.stringify(name));
+  // The code is what the validator judges: a description override goes into Extension(...) too.
+  if (typeof overrides.description === 'string') code = code.replace(/description="A task manager[^"]*"/, `description=${JSON.stringify(overrides.description)}`);
+  files.set('main.py', Buffer.from(code));
   return files;
 }
 
@@ -44,7 +47,7 @@ export async function submitZip(t: TestApp, token: string, appId: string, bytes:
 }
 
 const VERSION_QUERY = `query($id: ID!) { extensionVersion(id: $id) { id version status source gitCommitSha gitUrl packageSha256 validatedAt
-  validationReport { appId version toolCount functionCount eventCount errorCount warningCount infoCount valid issues { rule level message file line fix } } } }`;
+  validationReport { appId version toolCount functionCount eventCount errorCount warningCount infoCount valid issues { rule level message file line fix source } } } }`;
 
 /** Polls until the validation job has moved the version past SUBMITTED/VALIDATING. */
 export async function waitForValidation(t: TestApp, token: string, versionId: string, timeoutMs = 20000): Promise<any> {

@@ -36,6 +36,13 @@ export interface ManifestRuleOptions {
   platformScopes?: ReadonlySet<string>;
 }
 
+/**
+ * The rules the reference decides on the Extension object. With a code model they run on the code
+ * (python/code-rules.ts); these manifest versions are the fallback for a package whose Python
+ * sources reach no Extension(...) instance.
+ */
+export const CODE_RULES = ['V3', 'V4', 'V9', 'V10', 'V11', 'V12', 'V13', 'V14', 'V15', 'V16', 'V17', 'V18', 'V19', 'V20', 'V22', 'V23', 'V24'];
+
 const ACTION_TYPES = new Set(['read', 'write', 'destructive']);
 const SYNTHETIC_PREFIXES = ['__panel__', '__widget__', '__tray__', '__menu__', '__webhook__'];
 const PLACEHOLDER = /^(todo|tbd|fixme|xxx|lorem ipsum.*|description( here)?|placeholder|n\/a|\.\.\.)$/i;
@@ -74,7 +81,16 @@ export function declaredScopes(manifest: Manifest): string[] {
 /** `store.read` and `store:read` name the same scope; the registry keeps the colon form. */
 const canonicalScope = (scope: string) => scope.replace('.', ':');
 
-export function checkManifestRules(manifest: Manifest, options: ManifestRuleOptions = {}): ValidationIssue[] {
+/**
+ * `codeModel`: the package's code model exists, so the CODE_RULES are left to it and only the
+ * rules that stay on the manifest run (V1, V2, V31, V33, V34, V35, SCOPE-1).
+ */
+export function checkManifestRules(manifest: Manifest, options: ManifestRuleOptions = {}, codeModel = false): ValidationIssue[] {
+  const all = manifestRules(manifest, options);
+  return codeModel ? all.filter(i => !CODE_RULES.includes(i.rule)) : [...all, ...manifestHookIssues(manifest)];
+}
+
+function manifestRules(manifest: Manifest, options: ManifestRuleOptions): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const appId = str(manifest.app_id);
   const version = str(manifest.version);
@@ -247,6 +263,29 @@ export function checkManifestRules(manifest: Manifest, options: ManifestRuleOpti
     }
   }
   out.push(...scopeRegistryIssues(manifest, appId, options.platformScopes));
+  return out;
+}
+
+/** V22 from `lifecycle_hooks`: the signatures the generator recorded (fallback without a code model). */
+function manifestHookIssues(manifest: Manifest): ValidationIssue[] {
+  const hooks: unknown = manifest.lifecycle_hooks;
+  if (!isObject(hooks)) return [];
+  const out: ValidationIssue[] = [];
+  for (const [key, entry] of Object.entries(hooks)) {
+    if (!key.startsWith('on_upgrade')) continue;
+    const signature = isObject(entry) ? entry.signature : null;
+    if (typeof signature !== 'string' || signature.includes('from_version') || signature.includes('**')) continue;
+    out.push(
+      issue(
+        'V22',
+        'ERROR',
+        `Lifecycle hook '${key}' missing required kwargs: ['from_version'].`,
+        `imperal.json records the signature ${signature}: give the hook a \`from_version: str = ''\` parameter ` +
+          '(or **kwargs), then run `imperal build`.',
+        { file: MANIFEST_FILE, line: 0 },
+      ),
+    );
+  }
   return out;
 }
 

@@ -17,7 +17,14 @@ export interface ValidationIssue {
   line: number;
   /** One sentence telling the author what to do. */
   fix: string;
+  /**
+   * Which side the rule read: 'code' (the package's Python sources, parsed into the code model)
+   * or 'manifest' (imperal.json, the icon file, the package's files).
+   */
+  source: IssueSource;
 }
+
+export type IssueSource = 'code' | 'manifest';
 
 /** Package files by path relative to the package root (posix separators, no leading slash). */
 export type PackageFiles = ReadonlyMap<string, Buffer>;
@@ -27,7 +34,7 @@ export function issue(
   level: IssueLevel,
   message: string,
   fix: string,
-  where: { file?: string; line?: number } = {},
+  where: { file?: string; line?: number; source?: IssueSource } = {},
 ): ValidationIssue {
-  return { rule, level, message, file: where.file ?? '', line: where.line ?? 0, fix };
+  return { rule, level, message, file: where.file ?? '', line: where.line ?? 0, fix, source: where.source ?? 'manifest' };
 }

@@ -1,7 +1,9 @@
 import { checkIcon } from './icon/svg-icon';
 import { checkManifest, Manifest, MANIFEST_FILE } from './manifest-layer';
 import { checkManifestRules, isChatFunction, isSyntheticTool, ManifestRuleOptions, toolsOf } from './manifest-rules';
-import { checkPythonSources } from './python/python-rules';
+import { buildCodeModel, CodeModel, readModules } from './python/code-model';
+import { checkCodeModel, driftIssues, syntaxIssues } from './python/code-rules';
+import { checkPythonSources, scanModules } from './python/python-rules';
 import { issue, IssueLevel, PackageFiles, ValidationIssue } from './types';
 
 export interface ValidateOptions extends ManifestRuleOptions {
@@ -51,13 +53,23 @@ function capIssues(issues: ValidationIssue[]): ValidationIssue[] {
     out.splice(
       last + 1,
       0,
-      issue(rule, level, `…and ${more.toLocaleString('en-US')} more ${rule} ${level === 'ERROR' ? 'errors' : 'issues'} like these (only the first ${MAX_ISSUES_PER_RULE} are listed)`, 'Fix the ones listed and validate again.'),
+      issue(rule, level, `…and ${more.toLocaleString('en-US')} more ${rule} ${level === 'ERROR' ? 'errors' : 'issues'} like these (only the first ${MAX_ISSUES_PER_RULE} are listed)`, 'Fix the ones listed and validate again.', {
+        source: out[last]?.source,
+      }),
     );
   }
   return out;
 }
 
-function counts(manifest: Manifest | null) {
+/** The reference's counts, from the code model when there is one (what the SDK counts), else from the manifest. */
+function counts(manifest: Manifest | null, model: CodeModel | null) {
+  if (model) {
+    return {
+      toolCount: model.tools.filter(t => !isSyntheticTool(t.name)).length,
+      functionCount: model.functions.length,
+      eventCount: model.functions.filter(f => typeof f.event === 'string' && f.event.length > 0).length + model.decorated.filter(d => d.kind === 'on_event').length,
+    };
+  }
   if (!manifest) return { toolCount: 0, functionCount: 0, eventCount: 0 };
   const tools = toolsOf(manifest);
   const functions = tools.filter(isChatFunction);
@@ -70,14 +82,33 @@ function counts(manifest: Manifest | null) {
 }
 
 /**
- * Runs the whole suite over a package's files: the manifest layer, the runtime rules decided
- * from the manifest, V21 on the icon, and the Python source rules. Pure: no I/O, no execution.
+ * Runs the whole suite over a package's files: the manifest layer, the code model built from the
+ * Python sources and the runtime rules decided on it (or, without a model, on the manifest), V21
+ * on the icon, the file-local Python rules and MANIFEST-DRIFT. Pure: no I/O, no execution; each
+ * .py file is parsed once.
  */
 export function validatePackage(files: PackageFiles, options: ValidateOptions = {}, extraIssues: ValidationIssue[] = []): ValidationReport {
   const { manifest, issues: manifestIssues } = checkManifest(files);
-  const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues];
+  const modules = readModules(files, false);
+  const scans = scanModules(modules); // also records each file's first syntax error for the model
+  const { model, missing } = buildCodeModel(modules);
+  const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues, ...syntaxIssues(modules)];
+  if (model) {
+    issues.push(...checkCodeModel(model));
+    if (manifest) issues.push(...driftIssues(model, manifest));
+  } else if (missing) {
+    issues.push(
+      issue(
+        'CODE-MODEL',
+        'INFO',
+        `No code model: ${missing}, so V3, V4, V9–V20, V22 and V23 were decided from imperal.json`,
+        'Put `ext = Extension(...)` in main.py (or import it there), as `imperal validate` expects.',
+        { file: 'main.py', source: 'code' },
+      ),
+    );
+  }
   if (manifest) {
-    issues.push(...checkManifestRules(manifest, options));
+    issues.push(...checkManifestRules(manifest, options, model !== null));
     issues.push(...checkIcon(String(manifest.app_id ?? ''), manifest.icon, files));
     const at = { file: MANIFEST_FILE };
     if (options.claimedAppId !== undefined && manifest.app_id !== options.claimedAppId) {
@@ -91,15 +122,15 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
       );
     }
   }
-  issues.push(...checkPythonSources(files, manifest as never));
+  issues.push(...checkPythonSources(modules, scans));
   issues.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   const errorCount = issues.filter(i => i.level === 'ERROR').length;
   const warningCount = issues.filter(i => i.level === 'WARN').length;
   const infoCount = issues.filter(i => i.level === 'INFO').length;
   return {
-    appId: manifest && typeof manifest.app_id === 'string' ? manifest.app_id : null,
-    version: manifest && typeof manifest.version === 'string' ? manifest.version : null,
-    ...counts(manifest),
+    appId: manifest && typeof manifest.app_id === 'string' ? manifest.app_id : model && typeof model.ext.appId === 'string' ? model.ext.appId : null,
+    version: manifest && typeof manifest.version === 'string' ? manifest.version : model && typeof model.ext.version === 'string' ? model.ext.version : null,
+    ...counts(manifest, model),
     errorCount,
     warningCount,
     infoCount,

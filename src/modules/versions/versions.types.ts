@@ -26,6 +26,12 @@ export class ValidationIssueType {
 
   @Field()
   fix: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Which side the rule read: "code" (the Python sources, parsed into the code model) or "manifest" (imperal.json, the icon, the package files); null on reports stored before the field existed',
+  })
+  source?: string | null;
 }
 
 @ObjectType('ValidationReport', { simpleResolvers: true })

@@ -39,6 +39,7 @@ describe('checkIcon (V21, manifest field + package file)', () => {
         file: '',
         line: 0,
         fix: expect.any(String),
+        source: 'manifest',
       },
     ]);
   });

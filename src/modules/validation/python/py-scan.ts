@@ -1,4 +1,4 @@
-import type { SyntaxNode, TreeCursor } from '@lezer/common';
+import type { SyntaxNode, Tree, TreeCursor } from '@lezer/common';
 import { parser } from '@lezer/python';
 import {
   CallArg,
@@ -82,6 +82,8 @@ export interface FileScan {
   path: string;
   /** The tree has error nodes: lezer recovered from a syntax error somewhere in the file. */
   damaged: boolean;
+  /** The line of the first error node (null when the file parsed clean). */
+  errorLine: number | null;
   classes: ClassDecl[];
   chat: ChatDecl[];
   hooks: UpgradeHook[];
@@ -112,17 +114,23 @@ interface Frame {
 export function scanFile(path: string, bytes: Buffer): FileScan | null {
   const text = decodeUtf8(bytes);
   if (text === null) return null;
-  return new FileScanner(path, new SourceText(text)).run();
+  return new FileScanner(path, new SourceText(text), parser.parse(text)).run();
+}
+
+/** Scans a file the code model already parsed (each file is parsed once per validation). */
+export function scanParsed(path: string, src: SourceText, tree: Tree): FileScan {
+  return new FileScanner(path, src, tree).run();
 }
 
 class FileScanner {
   private readonly scan: FileScan;
   private readonly stack: Frame[] = [];
 
-  constructor(path: string, private readonly src: SourceText) {
+  constructor(path: string, private readonly src: SourceText, private readonly tree: Tree) {
     this.scan = {
       path,
       damaged: false,
+      errorLine: null,
       classes: [],
       chat: [],
       hooks: [],
@@ -136,7 +144,7 @@ class FileScanner {
   }
 
   run(): FileScan {
-    const cur = parser.parse(this.src.text).cursor();
+    const cur = this.tree.cursor();
     // Iterative pre/post-order walk: enter each node once, leave it after its children.
     outer: for (;;) {
       this.enter(cur);
@@ -156,6 +164,7 @@ class FileScanner {
 
   private enter(cur: TreeCursor): void {
     if (cur.type.isError) {
+      if (!this.scan.damaged) this.scan.errorLine = this.src.lineAt(cur.from);
       this.scan.damaged = true;
       return;
     }

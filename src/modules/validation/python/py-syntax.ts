@@ -138,6 +138,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
 };
 
+/** Python's backslash escapes in a (non-raw) str literal body; null for a `\N{...}` escape. */
+export function unescapeLiteral(body: string): string | null {
+  return unescape(body);
+}
+
 function unescape(body: string): string | null {
   let out = '';
   for (let i = 0; i < body.length; i++) {
