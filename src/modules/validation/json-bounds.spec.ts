@@ -136,7 +136,7 @@ describe('the manifest layer applies the bounds before parsing', () => {
     const result = checkManifest(files);
     expect(result.manifest).toBeNull();
     expect(result.issues).toEqual([
-      { rule: 'JSON-DEPTH', level: 'ERROR', message: 'imperal.json nests deeper than 64 levels (line 1); the limit is 64', file: 'imperal.json', line: 1, fix: expect.any(String) },
+      { rule: 'JSON-DEPTH', level: 'ERROR', message: 'imperal.json nests deeper than 64 levels (line 1); the limit is 64', file: 'imperal.json', line: 1, fix: expect.any(String), source: 'manifest' },
     ]);
     expect(readManifestObject(files)).toBeNull();
   });
