@@ -217,6 +217,11 @@ export function formatError(
     return { ...base, message: unavailable.message, extensions: { ...unavailable.extensions, code: unavailable.code, requestId } };
   }
   const code = formatted.extensions?.code as string | undefined;
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+    // Raised as a plain GraphQLError where Apollo needs one (context creation): same shape.
+    const { retryable, retryAfterSeconds } = formatted.extensions ?? {};
+    return { ...base, extensions: { code, retryable, retryAfterSeconds, requestId } };
+  }
   if (code === 'UNAUTHORIZED') {
     return { ...base, extensions: { code: ErrorCode.FORBIDDEN } };
   }
