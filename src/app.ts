@@ -15,6 +15,7 @@ import type { RequestContext, ResolverContainer } from './context';
 import { createDataSource, runMigrations } from './db/data-source';
 import { isDatabaseUnavailable } from './db/outage';
 import { dbTimeoutsOf } from './db/timeouts';
+import { DatabaseProbe } from './db/probe';
 import { HealthMonitor, PoolLike } from './shared/health';
 import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
@@ -79,6 +80,19 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   }
   const health = new HealthMonitor(pool, { maxLoopDelayMs: config.healthzMaxLoopDelayMs, poolStallSeconds: config.healthzPoolStallSeconds });
   health.start();
+  const probe = new DatabaseProbe(
+    options.databaseUrl,
+    dbTimeoutsOf(config),
+    { intervalMs: config.dbProbeIntervalMs, timeoutMs: config.dbProbeTimeoutMs, failuresToTrip: 2 },
+    logger.child({ component: 'database-probe' }),
+  );
+  probe.start();
+  const unavailableError = () => {
+    const unavailable = new ServiceUnavailableError(config.retryAfterSeconds);
+    return new GraphQLError(unavailable.message, {
+      extensions: { ...unavailable.extensions, code: unavailable.code, http: unavailableHttp(config.retryAfterSeconds) },
+    });
+  };
 
   const services = createServices(config, dataSource, options.databaseUrl, logger);
   const container = createResolverContainer(services, config);
@@ -164,6 +178,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
 
   /** The GraphQL context of one HTTP request: who is calling, and the per-request loaders. */
   const graphqlContext = async (req: http.IncomingMessage & { id?: string; log?: Logger }, address: string, origin: string): Promise<RequestContext> => {
+    // While the probe finds the database down, answer at once instead of waiting out timeouts.
+    if (!probe.available) throw unavailableError();
     const base = baseContext(req.id!, req.log!, address, origin);
     try {
       return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
@@ -174,10 +190,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       if (isDatabaseUnavailable(error)) {
         // Authenticating needs the database: an outage here is a 503 like anywhere else.
         onUnavailable(error);
-        const unavailable = new ServiceUnavailableError(config.retryAfterSeconds);
-        throw new GraphQLError(unavailable.message, {
-          extensions: { ...unavailable.extensions, code: unavailable.code, http: unavailableHttp(config.retryAfterSeconds) },
-        });
+        throw unavailableError();
       }
       throw error;
     }
@@ -199,6 +212,10 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     else res.status(503).json({ status: 'unhealthy', reasons: verdict.reasons });
   });
   app.get('/readyz', async (_req, res) => {
+    if (!probe.available) {
+      res.status(503).set('Retry-After', String(config.retryAfterSeconds)).json({ status: 'not ready', reason: 'database unavailable' });
+      return;
+    }
     // Answered within the deadline whatever the database does: a probe that hangs tells nothing.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>(resolve => (timer = setTimeout(() => resolve('late'), config.readyzTimeoutMs)));
@@ -281,6 +298,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
         await services.eventStream.stop();
         await services.jobs.stop();
         health.stop();
+        await probe.stop();
         await dataSource.destroy();
       })();
       return closing;

@@ -298,6 +298,21 @@ export class PlazaConfig {
   @Min(1000)
   dbLongStatementTimeoutMs = 15 * 60 * 1000;
 
+  /** PLAZA_DB_PROBE_INTERVAL_MS: how often a connection outside the pool checks the database. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbProbeIntervalMs = 1_000;
+
+  /**
+   * PLAZA_DB_PROBE_TIMEOUT_MS: a probe slower than this fails; after two failed probes in a row
+   * requests are answered SERVICE_UNAVAILABLE at once, until a probe succeeds.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbProbeTimeoutMs = 2_000;
+
   /** PLAZA_READYZ_TIMEOUT_MS: /readyz answers 503 when the database has not answered within this. */
   @Type(() => Number)
   @IsInt()
@@ -384,6 +399,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_DB_KEEPALIVE_MS: 'dbKeepAliveMs',
   PLAZA_DB_POOL_SIZE: 'dbPoolSize',
   PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS: 'dbLongStatementTimeoutMs',
+  PLAZA_DB_PROBE_INTERVAL_MS: 'dbProbeIntervalMs',
+  PLAZA_DB_PROBE_TIMEOUT_MS: 'dbProbeTimeoutMs',
   PLAZA_READYZ_TIMEOUT_MS: 'readyzTimeoutMs',
   PLAZA_HEALTHZ_MAX_LOOP_DELAY_MS: 'healthzMaxLoopDelayMs',
   PLAZA_HEALTHZ_POOL_STALL_SECONDS: 'healthzPoolStallSeconds',

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PlazaConfig } from '../config';
-import { ResolverContainer, systemContext } from '../context';
+import { RequestContext, ResolverContainer, systemContext } from '../context';
 import { createLoaders } from '../loaders';
 import type { Services } from '../services';
 import type { Logger } from '../shared/logger';
@@ -36,6 +36,14 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [WEBHOOK_SWEEP_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
 };
 
+/**
+ * A rollout moves every installation in one statement: a million take minutes, so its
+ * transaction alone gets the long statement timeout (PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS).
+ */
+export function runRollout(services: Services, config: PlazaConfig, ctx: RequestContext, versionId: string) {
+  return withTransaction(ctx, tx => withLongStatements(tx.manager, config.dbLongStatementTimeoutMs, () => services.upgrades.rollout(tx, versionId)));
+}
+
 /** Starts the queue and, unless PLAZA_RUN_WORKERS=0, this process's workers and schedules. */
 export async function startJobs(
   services: Services,
@@ -49,11 +57,7 @@ export async function startJobs(
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
   await services.jobs.work(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
   await services.jobs.work(ROLLOUT_QUEUE, async (data, jobId) => {
-    // A rollout moves every installation in one statement: a million take minutes, so its
-    // transaction alone gets the long statement timeout.
-    const result = await withTransaction(ctx(jobId), tx =>
-      withLongStatements(tx.manager, config.dbLongStatementTimeoutMs, () => services.upgrades.rollout(tx, data.versionId)),
-    );
+    const result = await runRollout(services, config, ctx(jobId), data.versionId);
     logger.info({ ...result, versionId: data.versionId }, 'rollout done');
   });
   await services.jobs.work(CLEANUP_UPLOADS_QUEUE, async (_data, jobId) => {
