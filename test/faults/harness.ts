@@ -194,13 +194,14 @@ export async function publishedExtension(t: TestApp, sql: Pool, appId: string): 
   const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
   await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
   await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-  await t.gql(
+  const listing = await t.gql(
     `mutation($a: String!) { updateListing(appId: $a, input: { title: "Fault App ${appId}", shortDescription: "Plan and track tasks from chat with reminders.",
       fullDescription: "A board the assistant can read and update, with due dates and reminders.", categories: ["productivity"],
       supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
     { a: appId },
     dev.token,
   );
+  if (listing.errors) throw new Error(`updateListing failed: ${JSON.stringify(listing.errors)}`);
   const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
   if (published.data?.publishVersion.status !== 'PUBLISHED') throw new Error(`publish failed: ${JSON.stringify(published)}`);
   return { dev, versionId: version.id, scopes: SCOPES };
@@ -216,4 +217,80 @@ export function percentile(values: number[], p: number): number {
 /** Records a figure for docs/reliability.md (printed at the end of the run). */
 export function figure(name: string, value: unknown): void {
   console.log(`FIGURE ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+}
+
+export interface Sample {
+  kind: 'read' | 'write';
+  start: number;
+  ms: number;
+  status: number;
+  /** 'ok', an error's extensions.code, or NETWORK when no HTTP answer came. */
+  code: string;
+  /** For writes: the app id claimed, when the mutation was acknowledged. */
+  acked?: string;
+}
+
+const MARKET = `{ marketplace(first: 10) { totalCount edges { node { appId } } } }`;
+const CLAIM = `mutation($a: String!) { claimExtension(input: { appId: $a, displayName: "Load", category: "productivity" }) { id appId } }`;
+
+let claimSeq = 0;
+/**
+ * `clients` loops until `stop()`: each alternates a public read (the marketplace) and an
+ * authenticated write (claiming a new app id, which writes the extension and its event).
+ */
+export function startLoad(url: string, writers: TestUser[], clients: number, options: { writeEvery?: number; timeoutMs?: number } = {}) {
+  const samples: Sample[] = [];
+  let running = true;
+  const writeEvery = options.writeEvery ?? 2;
+  const one = async (kind: 'read' | 'write', token?: string): Promise<void> => {
+    const start = Date.now();
+    const appId = kind === 'write' ? `load-${process.pid}-${++claimSeq}` : undefined;
+    const req = request(url).post('/graphql').set('Content-Type', 'application/json').timeout(options.timeoutMs ?? 60_000);
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    try {
+      const res = await req.send(kind === 'read' ? { query: MARKET } : { query: CLAIM, variables: { a: appId } });
+      const code = res.body?.errors?.[0]?.extensions?.code ?? (res.status === 200 ? 'ok' : `HTTP_${res.status}`);
+      samples.push({ kind, start, ms: Date.now() - start, status: res.status, code, acked: code === 'ok' ? appId : undefined });
+    } catch {
+      samples.push({ kind, start, ms: Date.now() - start, status: 0, code: 'NETWORK' });
+    }
+  };
+  const loops = Array.from({ length: clients }, async (_, i) => {
+    let n = 0;
+    while (running) {
+      const write = writers.length > 0 && ++n % writeEvery === 0;
+      await one(write ? 'write' : 'read', write ? writers[i % writers.length].token : undefined);
+    }
+  });
+  return {
+    samples,
+    async stop(): Promise<Sample[]> {
+      running = false;
+      await Promise.all(loops);
+      return samples;
+    },
+  };
+}
+
+/** Counts of samples by code. */
+export function byCode(samples: Sample[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of samples) counts[s.code] = (counts[s.code] ?? 0) + 1;
+  return counts;
+}
+
+/** Every acknowledged claim is in the database with exactly one extension.claimed event; no event without its row. */
+export async function assertClaimsDurable(sql: Pool, samples: Sample[]): Promise<number> {
+  const acked = samples.filter(s => s.acked).map(s => s.acked!);
+  const rows = (await sql.query(`SELECT app_id FROM extensions WHERE app_id LIKE 'load-%'`)).rows.map(r => r.app_id as string);
+  const events = (
+    await sql.query(`SELECT app_id, count(*)::int AS n FROM platform_events WHERE type = 'extension.claimed' AND app_id LIKE 'load-%' GROUP BY app_id`)
+  ).rows as { app_id: string; n: number }[];
+  const stored = new Set(rows);
+  const missing = acked.filter(a => !stored.has(a));
+  if (missing.length) throw new Error(`acknowledged claims lost: ${missing.slice(0, 5).join(', ')} (${missing.length})`);
+  const doubled = events.filter(e => e.n !== 1);
+  if (doubled.length) throw new Error(`claims with ${doubled[0].n} events: ${doubled.length}`);
+  if (events.length !== rows.length) throw new Error(`${rows.length} claimed extensions but ${events.length} with an event`);
+  return acked.length;
 }
