@@ -14,7 +14,7 @@ import type { PlazaConfig } from './config';
 import type { RequestContext, ResolverContainer } from './context';
 import { createDataSource, runMigrations } from './db/data-source';
 import { isDatabaseUnavailable } from './db/outage';
-import { dbTimeoutsOf } from './db/timeouts';
+import { dbTimeoutsOf, trackConnections } from './db/timeouts';
 import { DatabaseProbe } from './db/probe';
 import { HealthMonitor, PoolLike } from './shared/health';
 import { createLoaders } from './loaders';
@@ -80,10 +80,16 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   }
   const health = new HealthMonitor(pool, { maxLoopDelayMs: config.healthzMaxLoopDelayMs, poolStallSeconds: config.healthzPoolStallSeconds });
   health.start();
+  const connections = trackConnections(pool as unknown as Parameters<typeof trackConnections>[0]);
   const probe = new DatabaseProbe(
     options.databaseUrl,
     dbTimeoutsOf(config),
-    { intervalMs: config.dbProbeIntervalMs, timeoutMs: config.dbProbeTimeoutMs, failuresToTrip: 2 },
+    {
+      intervalMs: config.dbProbeIntervalMs,
+      timeoutMs: config.dbProbeTimeoutMs,
+      failuresToTrip: 2,
+      onTrip: () => logger.warn({ dropped: connections.dropAll() }, 'database pool connections dropped'),
+    },
     logger.child({ component: 'database-probe' }),
   );
   probe.start();

@@ -311,7 +311,7 @@ export class PlazaConfig {
   @Type(() => Number)
   @IsInt()
   @Min(100)
-  dbProbeTimeoutMs = 2_000;
+  dbProbeTimeoutMs = 1_000;
 
   /** PLAZA_READYZ_TIMEOUT_MS: /readyz answers 503 when the database has not answered within this. */
   @Type(() => Number)

@@ -7,6 +7,12 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Consecutive failures before the database counts as unavailable. */
   failuresToTrip: number;
+  /**
+   * Called when the database starts counting as unavailable: the pool drops its connections,
+   * so requests waiting on a query that will not be answered fail now instead of at their
+   * read timeout.
+   */
+  onTrip?: () => void;
 }
 
 /**
@@ -62,7 +68,10 @@ export class DatabaseProbe {
         this.available = false;
         this.downSince = Date.now();
         this.logger.error({ err: error, failures: this.failures }, 'database unavailable: answering SERVICE_UNAVAILABLE until it is back');
+        this.options.onTrip?.();
       }
+      // A failure is confirmed (or refuted) at once rather than an interval later.
+      if (this.available) setImmediate(() => void this.probe());
     } finally {
       this.running = false;
     }

@@ -110,3 +110,27 @@ export async function withLongStatements<T>(manager: EntityManager, timeoutMs: n
     if (params) params.query_timeout = previous;
   }
 }
+
+interface TrackedPool {
+  on(event: 'connect' | 'remove', listener: (client: Client) => void): unknown;
+}
+
+/**
+ * Remembers a pool's connections so that `dropAll` can cut them at once (used when the
+ * database probe finds the database gone: the pool then opens fresh connections as it needs).
+ */
+export function trackConnections(pool: TrackedPool): { dropAll(): number } {
+  const clients = new Set<Client>();
+  pool.on('connect', client => clients.add(client));
+  pool.on('remove', client => clients.delete(client));
+  return {
+    dropAll() {
+      let dropped = 0;
+      for (const client of clients) {
+        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        dropped++;
+      }
+      return dropped;
+    },
+  };
+}

@@ -146,13 +146,13 @@ describe('kill -9', () => {
 
   it('in a webhook delivery backlog: every delivery arrives at least once, always with the same id and body', async () => {
     const received: { id: string; body: string }[] = [];
-    // A slow receiver (400 ms an answer) keeps a backlog waiting.
+    // A slow receiver (1.5 s an answer, 20 in flight) keeps a backlog waiting.
     const receiver = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', chunk => chunks.push(chunk));
       req.on('end', () => {
         received.push({ id: String(req.headers['webhook-id']), body: Buffer.concat(chunks).toString('utf8') });
-        setTimeout(() => res.writeHead(200).end('ok'), 400);
+        setTimeout(() => res.writeHead(200).end("ok"), 1500);
       });
     });
     await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve));
