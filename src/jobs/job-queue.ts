@@ -47,6 +47,27 @@ function errorOutput(error: unknown): { name: string; message: string; stack?: s
   return { name: 'Error', message: String(error) };
 }
 
+/**
+ * pg-boss still runs one worker of its own, for its cron schedules (the `__pgboss__send-it`
+ * queue), and that worker calls `complete()`/`fail()` without awaiting them: during a database
+ * blip the rejection went unhandled and took the process down. Every promise these two return
+ * is marked handled here; callers that await them (this class) still see the rejection. A job
+ * whose outcome could not be recorded expires and is retried.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PgBossManager = require('pg-boss/src/manager') as { prototype: Record<string, (...args: unknown[]) => Promise<unknown>> };
+for (const method of ['complete', 'fail']) {
+  const original = PgBossManager.prototype[method];
+  const handled = function (this: unknown, ...args: unknown[]) {
+    const outcome = original.apply(this, args);
+    outcome.catch(() => undefined);
+    return outcome;
+  };
+  // PgBoss exposes the manager's methods under their function names.
+  Object.defineProperty(handled, 'name', { value: method });
+  PgBossManager.prototype[method] = handled;
+}
+
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms).unref());
 
 /**

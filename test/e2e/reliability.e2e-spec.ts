@@ -257,6 +257,23 @@ describe('failed jobs: bounded retries and the dead-letter view', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
+  it("leaves no rejection unhandled when pg-boss's own worker records an outcome without awaiting it", async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const boss = (t.app.services.jobs as unknown as { boss: { complete(queue: string, id: string): Promise<unknown> } }).boss;
+      // What pg-boss's internal cron worker does: fire and forget. This one is refused by PostgreSQL.
+      void boss.complete('rollout-version', 'not-a-uuid');
+      await sleep(500);
+      expect(unhandled).toEqual([]);
+      // Awaiting callers still see the failure.
+      await expect(boss.complete('rollout-version', 'not-a-uuid')).rejects.toThrow(/uuid/);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
   it('renews a running job (heartbeat) so that a job longer than its expiry is not retried under it', async () => {
     const jobs = t.app.services.jobs as unknown as { renew(queue: string, id: string, seconds: number): Promise<void> };
     const [{ id }] = await t.sql(
