@@ -24,12 +24,12 @@ export const WEBHOOK_SWEEP_QUEUE = 'webhook-sweep';
  */
 export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   // A package's validation: a throw is retried a few times (a database blip), then final.
-  [VALIDATE_VERSION_QUEUE]: { expireInSeconds: 30, retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true },
+  [VALIDATE_VERSION_QUEUE]: { expireInSeconds: 30, retryLimit: 3, retryDelaySeconds: 2, retryBackoff: true },
   // One set-based transaction; a retry after a crash finds the installations still to move.
-  [ROLLOUT_QUEUE]: { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true },
+  [ROLLOUT_QUEUE]: { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 2, retryBackoff: true },
   // The handler records an attempt's failure itself and schedules the next one (up to 3 days):
   // a job retry only covers a crash between claiming and recording.
-  [WEBHOOK_DELIVERY_QUEUE]: { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true },
+  [WEBHOOK_DELIVERY_QUEUE]: { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 2, retryBackoff: true },
   // Periodic sweeps: the next run redoes the work, so a couple of retries are enough.
   [CLEANUP_UPLOADS_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
   [SUNSET_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 10, retryBackoff: false },

@@ -196,7 +196,7 @@ export async function publishedExtension(t: TestApp, sql: Pool, appId: string): 
   await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
   const listing = await t.gql(
     `mutation($a: String!) { updateListing(appId: $a, input: { title: "Fault App ${appId}", shortDescription: "Plan and track tasks from chat with reminders.",
-      fullDescription: "A board the assistant can read and update, with due dates and reminders.", categories: ["productivity"],
+      fullDescription: "A board the assistant can read and update for ${appId}, with due dates and reminders.", categories: ["productivity"],
       supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
     { a: appId },
     dev.token,
