@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,11 +12,15 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { PlazaConfig } from './config';
 import type { RequestContext, ResolverContainer } from './context';
-import { createDataSource } from './db/data-source';
+import { createDataSource, runMigrations } from './db/data-source';
+import { isDatabaseUnavailable } from './db/outage';
+import { dbTimeoutsOf, trackConnections } from './db/timeouts';
+import { DatabaseProbe } from './db/probe';
+import { HealthMonitor, PoolLike } from './shared/health';
 import { createLoaders } from './loaders';
 import { buildPlazaSchema } from './schema';
 import { createResolverContainer, createServices, Services } from './services';
-import { DomainError, ErrorCode, formatError, QueryTooComplexError } from './shared/errors';
+import { DomainError, ErrorCode, formatError, QueryTooComplexError, ServiceUnavailableError } from './shared/errors';
 import { checkOperationLimits, checkVariables, OperationLimits } from './shared/limits';
 import { createLogger, Logger } from './shared/logger';
 import { Metrics } from './shared/metrics';
@@ -65,12 +69,37 @@ declare module 'express-serve-static-core' {
 export async function createApp(options: AppOptions): Promise<PlazaApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = createDataSource(options.databaseUrl);
+  const dataSource = createDataSource(options.databaseUrl, { poolSize: config.dbPoolSize, timeouts: dbTimeoutsOf(config) });
   await dataSource.initialize();
+  const pool = (dataSource.driver as unknown as { master: PoolLike & { on(event: 'error', listener: (error: Error) => void): unknown } }).master;
+  // An idle pooled connection that fails (the database restarted) is dropped by the pool; an
+  // 'error' without a listener would take the process down.
+  pool.on('error', error => logger.warn({ err: error }, 'idle database connection lost'));
   if (options.migrate !== false) {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.info({ migrations: applied.map(m => m.name) }, 'migrations applied');
+    const applied = await runMigrations(dataSource, config.dbLongStatementTimeoutMs);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   }
+  const health = new HealthMonitor(pool, { maxLoopDelayMs: config.healthzMaxLoopDelayMs, poolStallSeconds: config.healthzPoolStallSeconds });
+  health.start();
+  const connections = trackConnections(pool as unknown as Parameters<typeof trackConnections>[0]);
+  const probe = new DatabaseProbe(
+    options.databaseUrl,
+    dbTimeoutsOf(config),
+    {
+      intervalMs: config.dbProbeIntervalMs,
+      timeoutMs: config.dbProbeTimeoutMs,
+      failuresToTrip: 2,
+      onTrip: () => logger.warn({ dropped: connections.dropAll() }, 'database pool connections dropped'),
+    },
+    logger.child({ component: 'database-probe' }),
+  );
+  probe.start();
+  const unavailableError = () => {
+    const unavailable = new ServiceUnavailableError(config.retryAfterSeconds);
+    return new GraphQLError(unavailable.message, {
+      extensions: { ...unavailable.extensions, code: unavailable.code, http: unavailableHttp(config.retryAfterSeconds) },
+    });
+  };
 
   const services = createServices(config, dataSource, options.databaseUrl, logger);
   const container = createResolverContainer(services, config);
@@ -87,8 +116,9 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   // path's own rule) and no field suggestions in any error message.
   const hideSchemaDetails = config.nodeEnv === 'production';
   const onInternalError = (error: unknown) => logger.error({ err: error, requestId: currentRequestId() }, 'internal error');
+  const onUnavailable = (error: unknown) => logger.warn({ err: error, requestId: currentRequestId() }, 'database unavailable');
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
-    formatError(formatted, error, currentRequestId(), { exposeInternal, onInternalError, hideSchemaDetails });
+    formatError(formatted, error, currentRequestId(), { exposeInternal, onInternalError, hideSchemaDetails, onUnavailable, retryAfterSeconds: config.retryAfterSeconds });
 
   const app = express();
   app.disable('x-powered-by');
@@ -132,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
       // Last: the HTTP status of every response, from its errors (graphql-status.ts).
       graphqlStatusPlugin<RequestContext>(),
       observabilityPlugin(metrics, !config.isProduction),
+      unavailablePlugin(config.retryAfterSeconds),
     ],
   });
   await apollo.start();
@@ -161,12 +192,19 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
 
   /** The GraphQL context of one HTTP request: who is calling, and the per-request loaders. */
   const graphqlContext = async (req: http.IncomingMessage & { id?: string; log?: Logger }, address: string, origin: string): Promise<RequestContext> => {
+    // While the probe finds the database down, answer at once instead of waiting out timeouts.
+    if (!probe.available) throw unavailableError();
     const base = baseContext(req.id!, req.log!, address, origin);
     try {
       return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
     } catch (error) {
       if (error instanceof DomainError) {
         throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus } } });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Authenticating needs the database: an outage here is a 503 like anywhere else.
+        onUnavailable(error);
+        throw unavailableError();
       }
       throw error;
     }
@@ -183,16 +221,28 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   graphqlPost = (req, res) => requestScope.run(beginRequest(req, res), () => handlePost(req, res));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const verdict = health.verdict();
+    if (verdict.healthy) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unhealthy', reasons: verdict.reasons });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
+    if (!probe.available) {
+      res.status(503).set('Retry-After', String(config.retryAfterSeconds)).json({ status: 'not ready', reason: 'database unavailable' });
+      return;
+    }
+    // Answered within the deadline whatever the database does: a probe that hangs tells nothing.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>(resolve => (timer = setTimeout(() => resolve('late'), config.readyzTimeoutMs)));
+    const check = (async () => {
       await dataSource.query('SELECT 1');
-      const pending = await dataSource.showMigrations();
-      if (pending) res.status(503).json({ status: 'not ready', reason: 'migrations pending' });
-      else res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'not ready', reason: 'database unreachable' });
+      return (await dataSource.showMigrations()) ? ('pending' as const) : ('ready' as const);
+    })().catch(() => 'unreachable' as const);
+    const outcome = await Promise.race([check, deadline]);
+    clearTimeout(timer);
+    if (outcome === 'ready') res.json({ status: 'ready' });
+    else {
+      const reason = { pending: 'migrations pending', unreachable: 'database unreachable', late: `database did not answer within ${config.readyzTimeoutMs} ms` }[outcome];
+      res.status(503).set('Retry-After', String(config.retryAfterSeconds)).json({ status: 'not ready', reason });
     }
   });
   app.get('/metrics', async (_req, res) => {
@@ -265,6 +315,8 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
         await workers.stop();
         await services.eventStream.stop();
         await services.jobs.stop();
+        health.stop();
+        await probe.stop();
         await dataSource.destroy();
       })();
       return closing;
@@ -321,6 +373,31 @@ function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<RequestContex
   };
 }
 
+function unavailableHttp(retryAfterSeconds: number) {
+  return { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) };
+}
+
+/**
+ * A database outage met by an operation is answered 503 with Retry-After on both POST paths
+ * (the errors themselves carry SERVICE_UNAVAILABLE, shaped by formatError), so clients and load
+ * balancers see a temporary server failure instead of a 200 or a 500. The status itself is
+ * graphql-status.ts's (503 when the response holds no usable data); this adds the header.
+ */
+function unavailablePlugin(retryAfterSeconds: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || response.http.status !== 503) return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (!errors.some(e => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
+          for (const [key, value] of unavailableHttp(retryAfterSeconds).headers) response.http.headers.set(key, value);
+        },
+      };
+    },
+  };
+}
+
 /** Operation counts, latencies and error codes for /metrics, plus a log line per failure. */
 function observabilityPlugin(metrics: Metrics, exposeQueryCount: boolean): ApolloServerPlugin<RequestContext> {
   return {
@@ -335,7 +412,11 @@ function observabilityPlugin(metrics: Metrics, exposeQueryCount: boolean): Apoll
           for (const error of errors) {
             const original = error.originalError;
             const code =
-              original instanceof DomainError ? original.code : String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+              original instanceof DomainError
+                ? original.code
+                : isDatabaseUnavailable(original)
+                  ? ErrorCode.SERVICE_UNAVAILABLE
+                  : String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
             metrics.graphqlErrors.inc({ code });
             const level = original instanceof DomainError ? original.logLevel : 'info';
             contextValue?.logger?.[level]({ code, message: error.message, path: error.path }, 'graphql error');

@@ -58,4 +58,12 @@ describe('loadConfig', () => {
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(statSync(path.join(dir, 'dev-secrets.json')).mode & 0o777).toBe(0o600);
   });
+
+  it('refuses a client read timeout that does not exceed the statement timeout', () => {
+    expect(() => loadConfig({ PLAZA_DATA_DIR: tmp(), PLAZA_DB_STATEMENT_TIMEOUT_MS: '20000', PLAZA_DB_QUERY_TIMEOUT_MS: '15000' })).toThrow(
+      /PLAZA_DB_QUERY_TIMEOUT_MS must exceed PLAZA_DB_STATEMENT_TIMEOUT_MS/,
+    );
+    const config = loadConfig({ PLAZA_DATA_DIR: tmp() });
+    expect([config.dbStatementTimeoutMs, config.dbQueryTimeoutMs, config.dbLockTimeoutMs, config.dbIdleInTransactionTimeoutMs]).toEqual([10_000, 12_000, 5_000, 10_000]);
+  });
 });

@@ -240,6 +240,103 @@ export class PlazaConfig {
   @IsBoolean()
   runWorkers = true;
 
+  /** PLAZA_DB_CONNECT_TIMEOUT_MS: opening one database connection (pool, job queue, LISTEN). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbConnectTimeoutMs = 5_000;
+
+  /**
+   * PLAZA_DB_STATEMENT_TIMEOUT_MS: the server cancels a statement running longer (statement_timeout).
+   * Work that legitimately runs longer (migrations, rollouts) raises it locally, for its own transaction.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbStatementTimeoutMs = 10_000;
+
+  /** PLAZA_DB_LOCK_TIMEOUT_MS: a statement waiting this long for a lock fails (lock_timeout). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbLockTimeoutMs = 5_000;
+
+  /**
+   * PLAZA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: the server ends a session idle inside a transaction
+   * this long (idle_in_transaction_session_timeout), releasing its locks when its client is gone.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbIdleInTransactionTimeoutMs = 10_000;
+
+  /**
+   * PLAZA_DB_QUERY_TIMEOUT_MS: the client gives up on a reply this late and drops the connection
+   * (a silently dead connection never answers, so the server-side timeouts cannot help). Must
+   * exceed the statement timeout.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbQueryTimeoutMs = 12_000;
+
+  /** PLAZA_DB_KEEPALIVE_MS: idle time before TCP keepalive probes start on database connections. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  dbKeepAliveMs = 10_000;
+
+  /** PLAZA_DB_POOL_SIZE: connections in the API's pool. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  dbPoolSize = 10;
+
+  /** PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS: the local statement timeout of migrations and rollouts. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  dbLongStatementTimeoutMs = 15 * 60 * 1000;
+
+  /** PLAZA_DB_PROBE_INTERVAL_MS: how often a connection outside the pool checks the database. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbProbeIntervalMs = 1_000;
+
+  /**
+   * PLAZA_DB_PROBE_TIMEOUT_MS: a probe slower than this fails; after two failed probes in a row
+   * requests are answered SERVICE_UNAVAILABLE at once, until a probe succeeds.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  dbProbeTimeoutMs = 1_000;
+
+  /** PLAZA_READYZ_TIMEOUT_MS: /readyz answers 503 when the database has not answered within this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  readyzTimeoutMs = 2_000;
+
+  /** PLAZA_HEALTHZ_MAX_LOOP_DELAY_MS: /healthz fails while every event-loop sample of the last 10 s is later than this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  healthzMaxLoopDelayMs = 1_000;
+
+  /** PLAZA_HEALTHZ_POOL_STALL_SECONDS: /healthz fails when requests have waited for a pool connection this long with none returned. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  healthzPoolStallSeconds = 30;
+
+  /** PLAZA_RETRY_AFTER_SECONDS: the Retry-After of a 503 answered during a database outage. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  retryAfterSeconds = 5;
+
   /** PLAZA_TRUST_PROXY: trust X-Forwarded-For (behind a load balancer). */
   @Transform(bool)
   @IsBoolean()
@@ -294,6 +391,20 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   PLAZA_UPLOAD_TTL_SECONDS: 'uploadTtlSeconds',
   PLAZA_RUN_WORKERS: 'runWorkers',
+  PLAZA_DB_CONNECT_TIMEOUT_MS: 'dbConnectTimeoutMs',
+  PLAZA_DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+  PLAZA_DB_LOCK_TIMEOUT_MS: 'dbLockTimeoutMs',
+  PLAZA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
+  PLAZA_DB_QUERY_TIMEOUT_MS: 'dbQueryTimeoutMs',
+  PLAZA_DB_KEEPALIVE_MS: 'dbKeepAliveMs',
+  PLAZA_DB_POOL_SIZE: 'dbPoolSize',
+  PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS: 'dbLongStatementTimeoutMs',
+  PLAZA_DB_PROBE_INTERVAL_MS: 'dbProbeIntervalMs',
+  PLAZA_DB_PROBE_TIMEOUT_MS: 'dbProbeTimeoutMs',
+  PLAZA_READYZ_TIMEOUT_MS: 'readyzTimeoutMs',
+  PLAZA_HEALTHZ_MAX_LOOP_DELAY_MS: 'healthzMaxLoopDelayMs',
+  PLAZA_HEALTHZ_POOL_STALL_SECONDS: 'healthzPoolStallSeconds',
+  PLAZA_RETRY_AFTER_SECONDS: 'retryAfterSeconds',
 };
 
 export class ConfigError extends Error {
@@ -360,6 +471,9 @@ export function loadConfig(
     if (!raw.jwtSecret) problems.push('PLAZA_JWT_SECRET is required when NODE_ENV=production');
     if (!raw.encryptionKey) problems.push('PLAZA_ENCRYPTION_KEY is required when NODE_ENV=production');
     if (!config.databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production');
+  }
+  if (config.dbQueryTimeoutMs <= config.dbStatementTimeoutMs) {
+    problems.push('PLAZA_DB_QUERY_TIMEOUT_MS must exceed PLAZA_DB_STATEMENT_TIMEOUT_MS (the server cancels a slow statement first)');
   }
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return config;

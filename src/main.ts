@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { createLogger } from './shared/logger';
+import { isDatabaseUnavailable } from './db/outage';
 
 /** `npm start`: configuration, database (embedded unless DATABASE_URL), server, signals. */
 async function main(): Promise<void> {
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // A rejection nobody handled is a bug to log, not a reason to take the API down: every
+  // request, subscription and job handles its own failures, so one that slipped through (a
+  // library's fire-and-forget call during a database blip) leaves nothing half-done here.
+  process.on('unhandledRejection', reason => {
+    logger.error({ err: reason, databaseUnavailable: isDatabaseUnavailable(reason) }, 'unhandled promise rejection (kept running)');
+  });
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -52,12 +59,25 @@ async function main(): Promise<void> {
       await app.close();
       await embedded?.stop();
       logger.info('stopped');
-      process.exit(0);
+      process.exit(process.exitCode ?? 0);
     } catch (error) {
       logger.error({ err: error }, 'error during shutdown');
       process.exit(1);
     }
   };
+  // A thrown exception nobody caught may have left state half-changed. A lost database
+  // connection (an 'error' event of a socket) is safe to survive: the pool and the LISTEN
+  // connection reconnect. Anything else is logged and the process stops gracefully, so the
+  // supervisor starts a clean one.
+  process.on('uncaughtException', error => {
+    if (isDatabaseUnavailable(error)) {
+      logger.error({ err: error }, 'uncaught database connection error (kept running)');
+      return;
+    }
+    logger.fatal({ err: error }, 'uncaught exception; shutting down');
+    process.exitCode = 1;
+    void shutdown('uncaughtException');
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -6,6 +6,7 @@ import { DateTimeScalar } from './shared/scalars';
 import { AccountsResolver } from './modules/accounts/accounts.resolver';
 import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { DeadLettersResolver } from './jobs/dead-letters.resolver';
 import { EventsResolver } from './modules/events/events.resolver';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
@@ -33,6 +34,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UpgradesResolver,
   WebhooksResolver,
   WebhookDeliveryResolver,
+  DeadLettersResolver,
 ];
 
 /**

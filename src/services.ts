@@ -14,6 +14,9 @@ import { EventStream } from './modules/events/event-stream';
 import { EventsResolver } from './modules/events/events.resolver';
 import path from 'node:path';
 import { JobQueue } from './jobs/job-queue';
+import { DeadLetters } from './jobs/dead-letters';
+import { DeadLettersResolver } from './jobs/dead-letters.resolver';
+import { dbTimeoutsOf } from './db/timeouts';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { ExtensionsService } from './modules/extensions/extensions.service';
 import { LocalBlobStore } from './modules/packages/blob-store';
@@ -46,8 +49,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const auth = new AuthService(config, dataSource, events, audit);
   const accounts = new AccountsService(events, audit);
   const organizations = new OrganizationsService(events, audit);
-  const eventStream = new EventStream(databaseUrl, dataSource, events, logger, config.eventPollMs);
-  const jobs = new JobQueue(databaseUrl, logger);
+  const eventStream = new EventStream(databaseUrl, dataSource, events, logger, config.eventPollMs, dbTimeoutsOf(config));
+  const jobs = new JobQueue(databaseUrl, logger, { timeouts: dbTimeoutsOf(config) });
   const dataDir = path.resolve(config.dataDir);
   const packages = new PackagesService(new LocalBlobStore(path.join(dataDir, 'blobs')), {
     maxUploadBytes: config.maxUploadBytes,
@@ -90,7 +93,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
-  return { webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  const deadLetters = new DeadLetters(jobs, audit);
+  return { deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -112,6 +116,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [UpgradesResolver, new UpgradesResolver(services.upgrades)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
+    [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -35,6 +35,8 @@ export type GraphQLMediaType = typeof GRAPHQL_RESPONSE_JSON | typeof APPLICATION
  */
 export const SERVER_FAILURE_STATUS: Readonly<Record<string, number>> = {
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+  // A database outage (db/outage.ts): retryable, with Retry-After (app.ts, unavailablePlugin).
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /** Statuses Apollo sets for the HTTP exchange itself rather than for the operation. */

@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseUnavailable } from '../db/outage';
 
 /** The stable codes a client may branch on (API.md). A code never changes once shipped. */
 export enum ErrorCode {
@@ -16,6 +17,7 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -141,6 +143,20 @@ export class QueryTooComplexError extends DomainError {
   }
 }
 
+/**
+ * The database is unreachable or too slow (docs/reliability.md): temporary and the server's
+ * fault, never the client's. `retryable` tells clients to try again after `retryAfterSeconds`;
+ * over HTTP it is answered 503 with a Retry-After header.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  override readonly httpStatus = 503;
+  override readonly logLevel = 'warn';
+  constructor(retryAfterSeconds: number) {
+    super('The service is temporarily unavailable; retry shortly', { retryable: true, retryAfterSeconds });
+  }
+}
+
 /** Flattens class-validator errors (nested inputs included) into dotted field paths. */
 export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap(e => {
@@ -153,6 +169,10 @@ export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldErro
 export interface FormatErrorOptions {
   /** Show unknown errors' messages (development only). */
   exposeInternal: boolean;
+  /** Retry-After of SERVICE_UNAVAILABLE (a database outage); 5 s when not given. */
+  retryAfterSeconds?: number;
+  /** Told of each database outage error (logged as a warning, not as a bug). */
+  onUnavailable?: (error: unknown) => void;
   onInternalError: (error: unknown) => void;
   /**
    * Production: no "Did you mean …?" in any message (validation, variable coercion), so the
@@ -202,6 +222,11 @@ export function formatError(
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields: fieldErrorsOf(original.extensions.validationErrors as ValidationError[]) },
     };
   }
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = new ServiceUnavailableError(options.retryAfterSeconds ?? 5);
+    options.onUnavailable?.(original);
+    return { ...base, message: unavailable.message, extensions: { ...unavailable.extensions, code: unavailable.code, requestId } };
+  }
   // Apollo's own refusals of a bad request that carry a 4xx status but no code (an automatic
   // persisted query whose hash does not match its text, an unsupported APQ version) are the
   // client's mistake, not an internal error: BAD_REQUEST, with Apollo's message.
@@ -210,6 +235,11 @@ export function formatError(
     return { ...base, extensions: { code: 'BAD_REQUEST' } };
   }
   const code = formatted.extensions?.code as string | undefined;
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+    // Raised as a plain GraphQLError where Apollo needs one (context creation): same shape.
+    const { retryable, retryAfterSeconds } = formatted.extensions ?? {};
+    return { ...base, extensions: { code, retryable, retryAfterSeconds, requestId } };
+  }
   if (code === 'UNAUTHORIZED') {
     return { ...base, extensions: { code: ErrorCode.FORBIDDEN } };
   }

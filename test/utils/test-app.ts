@@ -71,10 +71,14 @@ export function testConfig(overrides: Partial<Record<keyof PlazaConfig, unknown>
 }
 
 /** Starts a full Plaza server (HTTP + WebSocket) on a random port over a fresh database. */
-export async function startTestApp(overrides: Partial<Record<keyof PlazaConfig, unknown>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Record<keyof PlazaConfig, unknown>> = {},
+  options: { via?: (databaseUrl: string) => string } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await createApp({ config, databaseUrl: db.url, logger: createLogger(config.logLevel) });
+  // `via` routes the server's connections elsewhere (a fault-injecting proxy); `databaseUrl` stays direct.
+  const app = await createApp({ config, databaseUrl: options.via ? options.via(db.url) : db.url, logger: createLogger(config.logLevel) });
   const url = await app.listen(0, '127.0.0.1');
   const agent = () => request(url);
   return {

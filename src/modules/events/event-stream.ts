@@ -1,7 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { decodeCursor } from '../../shared/pagination';
 import type { Logger } from '../../shared/logger';
+import { DEFAULT_DB_TIMEOUTS, DbTimeouts, pgTimeoutOptions, TimeoutAwareClient } from '../../db/timeouts';
 import { EVENTS_CHANNEL, eventCursor, EventFilter, EventLog, matchesFilter } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
 
@@ -62,19 +63,33 @@ export class EventStream {
     private readonly log: EventLog,
     private readonly logger: Logger,
     private readonly pollMs = 1000,
+    private readonly timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS,
   ) {}
+  private pingTimer: NodeJS.Timeout | null = null;
 
   async start(): Promise<void> {
     this.stopped = false;
     await this.connect();
     this.feedTimer = setInterval(() => this.live.size && this.runFeed(), this.pollMs);
     this.feedTimer.unref();
+    // A LISTEN connection that went silently dead (half-open) raises no error and hears nothing:
+    // a periodic query, bounded by the read timeout, finds it and starts a reconnect.
+    this.pingTimer = setInterval(() => {
+      const client = this.client;
+      client?.query('SELECT 1').catch(error => {
+        if (this.client !== client) return;
+        this.logger.warn({ err: error }, 'event LISTEN connection did not answer; reconnecting');
+        this.scheduleReconnect();
+      });
+    }, this.timeouts.keepAliveMs);
+    this.pingTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.feedTimer) clearInterval(this.feedTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
     for (const wake of this.wakers) wake();
     for (const tail of this.live) tail.wake();
     const client = this.client;
@@ -83,15 +98,25 @@ export class EventStream {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'plaza-listen' });
+    const { Client: _pool, ...options } = pgTimeoutOptions(this.timeouts);
+    const client = new TimeoutAwareClient({ connectionString: this.databaseUrl, application_name: 'plaza-listen', ...options });
     client.on('notification', () => this.wakeAll());
     client.on('error', error => {
+      // A connection already replaced has nothing left to reconnect.
+      if (this.client !== null && this.client !== client) return;
       this.logger.warn({ err: error }, 'event LISTEN connection failed; reconnecting');
       this.scheduleReconnect();
     });
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
+    // Commits made while the connection was down sent notifications nobody heard.
+    this.wakeAll();
   }
 
   private scheduleReconnect(): void {

@@ -177,7 +177,7 @@ export class WebhooksService {
       delivery.nextAttemptAt = new Date();
       delivery.retryUntil = null;
       await repo(tx, WebhookDeliveryEntity).save(delivery);
-      await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation, attempt: delivery.attempts });
+      await this.jobs.sendInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation, attempt: delivery.attempts });
       await this.audit.record(tx, { action: 'webhook.redeliver', targetType: 'WebhookDelivery', targetId: delivery.id });
       return delivery;
     });
@@ -216,7 +216,7 @@ export class WebhooksService {
         [cursor.last, upto],
       );
       if (deliveries.length) {
-        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
+        await this.jobs.insertInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
       }
       await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
       return consumed;
@@ -247,7 +247,7 @@ export class WebhooksService {
         ),
       );
       if (rows.length) {
-        await this.jobs.insertInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, rows.map(r => ({ deliveryId: r.id, generation: r.generation, attempt: r.attempts })));
+        await this.jobs.insertInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, rows.map(r => ({ deliveryId: r.id, generation: r.generation, attempt: r.attempts })));
       }
       return rows.length;
     });
@@ -311,7 +311,7 @@ export class WebhooksService {
         nextAttemptAt: retry ? next : null,
       });
       if (!updated) return; // a redelivery or a duplicate job took over
-      if (retry) await this.jobs.sendInTransaction<DeliveryJob>(tx, WEBHOOK_DELIVERY_QUEUE, { ...job, attempt: attempts }, { startAfter: next });
+      if (retry) await this.jobs.sendInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, { ...job, attempt: attempts }, { startAfter: next });
       await this.recordFailure(tx, endpoint.id);
     });
   }
