@@ -1,4 +1,6 @@
 import { checkIcon } from './icon/svg-icon';
+import { detectFormat } from './kiket/format';
+import { validateKiketPackage } from './kiket/validate-kiket';
 import { checkManifest, Manifest, MANIFEST_FILE } from './manifest-layer';
 import { checkManifestRules, isChatFunction, isSyntheticTool, ManifestRuleOptions, toolsOf } from './manifest-rules';
 import { checkPythonSources } from './python/python-rules';
@@ -44,6 +46,10 @@ function counts(manifest: Manifest | null) {
  * from the manifest, V21 on the icon, and the Python source rules. Pure: no I/O, no execution.
  */
 export function validatePackage(files: PackageFiles, options: ValidateOptions = {}, extraIssues: ValidationIssue[] = []): ValidationReport {
+  // The format is the manifest the package carries (FORMAT-1/2 refuse neither and both).
+  const detected = detectFormat(files);
+  if (detected.format === 'KIKET') return validateKiketPackage(files, options, extraIssues);
+  if (detected.issue) return formatRefused([...extraIssues, detected.issue]);
   const { manifest, issues: manifestIssues } = checkManifest(files);
   const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues];
   if (manifest) {
@@ -72,6 +78,24 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
     warningCount: issues.filter(i => i.level === 'WARN').length,
     infoCount: issues.filter(i => i.level === 'INFO').length,
     valid: errorCount === 0,
+    issues,
+  };
+}
+
+function formatRefused(issues: ValidationIssue[]): ValidationReport {
+  issues.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  const errorCount = issues.filter(i => i.level === 'ERROR').length;
+  const { toolCount, functionCount, eventCount } = counts(null);
+  return {
+    appId: null,
+    version: null,
+    toolCount,
+    functionCount,
+    eventCount,
+    errorCount,
+    warningCount: issues.filter(i => i.level === 'WARN').length,
+    infoCount: issues.filter(i => i.level === 'INFO').length,
+    valid: false,
     issues,
   };
 }
