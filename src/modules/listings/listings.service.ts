@@ -242,6 +242,7 @@ export class ListingsService {
         category: r.category,
         ownerId: r.owner_id,
         system: r.system,
+        format: r.format,
         createdAt: r.created_at,
       }),
     );

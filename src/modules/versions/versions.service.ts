@@ -9,13 +9,15 @@ import type { SecretBox } from '../../shared/secret-box';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
-import { ExtensionEntity, PlatformScopeEntity } from '../extensions/extensions.entities';
+import { ExtensionEntity, PackageFormatKind, PlatformScopeEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
 import type { CheckedPackage } from '../packages/archive';
 import { packDirectory, readPackageDirectory } from '../packages/package-dir';
 import type { GitSource, GitSourceInput } from '../packages/git-source';
 import { UploadStatus } from '../packages/packages.entities';
 import type { PackagesService } from '../packages/packages.service';
+import { detectFormat, PackageFormat } from '../validation/kiket/format';
+import { kiketManifestOf, kiketVersionOf } from '../validation/kiket/stored-manifest';
 import { MANIFEST_FILE } from '../validation/manifest-layer';
 import { validatePackage } from '../validation/validate-package';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
@@ -33,6 +35,7 @@ export interface SubmitInput {
 
 /** The manifest's version when it can be read (validation reports every other problem). */
 function manifestVersion(checked: CheckedPackage): string | null {
+  if (detectFormat(checked.files).format === 'KIKET') return kiketVersionOf(checked.files);
   try {
     const manifest = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
     const version = manifest && typeof manifest === 'object' ? manifest.version : null;
@@ -82,6 +85,7 @@ export class VersionsService {
       source: VersionSource.UPLOAD,
       packageSha256: upload.sha256,
       version: manifestVersion(checked),
+      format: detectFormat(checked.files).format,
       uploadId: upload.id,
     });
   }
@@ -97,6 +101,7 @@ export class VersionsService {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
         version: manifestVersion(checked),
+        format: detectFormat(checked.files).format,
         git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
         blob,
       });
@@ -112,6 +117,8 @@ export class VersionsService {
       source: VersionSource;
       packageSha256: string;
       version: string | null;
+      /** Null when the package carries both manifests or neither (validation reports FORMAT-1/2). */
+      format: PackageFormat | null;
       uploadId?: string;
       git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null };
       blob?: { sha256: string; size: number; tempPath: string };
@@ -120,7 +127,8 @@ export class VersionsService {
     try {
       return await withTransaction(ctx, async tx => {
         // One submission at a time per extension: the live-number check below cannot race.
-        await repo(tx, ExtensionEntity).findOne({ where: { id: extension.id }, lock: { mode: 'for_no_key_update' } });
+        const locked = await repo(tx, ExtensionEntity).findOneOrFail({ where: { id: extension.id }, lock: { mode: 'for_no_key_update' } });
+        if (data.format) await this.holdFormat(tx, locked, data.format as PackageFormatKind, data.uploadId ? 'uploadId' : 'git');
         if (data.version) {
           const live = await repo(tx, ExtensionVersionEntity)
             .createQueryBuilder('v')
@@ -204,12 +212,18 @@ export class VersionsService {
       },
       checked.issues,
     );
+    // A package with both manifests or neither (FORMAT-1/2) stores none.
+    const format = detectFormat(checked.files).format;
     let manifest: Record<string, unknown> | null = null;
-    try {
-      const parsed = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
-      manifest = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
-    } catch {
-      manifest = null;
+    if (format === 'KIKET') {
+      manifest = kiketManifestOf(checked.files);
+    } else if (format === 'IMPERAL') {
+      try {
+        const parsed = JSON.parse(checked.files.get(MANIFEST_FILE)?.toString('utf8') ?? 'null');
+        manifest = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : null;
+      } catch {
+        manifest = null;
+      }
     }
     // Rules that need history: monotonic semver, the required bump (SEMVER-0/1), review triggers.
     const assessment = manifest ? await assessVersion(ctx, claimed, manifest) : null;
@@ -265,6 +279,24 @@ export class VersionsService {
 
   listForExtensions(ctx: RequestContext, extensionIds: string[]): Promise<ExtensionVersionEntity[]> {
     return repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: In(extensionIds) }, order: { submittedAt: 'DESC' } });
+  }
+
+  /**
+   * The first submission fixes the extension's format; a later one in the other format is
+   * refused before anything is stored (consent, diffs and listings compare like with like).
+   */
+  private async holdFormat(tx: RequestContext, extension: ExtensionEntity, format: PackageFormatKind, field: string): Promise<void> {
+    const submitted = await repo(tx, ExtensionVersionEntity).exists({ where: { extensionId: extension.id } });
+    if (!submitted) {
+      if (extension.format !== format) await repo(tx, ExtensionEntity).update(extension.id, { format });
+      return;
+    }
+    if (extension.format === format) return;
+    const manifest = (f: PackageFormatKind) => (f === PackageFormatKind.KIKET ? '.kiket/manifest.yaml' : 'imperal.json');
+    throw BadUserInputError.field(
+      field,
+      `${extension.appId} publishes ${extension.format} packages (${manifest(extension.format)}); this package is ${format} (${manifest(format)}). An extension keeps the format of its first submission`,
+    );
   }
 
   private duplicate(version: string): ConflictError {

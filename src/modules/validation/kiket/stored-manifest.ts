@@ -1,0 +1,23 @@
+import semver from 'semver';
+import type { PackageFiles } from '../types';
+import { KIKET_MANIFEST_FILE } from './format';
+import { isKiketShape, KiketManifest } from './kiket-rules';
+import { parseLimitedYaml } from './yaml-limits';
+
+/**
+ * The manifest a Kiket version stores: .kiket/manifest.yaml's mapping when it passed every YAML
+ * limit and has the nested `extension` object, else null (the validation report says why, and
+ * nothing of a refused document is kept).
+ */
+export function kiketManifestOf(files: PackageFiles): KiketManifest | null {
+  const bytes = files.get(KIKET_MANIFEST_FILE);
+  if (!bytes) return null;
+  const parsed = parseLimitedYaml(bytes, KIKET_MANIFEST_FILE);
+  return isKiketShape(parsed.value) ? parsed.value : null;
+}
+
+/** `extension.version` when it is valid semver. */
+export function kiketVersionOf(files: PackageFiles): string | null {
+  const version = kiketManifestOf(files)?.extension.version;
+  return typeof version === 'string' && semver.valid(version) ? version : null;
+}
