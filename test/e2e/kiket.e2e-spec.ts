@@ -105,7 +105,7 @@ describe('Kiket packages', () => {
     const addScope = (e: Record<string, any>) => e.permissions.push('users:read');
     const minor = await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name, '1.1.0', addScope)));
     expect(minor.status).toBe('VALIDATION_FAILED');
-    expect(minor.validationReport.issues[0]).toMatchObject({ rule: 'SEMVER-1' });
+    expect(minor.validationReport.issues[0]).toMatchObject({ rule: 'SEMVER-1', file: '.kiket/manifest.yaml' });
     expect(minor.validationReport.issues[0].message).toContain("new capability scope 'users:read'");
     const dropCommand = await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name, '1.0.1', e => (e.contributes.commands = []))));
     expect(dropCommand.validationReport.issues[0].message).toContain("'standup.postSummary'");
