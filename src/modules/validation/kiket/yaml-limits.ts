@@ -97,7 +97,8 @@ export function parseLimitedYaml(bytes: Buffer, file: string, limits: YamlLimits
     if (error instanceof ReferenceError) {
       return refuse('KIK-YAML-3', `${file}: aliases expand past the limit of ${limits.maxAliasCount} nodes (${error.message})`, 'Write the repeated values out instead of expanding anchors and aliases.');
     }
-    throw error;
+    // Whatever else stops the build is the document's fault, not the validator's: report it.
+    return refuse('KIK-YAML-0', `${file} could not be read: ${(error as Error).message}`, 'Fix the YAML (a YAML linter shows the exact spot).');
   }
   const nesting = measureNesting(value, limits.maxDepth);
   if (!nesting.ok && nesting.reason === 'cycle') {
