@@ -113,6 +113,22 @@ describe('Kiket packages', () => {
     expect(major.status).toBe('PENDING_REVIEW');
     const [next] = await t.sql(`SELECT review_triggers FROM extension_versions WHERE id = $1`, [major.id]);
     expect(next.review_triggers.map((r: any) => r.kind).sort()).toEqual(['MAJOR_BUMP', 'NEW_SCOPE']);
+
+    // Published, 2.0.0 reaches the installation as an offer that asks consent for the new permission.
+    await approve(major.id);
+    expect((await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: major.id }, dev.token)).data!.publishVersion.status).toBe('PUBLISHED');
+    const OFFERS = `{ upgradeOffers { id status newScopes toVersion { version } } }`;
+    let offers: any[] = [];
+    for (const deadline = Date.now() + 15000; !offers.length && Date.now() < deadline; await new Promise(r => setTimeout(r, 200))) {
+      offers = (await t.gql(OFFERS, {}, user.token)).data!.upgradeOffers;
+    }
+    expect(offers).toEqual([expect.objectContaining({ status: 'OPEN', newScopes: ['users:read'], toVersion: { version: '2.0.0' } })]);
+    const RESPOND = `mutation($id: ID!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: true, grantedScopes: $s) { status } }`;
+    const unconsented = await t.gql(RESPOND, { id: offers[0].id }, user.token);
+    expect(unconsented.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['users:read'] });
+    expect((await t.gql(RESPOND, { id: offers[0].id, s: ['users:read'] }, user.token)).errors).toBeUndefined();
+    const [now] = (await t.gql(`{ myInstallations { grantedScopes version { version } } }`, {}, user.token)).data!.myInstallations;
+    expect(now).toEqual({ grantedScopes: ['comments:write', 'issues:read', 'users:read'], version: { version: '2.0.0' } });
   });
 
   it('takes a Kiket package from a git repository too', async () => {
