@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { gitRepoOf, packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { systemContext } from '../../src/context';
+import { createLoaders } from '../../src/loaders';
+import { createUpload, gitRepoOf, packageFor, putUpload, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'kiket');
@@ -138,6 +140,15 @@ describe('Kiket packages', () => {
     expect(res.data!.submitVersion).toMatchObject({ version: '1.0.0', gitCommitSha: repo.sha });
     const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
     expect(version.validationReport).toMatchObject({ valid: true, appId: ext.kiketId });
+
+    // From git too, a manifest breaking a YAML limit is refused before anything is packed or recorded.
+    const other = await claim();
+    const blobs = await t.sql(`SELECT count(*)::int AS n FROM package_blobs`);
+    const bad = gitRepoOf(kiketPackage(readFileSync(path.join(FIXTURES, 'hostile', 'duplicate-keys.yaml'))));
+    const refused = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: other.appId, git: { url: bad.dir, ref: 'main' } } }, dev.token);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'PACKAGE_REJECTED', reasons: [expect.stringContaining("[KIK-YAML-4] .kiket/manifest.yaml: the key 'custom_data' appears twice")] });
+    expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [other.id])).toHaveLength(0);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM package_blobs`)).toEqual(blobs);
   });
 
   it('keeps the format of the first submission: the other format is refused and nothing is stored', async () => {
@@ -166,7 +177,7 @@ describe('Kiket packages', () => {
     expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('IMPERAL');
   });
 
-  describe('hostile YAML, uploaded and validated by the job: refused with its rule, no manifest, no approvals', () => {
+  describe('hostile YAML: submitVersion refuses it with its rule and records nothing; the job refuses it too', () => {
     const hostile = (name: string) => readFileSync(path.join(FIXTURES, 'hostile', name));
     const deep = `model_version: "1.0"\nextension: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
     // Random text, so the zip does not compress it past the archive's ratio limit: the YAML size rule must be what refuses it.
@@ -181,11 +192,26 @@ describe('Kiket packages', () => {
       const ext = await claim();
       const bytes = yaml();
       if (rule === 'KIK-YAML-1') expect(bytes.length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
-      const version = await submitAndWait(ext.appId, kiketPackage(bytes));
-      expect(version.status).toBe('VALIDATION_FAILED');
-      expect(version.validationReport.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual([rule]);
-      const [row] = await t.sql(`SELECT manifest, change_summary FROM extension_versions WHERE id = $1`, [version.id]);
-      expect(row).toEqual({ manifest: null, change_summary: null });
+      const upload = await createUpload(t, dev.token);
+      expect((await putUpload(t, dev.token, upload.id, await zipOf(kiketPackage(bytes)))).status).toBe(200);
+      const res = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: ext.appId, uploadId: upload.id } }, dev.token);
+      expect(res.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
+      expect(res.errors![0].extensions.reasons).toEqual([expect.stringMatching(new RegExp(`^\\[${rule}\\] \\.kiket/manifest\\.yaml`))]);
+      expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
+      expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('IMPERAL');
+      expect((await t.sql(`SELECT status FROM package_uploads WHERE id = $1`, [upload.id]))[0].status).toBe('RECEIVED');
+
+      // A version recorded before this check existed: the validation job fails it on the same rule and keeps no manifest.
+      const [{ sha256 }] = await t.sql(`SELECT sha256 FROM package_uploads WHERE id = $1`, [upload.id]);
+      const [{ id }] = await t.sql(
+        `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, submitted_by_id) VALUES ($1, NULL, 'SUBMITTED', 'UPLOAD', $2, $3) RETURNING id`,
+        [ext.id, sha256, dev.id],
+      );
+      const manager = t.app.dataSource.manager;
+      await t.app.services.versions.validate(systemContext(manager, t.app.logger, createLoaders(manager), t.app.container), id);
+      const [row] = await t.sql(`SELECT status, report, manifest, change_summary FROM extension_versions WHERE id = $1`, [id]);
+      expect(row).toMatchObject({ status: 'VALIDATION_FAILED', manifest: null, change_summary: null });
+      expect(row.report.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual([rule]);
       expect(await t.sql(`SELECT 1 FROM extension_approvals WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
     });
   });

@@ -4,7 +4,7 @@ import type { PlazaConfig } from '../../config';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/job-queue';
-import { BadUserInputError, ConflictError, InvalidStateError } from '../../shared/errors';
+import { BadUserInputError, ConflictError, InvalidStateError, PackageRejectedError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -17,7 +17,7 @@ import type { GitSource, GitSourceInput } from '../packages/git-source';
 import { UploadStatus } from '../packages/packages.entities';
 import type { PackagesService } from '../packages/packages.service';
 import { detectFormat, PackageFormat } from '../validation/kiket/format';
-import { kiketManifestOf, kiketVersionOf } from '../validation/kiket/stored-manifest';
+import { kiketManifestOf, kiketVersionOf, kiketYamlRefusals } from '../validation/kiket/stored-manifest';
 import { MANIFEST_FILE } from '../validation/manifest-layer';
 import { validatePackage } from '../validation/validate-package';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
@@ -43,6 +43,12 @@ function manifestVersion(checked: CheckedPackage): string | null {
   } catch {
     return null;
   }
+}
+
+/** A Kiket manifest that breaks a YAML limit is refused before anything is recorded (docs/validation.md). */
+function refuseHostileYaml(checked: CheckedPackage): void {
+  const reasons = kiketYamlRefusals(checked.files);
+  if (reasons.length) throw new PackageRejectedError('The Kiket manifest was refused', reasons);
 }
 
 /**
@@ -81,6 +87,7 @@ export class VersionsService {
       throw new InvalidStateError(upload.status === UploadStatus.PENDING ? 'No package has been sent to this upload yet' : `This upload is ${upload.status.toLowerCase()}`);
     }
     const checked = await this.packages.openBlob(upload.sha256);
+    refuseHostileYaml(checked);
     return this.record(ctx, extension, {
       source: VersionSource.UPLOAD,
       packageSha256: upload.sha256,
@@ -95,6 +102,7 @@ export class VersionsService {
     const checkout = await this.git.checkout(source);
     try {
       const checked = await readPackageDirectory(checkout.dir);
+      refuseHostileYaml(checked);
       const bytes = await packDirectory(checkout.dir);
       const blob = await this.packages.storeBytes(bytes);
       return await this.record(ctx, extension, {

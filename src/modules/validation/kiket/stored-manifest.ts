@@ -21,3 +21,16 @@ export function kiketVersionOf(files: PackageFiles): string | null {
   const version = kiketManifestOf(files)?.extension.version;
   return typeof version === 'string' && semver.valid(version) ? version : null;
 }
+
+/**
+ * The YAML-limit refusals (KIK-YAML-*) of a Kiket package, as `[rule] message` lines; empty for
+ * any other package or a manifest within the limits. `submitVersion` refuses on these before
+ * recording anything: a document that breaks a hard limit is not a submission to review.
+ */
+export function kiketYamlRefusals(files: PackageFiles): string[] {
+  const bytes = files.get(KIKET_MANIFEST_FILE);
+  if (!bytes || files.has('imperal.json')) return [];
+  return parseLimitedYaml(bytes, KIKET_MANIFEST_FILE)
+    .issues.filter(i => i.rule.startsWith('KIK-YAML-'))
+    .map(i => `[${i.rule}] ${i.message}${i.line ? ` (line ${i.line})` : ''}. ${i.fix}`);
+}
