@@ -13,6 +13,7 @@ const VALID = readFileSync(path.join(FIXTURES, 'valid.yaml'), 'utf8');
 const MANIFEST = '.kiket/manifest.yaml';
 const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id status grantedScopes version { version } } }`;
 const SCOPES = ['comments:write', 'issues:read'];
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" fill="#0a7"/></svg>';
 
 /** The valid fixture with its id, name and version set, and `change` applied to `extension`. */
 function kiketManifest(id: string, name: string, version = '1.0.0', change: (ext: Record<string, any>) => void = () => undefined): string {
@@ -27,6 +28,7 @@ function kiketPackage(manifest: string | Buffer): Map<string, Buffer> {
     [MANIFEST, Buffer.from(manifest)],
     ['docs/README.md', Buffer.from('# Standup Notes\n\nPosts a daily summary of moved cases.\n')],
     ['docs/CHANGELOG.md', Buffer.from('## 1.0.0\n\nFirst release.\n')],
+    ['public/icon.svg', Buffer.from(ICON)],
   ]);
 }
 
@@ -96,6 +98,12 @@ describe('Kiket packages', () => {
     expect(published.data!.publishVersion.status).toBe('PUBLISHED');
     const market = await t.gql(`{ marketplace(query: "standup summary", first: 20) { edges { node { appId format } } } }`);
     expect(market.data!.marketplace.edges.map((e: any) => e.node)).toContainEqual({ appId: ext.appId, format: 'KIKET' });
+    const docs = await t.gql(`query($a: String!) { extension(appId: $a) { docs { overview { html } changelog { html } } } }`, { a: ext.appId });
+    expect(docs.data!.extension.docs.overview.html).toContain('Posts a daily summary of moved cases.');
+    expect(docs.data!.extension.docs.changelog.html).toContain('First release.');
+    const icon = await t.http().get(`/marketplace/apps/${ext.appId}/icon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.body.toString()).toBe(ICON);
 
     const user = await buildUser(t);
     const refused = await t.gql(INSTALL, { i: { appId: ext.appId, grantedScopes: ['issues:read'] } }, user.token);

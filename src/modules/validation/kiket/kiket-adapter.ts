@@ -35,3 +35,11 @@ export function kiketTools(manifest: unknown): ManifestTool[] {
 export function kiketAppIdOf(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/** `extension.assets.icon` when it is a path inside the package (`./public/icon.svg`), not a URL. */
+export function kiketIconPath(manifest: unknown): string | null {
+  if (!isKiketShape(manifest)) return null;
+  const assets = isObject(manifest.extension.assets) ? manifest.extension.assets : {};
+  const icon = assets.icon;
+  return typeof icon === 'string' && icon && !/^[a-z]+:/i.test(icon) ? icon.replace(/^\.\//, '') : null;
+}
