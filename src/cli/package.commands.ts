@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { packDirectory, readPackageDirectory } from '../modules/packages/package-dir';
+import { KIKET_MANIFEST_FILE } from '../modules/validation/kiket/format';
+import { kiketAppIdOf } from '../modules/validation/kiket/kiket-adapter';
 import { PLATFORM_SCOPE_SET } from '../modules/validation/platform-scopes';
 import { formatReport } from '../modules/validation/report-format';
 import { validatePackage, ValidationReport } from '../modules/validation/validate-package';
@@ -79,9 +82,11 @@ export function registerPackageCommands(program: Command): void {
       if (!token) throw new Error('publish needs --token (or PLAZA_TOKEN)');
       const root = path.resolve(dir ?? '.');
       const local = await validateDirectory(root).catch(rejected);
-      if (!local.appId) throw new Error('imperal.json has no app_id: run `plaza validate` first');
+      if (!local.appId) throw new Error('the manifest has no app_id (imperal.json) or extension.id (.kiket/manifest.yaml): run `plaza validate` first');
+      // A Kiket id (dev.example.name) claims its hyphenated form (docs/validation.md, "Kiket manifests").
+      const appId = existsSync(path.join(root, KIKET_MANIFEST_FILE)) ? kiketAppIdOf(local.appId) : local.appId;
       const bytes = await packDirectory(root).catch(rejected);
-      const report = await publish(options.server.replace(/\/$/, ''), token, local.appId, bytes, Number(options.timeout));
+      const report = await publish(options.server.replace(/\/$/, ''), token, appId, bytes, Number(options.timeout));
       process.stdout.write(formatReport(report, plazaVersion()));
       process.exitCode = report.errorCount ? 1 : 0;
     });

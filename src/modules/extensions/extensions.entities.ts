@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../accounts/accounts.entities';
 
@@ -23,6 +24,16 @@ export class PlatformScopeEntity {
   @Column({ type: 'text' })
   description: string;
 }
+
+/**
+ * The package format an extension publishes in: the manifest its packages carry (imperal.json
+ * or .kiket/manifest.yaml). Fixed by the first submission; every later one keeps it.
+ */
+export enum PackageFormatKind {
+  IMPERAL = 'IMPERAL',
+  KIKET = 'KIKET',
+}
+registerEnumType(PackageFormatKind, { name: 'PackageFormat', description: 'The manifest an extension\'s packages carry: imperal.json (IMPERAL) or .kiket/manifest.yaml (KIKET)' });
 
 /** A claimed app id. The id is permanent and unique; the claim, not the package, owns it. */
 @Entity('extensions')
@@ -55,6 +66,10 @@ export class ExtensionEntity {
   /** Set from the first validated manifest that declares system=true (first-party only, V31). */
   @Column({ type: 'boolean', default: false })
   system: boolean;
+
+  /** IMPERAL until a first submission says otherwise (docs/validation.md, "Kiket manifests"). */
+  @Column({ type: 'enum', enum: PackageFormatKind, enumName: 'package_format', default: PackageFormatKind.IMPERAL })
+  format: PackageFormatKind;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,7 +3,7 @@ import { Length } from 'class-validator';
 import type { ListingEntity } from '../listings/listing.entity';
 import type { ExtensionVersionEntity } from '../versions/version.entity';
 import { DateTimeScalar } from '../../shared/scalars';
-import type { CategoryEntity, ExtensionEntity } from './extensions.entities';
+import { PackageFormatKind, type CategoryEntity, type ExtensionEntity } from './extensions.entities';
 import type { PackageUploadEntity } from '../packages/packages.entities';
 
 @ObjectType({ simpleResolvers: true })
@@ -36,6 +36,9 @@ export class Extension {
   @Field()
   system: boolean;
 
+  @Field(() => PackageFormatKind, { description: 'The manifest its packages carry; fixed by the first submission' })
+  format: PackageFormatKind;
+
   ownerId: string;
 
   @Field(() => DateTimeScalar)
@@ -55,6 +58,7 @@ export class Extension {
     out.displayName = e.displayName;
     out.category = e.category;
     out.system = e.system;
+    out.format = e.format;
     out.ownerId = e.ownerId;
     out.createdAt = e.createdAt;
     return out;

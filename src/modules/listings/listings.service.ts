@@ -19,6 +19,7 @@ import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { ListingEntity } from './listing.entity';
 import { newestVersion } from '../versions/semver-order';
+import { isKiketManifest, kiketIconPath } from '../validation/kiket/kiket-adapter';
 
 export interface ListingInput {
   title?: string | null;
@@ -242,6 +243,7 @@ export class ListingsService {
         category: r.category,
         ownerId: r.owner_id,
         system: r.system,
+        format: r.format,
         createdAt: r.created_at,
       }),
     );
@@ -259,7 +261,9 @@ export class ListingsService {
     if (!extension || !listing?.publishedAt) return null;
     const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE) } });
     const latest = newestVersion(versions);
-    const iconPath = typeof latest?.manifest?.icon === 'string' ? latest.manifest.icon.replace(/^\.\//, '') : null;
+    const manifest = latest?.manifest;
+    // A Kiket manifest names its icon under extension.assets; either way it is re-checked (V21) below.
+    const iconPath = isKiketManifest(manifest) ? kiketIconPath(manifest) : typeof manifest?.icon === 'string' ? manifest.icon.replace(/^\.\//, '') : null;
     if (!latest || !iconPath) return null;
     const checked = await this.packages.openBlob(latest.packageSha256, path => path === iconPath);
     const svg = checked.files.get(iconPath);

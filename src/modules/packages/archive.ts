@@ -620,7 +620,8 @@ function commonRoot(names: string[]): string {
   if (slash <= 0) return '';
   const root = names[0].slice(0, slash + 1);
   const folder = root.slice(0, -1);
-  if (folder === '.' || folder === '..' || DROPPED_FOLDERS.has(folder)) return '';
+  // .kiket/ is a Kiket package's manifest folder, never a wrapper around the package.
+  if (folder === '.' || folder === '..' || folder === '.kiket' || DROPPED_FOLDERS.has(folder)) return '';
   return names.every(name => name.startsWith(root)) ? root : '';
 }
 

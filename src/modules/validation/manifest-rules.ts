@@ -2,6 +2,7 @@ import { laxTrue, SCOPE_PATTERN } from './manifest-schema';
 import type { Manifest } from './manifest-layer';
 import { MANIFEST_FILE } from './manifest-layer';
 import { issue, ValidationIssue } from './types';
+import { isKiketManifest, kiketScopes, kiketTools } from './kiket/kiket-adapter';
 
 /**
  * The reference's runtime rules (V1–V35), decided from imperal.json: the reference imports the
@@ -53,6 +54,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const nonEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length > 0;
 
 export function toolsOf(manifest: Manifest): ManifestTool[] {
+  if (isKiketManifest(manifest)) return kiketTools(manifest);
   return Array.isArray(manifest.tools)
     ? (manifest.tools.filter(t => isObject(t) && typeof t.name === 'string') as unknown as ManifestTool[])
     : [];
@@ -69,6 +71,7 @@ export function isSyntheticTool(name: string): boolean {
 
 /** Every scope-pattern string the manifest declares (what an installer must grant). */
 export function declaredScopes(manifest: Manifest): string[] {
+  if (isKiketManifest(manifest)) return kiketScopes(manifest);
   const pattern = new RegExp(SCOPE_PATTERN);
   const all = [
     ...(Array.isArray(manifest.capabilities) ? manifest.capabilities : []),

@@ -1,4 +1,6 @@
 import { checkIcon } from './icon/svg-icon';
+import { detectFormat } from './kiket/format';
+import { validateKiketPackage } from './kiket/validate-kiket';
 import { checkManifest, Manifest, MANIFEST_FILE } from './manifest-layer';
 import { checkManifestRules, isChatFunction, isSyntheticTool, ManifestRuleOptions, toolsOf } from './manifest-rules';
 import { buildCodeModel, CodeModel, readModules } from './python/code-model';
@@ -88,6 +90,10 @@ function counts(manifest: Manifest | null, model: CodeModel | null) {
  * .py file is parsed once.
  */
 export function validatePackage(files: PackageFiles, options: ValidateOptions = {}, extraIssues: ValidationIssue[] = []): ValidationReport {
+  // The format is the manifest the package carries (FORMAT-1/2 refuse neither and both).
+  const detected = detectFormat(files);
+  if (detected.format === 'KIKET') return validateKiketPackage(files, options, extraIssues);
+  if (detected.issue) return formatRefused([...extraIssues, detected.issue]);
   const { manifest, issues: manifestIssues } = checkManifest(files);
   const modules = readModules(files, false);
   const scans = scanModules(modules); // also records each file's first syntax error for the model
@@ -136,5 +142,23 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
     infoCount,
     valid: errorCount === 0,
     issues: capIssues(issues),
+  };
+}
+
+function formatRefused(issues: ValidationIssue[]): ValidationReport {
+  issues.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  const errorCount = issues.filter(i => i.level === 'ERROR').length;
+  const { toolCount, functionCount, eventCount } = counts(null, null);
+  return {
+    appId: null,
+    version: null,
+    toolCount,
+    functionCount,
+    eventCount,
+    errorCount,
+    warningCount: issues.filter(i => i.level === 'WARN').length,
+    infoCount: issues.filter(i => i.level === 'INFO').length,
+    valid: false,
+    issues,
   };
 }

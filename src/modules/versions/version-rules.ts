@@ -3,6 +3,8 @@ import { In, Not } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { repo } from '../../db/transaction';
 import type { Manifest } from '../validation/manifest-layer';
+import { KIKET_MANIFEST_FILE } from '../validation/kiket/format';
+import { isKiketManifest } from '../validation/kiket/kiket-adapter';
 import { declaredScopes } from '../validation/manifest-rules';
 import { issue, ValidationIssue } from '../validation/types';
 import { Bump, bumpCovers, ChangeSummary, declaredBump, destructiveTools, diffManifests, egressDomains } from './manifest-diff';
@@ -26,7 +28,8 @@ export interface VersionAssessment {
 /** Statuses of versions that have been through review (or auto-approval). */
 const APPROVED_OR_LATER = [VersionStatus.APPROVED, VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 const PUBLISHED = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
-const at = { file: 'imperal.json' };
+/** Where SEMVER-0/1 point: the manifest of the package's format. */
+const atManifest = (manifest: Manifest) => ({ file: isKiketManifest(manifest) ? KIKET_MANIFEST_FILE : 'imperal.json' });
 
 /**
  * The version rules that need history (seed 000 "Semver discipline", seed 003 monotonic
@@ -44,6 +47,7 @@ export async function assessVersion(
   const latest = newestVersion(published);
   const { summary, requiredBump } = diffManifests((latest?.manifest as Manifest | undefined) ?? null, manifest);
   const issues: ValidationIssue[] = [];
+  const at = atManifest(manifest);
   let declared: Bump | null = null;
   if (latest && version.version) {
     declared = declaredBump(latest.version!, version.version);

@@ -4,12 +4,12 @@ import type { PlazaConfig } from '../../config';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/job-queue';
-import { BadUserInputError, ConflictError, InvalidStateError } from '../../shared/errors';
+import { BadUserInputError, ConflictError, InvalidStateError, PackageRejectedError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
-import { ExtensionEntity, PlatformScopeEntity } from '../extensions/extensions.entities';
+import { ExtensionEntity, PackageFormatKind, PlatformScopeEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
 import type { CheckedPackage } from '../packages/archive';
 import { packDirectory, readPackageDirectory } from '../packages/package-dir';
@@ -20,6 +20,8 @@ import { readManifestObject } from '../validation/manifest-layer';
 import { validatePackage, ValidationReport } from '../validation/validate-package';
 import { issue } from '../validation/types';
 import { isTransientDatabaseError } from '../../shared/transient-errors';
+import { detectFormat, PackageFormat } from '../validation/kiket/format';
+import { kiketManifestOf, kiketVersionOf, kiketYamlRefusals } from '../validation/kiket/stored-manifest';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
 import { assessVersion, recordApprovals } from './version-rules';
 import { discoverDocs } from '../listings/docs';
@@ -52,8 +54,15 @@ export interface SubmitInput {
 
 /** The manifest's version when it can be read (validation reports every other problem). */
 function manifestVersion(checked: CheckedPackage): string | null {
+  if (detectFormat(checked.files).format === 'KIKET') return kiketVersionOf(checked.files);
   const version = readManifestObject(checked.files)?.version;
   return typeof version === 'string' && semver.valid(version) ? version : null;
+}
+
+/** A Kiket manifest that breaks a YAML limit is refused before anything is recorded (docs/validation.md). */
+function refuseHostileYaml(checked: CheckedPackage): void {
+  const reasons = kiketYamlRefusals(checked.files);
+  if (reasons.length) throw new PackageRejectedError('The Kiket manifest was refused', reasons);
 }
 
 /**
@@ -92,10 +101,12 @@ export class VersionsService {
       throw new InvalidStateError(upload.status === UploadStatus.PENDING ? 'No package has been sent to this upload yet' : `This upload is ${upload.status.toLowerCase()}`);
     }
     const checked = await this.packages.openBlob(upload.sha256);
+    refuseHostileYaml(checked);
     return this.record(ctx, extension, {
       source: VersionSource.UPLOAD,
       packageSha256: upload.sha256,
       version: manifestVersion(checked),
+      format: detectFormat(checked.files).format,
       uploadId: upload.id,
     });
   }
@@ -105,12 +116,14 @@ export class VersionsService {
     const checkout = await this.git.checkout(source);
     try {
       const checked = await readPackageDirectory(checkout.dir);
+      refuseHostileYaml(checked);
       const bytes = await packDirectory(checkout.dir);
       const blob = await this.packages.storeBytes(bytes);
       return await this.record(ctx, extension, {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
         version: manifestVersion(checked),
+        format: detectFormat(checked.files).format,
         git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
         blob,
       });
@@ -126,6 +139,8 @@ export class VersionsService {
       source: VersionSource;
       packageSha256: string;
       version: string | null;
+      /** Null when the package carries both manifests or neither (validation reports FORMAT-1/2). */
+      format: PackageFormat | null;
       uploadId?: string;
       git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null };
       blob?: { sha256: string; size: number; tempPath: string };
@@ -134,7 +149,8 @@ export class VersionsService {
     try {
       return await withTransaction(ctx, async tx => {
         // One submission at a time per extension: the live-number check below cannot race.
-        await repo(tx, ExtensionEntity).findOne({ where: { id: extension.id }, lock: { mode: 'for_no_key_update' } });
+        const locked = await repo(tx, ExtensionEntity).findOneOrFail({ where: { id: extension.id }, lock: { mode: 'for_no_key_update' } });
+        if (data.format) await this.holdFormat(tx, locked, data.format as PackageFormatKind, data.uploadId ? 'uploadId' : 'git');
         if (data.version) {
           const live = await repo(tx, ExtensionVersionEntity)
             .createQueryBuilder('v')
@@ -231,7 +247,9 @@ export class VersionsService {
       },
       checked.issues,
     );
-    const manifest = readManifestObject(checked.files);
+    // A package with both manifests or neither (FORMAT-1/2) stores none; JSON is read under the bounds.
+    const format = detectFormat(checked.files).format;
+    const manifest: Record<string, unknown> | null = format === 'KIKET' ? kiketManifestOf(checked.files) : format === 'IMPERAL' ? readManifestObject(checked.files) : null;
     // Rules that need history: monotonic semver, the required bump (SEMVER-0/1), review triggers.
     const assessment = manifest ? await assessVersion(ctx, claimed, manifest) : null;
     if (assessment?.issues.length) {
@@ -326,6 +344,24 @@ export class VersionsService {
 
   listForExtensions(ctx: RequestContext, extensionIds: string[]): Promise<ExtensionVersionEntity[]> {
     return repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: In(extensionIds) }, order: { submittedAt: 'DESC' } });
+  }
+
+  /**
+   * The first submission fixes the extension's format; a later one in the other format is
+   * refused before anything is stored (consent, diffs and listings compare like with like).
+   */
+  private async holdFormat(tx: RequestContext, extension: ExtensionEntity, format: PackageFormatKind, field: string): Promise<void> {
+    const submitted = await repo(tx, ExtensionVersionEntity).exists({ where: { extensionId: extension.id } });
+    if (!submitted) {
+      if (extension.format !== format) await repo(tx, ExtensionEntity).update(extension.id, { format });
+      return;
+    }
+    if (extension.format === format) return;
+    const manifest = (f: PackageFormatKind) => (f === PackageFormatKind.KIKET ? '.kiket/manifest.yaml' : 'imperal.json');
+    throw BadUserInputError.field(
+      field,
+      `${extension.appId} publishes ${extension.format} packages (${manifest(extension.format)}); this package is ${format} (${manifest(format)}). An extension keeps the format of its first submission`,
+    );
   }
 
   private duplicate(version: string): ConflictError {
