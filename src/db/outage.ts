@@ -27,11 +27,11 @@ const SQLSTATES = new Set([
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, recovering)
-  '53300', // too_many_connections
+  '53300', // too_many_connections (and the rest of class 53, insufficient resources, below)
 ]);
 
 /** Socket errors of the connection to the database. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Messages pg and pg-pool give these failures (they carry no code). */
 const MESSAGES = [
@@ -41,11 +41,13 @@ const MESSAGES = [
   /^Client has encountered a connection error and is not queryable$/,
   /^Client was closed and is not queryable$/,
   /^Connection terminated due to connection timeout$/,
+  /terminating connection/i,
+  /Connection is not established/i,
 ];
 
 function matches(e: ErrorShape): boolean {
   const code = typeof e.code === 'string' ? e.code : '';
-  if (SQLSTATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code)) return true;
+  if (SQLSTATES.has(code) || code.startsWith('08') || code.startsWith('53') || NETWORK_CODES.has(code)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
   return MESSAGES.some(m => m.test(message));
 }

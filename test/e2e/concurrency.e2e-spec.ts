@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { APPEND_LOCK } from '../../src/modules/events/event-log';
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { buildReviewer, publishedExtension } from '../utils/scenarios';
 
 /**
  * Lock order under contention (docs/security.md, "Concurrency"): publish, deprecate, install,
@@ -28,29 +28,10 @@ describe('concurrent publish, deprecate, install and review on one extension', (
   beforeAll(async () => {
     t = await startTestApp();
     dev = await buildDeveloper(t);
-    const admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
     users = await Promise.all(Array.from({ length: 12 }, () => buildUser(t)));
     appId = 'race-app';
-    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Race App", category: "productivity" }) { id } }`, {}, dev.token);
-    const submitted = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Race App')));
-    const version = await waitForValidation(t, dev.token, submitted.data!.submitVersion.id);
-    firstVersionId = version.id;
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(
-      `mutation($a: String!) { updateListing(appId: $a, input: { title: "Race App", shortDescription: "Publishes while everyone else is busy.",
-        fullDescription: "An extension that is published, deprecated, installed and reviewed all at once.", categories: ["productivity"],
-        supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-      { a: appId },
-      dev.token,
-    );
-    const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
-    expect(published.data!.publishVersion.status).toBe('PUBLISHED');
-    [{ id: extensionId }] = await t.sql(`SELECT id FROM extensions WHERE app_id = $1`, [appId]);
+    ({ versionId: firstVersionId, extensionId } = await publishedExtension(t, dev, reviewer, { appId, displayName: 'Race App' }));
     // An organization on MANUAL upgrades: every rollout offers it the new version, so rollouts
     // insert offers that reference the version being deprecated in the same round.
     orgAdmin = await buildUser(t);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from './packages';
+import { publishedExtension } from './scenarios';
 import { startReceiver } from './webhook-receiver';
 
 /**
@@ -68,25 +68,13 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
 
   // The owner's extension: 1.0.0 through the real claim → submit → review → publish loop.
   const appId = `sweep-${tag}`;
-  await must(t, `mutation { claimExtension(input: { appId: "${appId}", displayName: "Sweep App", category: "productivity" }) { id } }`, {}, owner.token);
-  const submitted = await submitZip(t, owner.token, appId, await zipOf(packageFor(appId, 'Sweep App')));
-  if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
-  const published = await waitForValidation(t, owner.token, submitted.data!.submitVersion.id);
-  const queue = await must(t, `{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-  const caseId: string = queue.reviewQueue.edges.find((e: any) => e.node.version.id === published.id).node.id;
+  const { versionId: publishedId, caseId } = await publishedExtension(t, owner, reviewer, {
+    appId,
+    displayName: 'Sweep App',
+    reviewMessage: secret('review message', canary('msg'), ['owner', 'admin']),
+  });
   secret('review case id', caseId, ['owner', 'admin']);
-  await must(t, `mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-  await must(t, `mutation($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }`, { id: caseId, b: secret('review message', canary('msg'), ['owner', 'admin']) }, reviewer.token);
-  await must(t, `mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "looks fine") { id } }`, { id: caseId }, reviewer.token);
-  await must(
-    t,
-    `mutation($a: String!) { updateListing(appId: $a, input: { title: "Sweep App", shortDescription: "Sweeps the schema for private values.",
-      fullDescription: "A listing whose extension has private versions, reviews and installations.", categories: ["productivity"],
-      supportContact: "support@example.test", privacyPolicyUrl: "https://example.test/privacy" }) { title } }`,
-    { a: appId },
-    owner.token,
-  );
-  await must(t, `mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: published.id }, owner.token);
+  const published = { id: publishedId };
 
   // Private fields of the published version (the public may see the version, not these).
   await t.sql(
