@@ -1,11 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildDeveloper } from '../utils/factories';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { plaza, plazaAsync, ROOT } from '../utils/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'kiket');
 
 /** A Kiket extension folder: .kiket/manifest.yaml (a fixture) and a README. */
@@ -16,17 +15,6 @@ function kiketFolder(fixture: string): string {
   writeFileSync(path.join(dir, 'README.md'), '# Standup Notes\n');
   return dir;
 }
-
-const plaza = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/plaza.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 60_000 });
-const plazaAsync = (args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>(resolve => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/plaza.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', c => (stdout += c));
-    child.stderr.on('data', c => (stderr += c));
-    child.on('exit', status => resolve({ status, stdout, stderr }));
-  });
 
 describe('plaza validate / publish on a Kiket extension folder', () => {
   it('validate finds .kiket/manifest.yaml by itself and passes the clean fixture', () => {

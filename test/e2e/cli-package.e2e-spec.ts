@@ -1,14 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readPackageArchive } from '../../src/modules/packages/archive';
 import { validManifest, validPackage } from '../fixtures/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { plaza, plazaAsync } from '../utils/cli';
 import { buildDeveloper } from '../utils/factories';
 import { packageFor } from '../utils/packages';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 function writePackage(files: Map<string, Buffer>, extra: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plaza-cli-pkg-'));
@@ -18,25 +16,6 @@ function writePackage(files: Map<string, Buffer>, extra: Record<string, string> 
   }
   return dir;
 }
-
-const plaza = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin/plaza.js'), ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-
-/** Runs the CLI without blocking: the server under test lives in this very process. */
-const plazaAsync = (args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>(resolve => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/plaza.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', c => (stdout += c));
-    child.stderr.on('data', c => (stderr += c));
-    child.on('exit', status => resolve({ status, stdout, stderr }));
-  });
 
 describe('plaza validate / pack / publish', () => {
   it('validate prints the seed format and exits 0 on a clean package', () => {
