@@ -170,6 +170,16 @@ describe('Kiket packages', () => {
     expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('KIKET');
   });
 
+  it('never makes a Kiket extension a system app, whatever its manifest says (system apps are Imperal and first-party only)', async () => {
+    const ext = await claim();
+    const manifest = parse(kiketManifest(ext.kiketId, ext.name));
+    manifest.system = true;
+    const version = await submitAndWait(ext.appId, kiketPackage(stringify(manifest)));
+    expect(version.validationReport.valid).toBe(true);
+    expect(version.validationReport.issues.map((i: any) => i.rule)).toContain('KIK-4');
+    expect((await t.sql(`SELECT system FROM extensions WHERE id = $1`, [ext.id]))[0].system).toBe(false);
+  });
+
   it('fails a package with both manifests (FORMAT-2) or neither (FORMAT-1), storing no manifest', async () => {
     const ext = await claim();
     const both = kiketPackage(kiketManifest(ext.kiketId, ext.name));

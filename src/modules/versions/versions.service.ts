@@ -279,7 +279,9 @@ export class VersionsService {
       );
       if (!returnedRows(result).length) return;
       if (status === VersionStatus.APPROVED) await recordApprovals(tx, claimed, manifest!);
-      if (report.valid && manifest?.system === true && !extension.system) {
+      // Only an Imperal manifest can declare a system app, and only a first-party author passes V31
+      // with it; Kiket has no system apps, so a `system` key there (KIK-4, unknown key) means nothing.
+      if (format === 'IMPERAL' && report.valid && manifest?.system === true && !extension.system) {
         await repo(tx, ExtensionEntity).update(extension.id, { system: true });
       }
       await this.events.append(tx, {
