@@ -126,10 +126,15 @@ describe('the review workflow', () => {
     expect((await t.gql(INVITE, { v: versionId, e: 'not-an-email' }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
     const other = await buildDeveloper(t);
     expect((await t.gql(INVITE, { v: versionId, e: 'x@example.test' }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'staging.tester_invited' AND audience_user_id = $1`, [tester.id])).toHaveLength(1);
+    expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'staging.invitation_received' AND audience_user_id = $1 AND app_id IS NULL`, [tester.id])).toHaveLength(1);
+    // The developer cannot tell a registered email from an unknown one by what they read.
+    await t.gql(INVITE, { v: versionId, e: `nobody-${Date.now()}@example.test` }, dev.token);
+    const seen = await t.gql(`{ events(first: 100, types: ["staging.tester_invited", "staging.invitation_received"]) { edges { node { type subjectId } } } }`, {}, dev.token);
+    const forVersion = seen.data!.events.edges.map((e: any) => e.node).filter((n: any) => n.subjectId === versionId);
+    expect(forVersion.map((n: any) => n.type)).toEqual(['staging.tester_invited', 'staging.tester_invited']);
     await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token);
     expect((await t.gql(INVITE, { v: versionId, e: 'late@example.test' }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-    expect(await t.sql(`SELECT email FROM staging_invites WHERE version_id = $1`, [versionId])).toEqual([{ email: tester.email }]);
+    expect((await t.sql(`SELECT email FROM staging_invites WHERE version_id = $1 ORDER BY created_at`, [versionId]))[0]).toEqual({ email: tester.email });
   });
 
   it("hides another developer's version from withdrawal", async () => {

@@ -3,7 +3,7 @@
  * documented in docs/events.md under the same name and `payloadVersion`; a payload that
  * changes shape gets a new version (new rows carry it), never a silent edit. Types not listed
  * here (account.*, organization.*, listing.updated, review.claimed, review.message_posted,
- * staging.tester_invited, version.withdrawn) are recorded too and documented as internal:
+ * staging.tester_invited, staging.invitation_received, version.withdrawn) are recorded too and documented as internal:
  * their payloads may change without a version bump.
  */
 export const EventTypes = {

@@ -50,15 +50,29 @@ export class StagingService {
       }
       const invitee = await repo(tx, UserEntity).findOneBy({ email });
       await this.audit.record(tx, { action: 'staging.invite', targetType: 'ExtensionVersion', targetId: versionId, data: { email } });
+      // The developer's record of the invitation reads the same whether or not the email has an
+      // account (docs/security.md): it is always addressed to them.
       await this.events.append(tx, {
         type: 'staging.tester_invited',
         subjectType: 'ExtensionVersion',
         subjectId: versionId,
         appId: extension.appId,
         version: version.version,
-        audienceUserId: invitee?.id ?? extension.ownerId,
+        audienceUserId: extension.ownerId,
         data: { email },
       });
+      // The invitee, when they have an account, is told on their own stream. No app id on this
+      // row: the developer reads every event that carries their app id, and would see this one
+      // appear only for registered emails.
+      if (invitee) {
+        await this.events.append(tx, {
+          type: 'staging.invitation_received',
+          subjectType: 'ExtensionVersion',
+          subjectId: versionId,
+          audienceUserId: invitee.id,
+          data: { appId: extension.appId, version: version.version, displayName: extension.displayName },
+        });
+      }
       return invite;
     });
   }
