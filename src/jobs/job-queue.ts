@@ -18,7 +18,14 @@ export interface JobPayloads {
 }
 export type QueueName = keyof JobPayloads;
 
-export type JobHandler<T> = (data: T, jobId: string) => Promise<void>;
+/** Which try this is: a handler that must leave its subject in a final state does so on the last. */
+export interface JobAttempt {
+  attempt: number;
+  /** No retry follows if this one fails. */
+  final: boolean;
+}
+
+export type JobHandler<T> = (data: T, jobId: string, attempt: JobAttempt) => Promise<void>;
 
 /**
  * How a queue's jobs are retried. A running job renews its expiry every `expireInSeconds / 3`
@@ -208,9 +215,12 @@ export class JobQueue {
       );
     }, (policy.expireInSeconds * 1000) / 3);
     heartbeat.unref();
+    // A retry inherits the expiry the last heartbeat stretched: reset it to the policy's now, so a
+    // worker that dies before its first heartbeat is noticed as soon as on a first attempt.
+    await this.renew(queue, job.id, policy.expireInSeconds).catch(error => this.logger.warn({ err: error, queue, jobId: job.id }, 'job heartbeat failed'));
     let failure: unknown = null;
     try {
-      await handler(job.data, job.id);
+      await handler(job.data, job.id, { attempt: job.retryCount + 1, final: job.retryCount >= job.retryLimit });
     } catch (error) {
       failure = error ?? new Error('job failed');
     } finally {

@@ -55,7 +55,7 @@ export async function startJobs(
   await services.jobs.start(QUEUE_POLICIES);
   if (!config.runWorkers) return { stop: async () => undefined };
   const ctx = (jobId: string) => systemContext(dataSource.manager, logger.child({ jobId }), createLoaders(dataSource.manager), container, `job:${jobId}`);
-  await services.jobs.work(VALIDATE_VERSION_QUEUE, (data, jobId) => services.versions.validate(ctx(jobId), data.versionId));
+  await services.jobs.work(VALIDATE_VERSION_QUEUE, (data, jobId, attempt) => services.versions.validate(ctx(jobId), data.versionId, { finalAttempt: attempt.final }));
   await services.jobs.work(ROLLOUT_QUEUE, async (data, jobId) => {
     const result = await runRollout(services, config, ctx(jobId), data.versionId);
     logger.info({ ...result, versionId: data.versionId }, 'rollout done');

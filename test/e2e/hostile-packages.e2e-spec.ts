@@ -297,17 +297,18 @@ describe('the validation job always ends in a final state', () => {
     expect(await t.sql(`SELECT 1 FROM platform_events WHERE subject_id = $1`, [id])).toHaveLength(2);
   });
 
-  it('a transient database error is rethrown for the queue to retry, and the retry finishes the version', async () => {
-    const { id } = await submitted();
-    // Hold the event-append lock so the job's final transaction waits at its event, then cut
-    // that backend off as a failover would: PostgreSQL answers 57P01, which must be retried,
-    // not recorded as a final state. The job's writes roll back with it.
+  /**
+   * Holds the event-append lock so the job's final transaction waits at its event, then cuts that
+   * backend off as a failover would: PostgreSQL answers 57P01, a transient error. The job's writes
+   * roll back with it. Resolves with what `validate` settled to.
+   */
+  async function cutMidValidation(id: string, finalAttempt: boolean): Promise<PromiseSettledResult<void>> {
     const holder = new Client({ connectionString: t.databaseUrl });
     await holder.connect();
     try {
       await holder.query('BEGIN');
       await holder.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-      const running = t.app.services.versions.validate(jobContext(), id);
+      const running = t.app.services.versions.validate(jobContext(), id, { finalAttempt });
       running.catch(() => undefined);
       let waiting: { pid: number }[] = [];
       for (let i = 0; i < 200 && waiting.length === 0; i++) {
@@ -320,16 +321,31 @@ describe('the validation job always ends in a final state', () => {
       expect(waiting).toHaveLength(1);
       expect(await statusOf(id)).toBe('VALIDATING');
       await holder.query('SELECT pg_terminate_backend($1)', [waiting[0].pid]);
-      await expect(running).rejects.toMatchObject({ code: '57P01' });
       await holder.query('ROLLBACK');
+      return (await Promise.allSettled([running]))[0];
     } finally {
       await holder.end();
     }
+  }
+
+  it('a transient database error is rethrown for the queue to retry, and the retry finishes the version', async () => {
+    const { id } = await submitted();
+    const outcome = await cutMidValidation(id, false);
+    expect(outcome).toMatchObject({ status: 'rejected', reason: { code: '57P01' } });
     expect(await statusOf(id)).toBe('VALIDATING');
     expect(await t.sql(`SELECT 1 FROM platform_events WHERE subject_id = $1`, [id])).toHaveLength(1);
     await t.app.services.versions.validate(jobContext(), id);
     expect(await statusOf(id)).toBe('PENDING_REVIEW');
     const events = await t.sql<{ type: string }>(`SELECT type FROM platform_events WHERE subject_id = $1 ORDER BY id`, [id]);
     expect(events.map(e => e.type)).toEqual(['version.submitted', 'version.validated']);
+  });
+
+  it('on the queue’s last try a transient error still ends the version final (VALIDATION_FAILED), never VALIDATING for good', async () => {
+    const { id } = await submitted();
+    const outcome = await cutMidValidation(id, true);
+    expect(outcome.status).toBe('fulfilled');
+    const version = await waitForValidation(t, dev.token, id, 1000);
+    expect(version.status).toBe('VALIDATION_FAILED');
+    expect(version.validationReport.issues.map((i: { rule: string }) => i.rule)).toEqual(['VALIDATOR-INTERNAL']);
   });
 });

@@ -210,7 +210,7 @@ export class VersionsService {
    * package that breaks something unforeseen) ends the version VALIDATION_FAILED with a
    * VALIDATOR-INTERNAL report, because retrying would meet the same error again.
    */
-  async validate(ctx: RequestContext, versionId: string): Promise<void> {
+  async validate(ctx: RequestContext, versionId: string, options: { finalAttempt?: boolean } = {}): Promise<void> {
     const claimed = await withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       if (!version || ![VersionStatus.SUBMITTED, VersionStatus.VALIDATING].includes(version.status)) return null;
@@ -222,7 +222,9 @@ export class VersionsService {
     try {
       await this.runValidation(ctx, claimed);
     } catch (error) {
-      if (isTransientDatabaseError(error)) throw error;
+      // A database blip is retried; on the queue's last try the version still ends final (the
+      // author submits again) instead of staying VALIDATING with its number held.
+      if (isTransientDatabaseError(error) && !options.finalAttempt) throw error;
       ctx.logger.error({ err: error, versionId: claimed.id }, 'validation stopped on an internal error; the version ends VALIDATION_FAILED');
       await this.failValidation(ctx, claimed, error);
     }
