@@ -184,6 +184,20 @@ export class OrganizationInvitationEntity {
   @Column({ type: 'enum', enum: OrgRole, enumName: 'org_role' })
   role: OrgRole;
 
+  /**
+   * The account that held the email when the invitation was made; only it may accept. Null for
+   * an email without an account: such an invitation answers and lists the same but cannot be
+   * accepted (emails are not verified, so whoever signed up with the address later could), and
+   * is made again once the person has an account.
+   */
+  @Index('ix_organization_invitations_invitee')
+  @Column({ type: 'uuid', nullable: true })
+  inviteeUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invitee_user_id' })
+  invitee?: UserEntity;
+
   @Column({ type: 'uuid' })
   invitedById: string;
 

@@ -46,8 +46,10 @@ export class OrganizationsService {
   /**
    * Invites someone by email (organization OWNER or ADMIN). A registered and an unknown email
    * get the same answer and the same row, so inviting cannot be used to learn who has an
-   * account; the person joins with `acceptInvitation`, signed in with that email. Inviting an
-   * email that is already invited updates the role.
+   * account; the person joins with `acceptInvitation`. Only the account that held the email when
+   * the invitation was made may accept it (emails are not verified, so an address signed up for
+   * later could be anyone's); inviting again, once the person has an account, addresses it to
+   * them. Inviting an email that is already invited updates the role.
    */
   async invite(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationInvitationEntity> {
     if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
@@ -64,8 +66,9 @@ export class OrganizationsService {
       );
       if (member.length) throw new ConflictError('This email already belongs to a member of the organization');
       const [row] = await tx.manager.query(
-        `INSERT INTO organization_invitations (organization_id, email, role, invited_by_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
+        `INSERT INTO organization_invitations (organization_id, email, role, invited_by_id, invitee_user_id)
+         VALUES ($1, $2, $3, $4, (SELECT id FROM users WHERE email = $2))
+         ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role, invitee_user_id = EXCLUDED.invitee_user_id RETURNING id`,
         [org.id, normalized, role, tx.actor!.userId],
       );
       const invitation = await repo(tx, OrganizationInvitationEntity).findOneByOrFail({ id: row.id });
@@ -74,13 +77,13 @@ export class OrganizationsService {
     });
   }
 
-  /** Joins an organization the caller's email was invited to; NOT_FOUND without an invitation. */
+  /** Joins an organization the caller's account was invited to; NOT_FOUND without an invitation. */
   async acceptInvitation(ctx: RequestContext, organizationId: string): Promise<OrganizationEntity> {
     const actor = ctx.actor!;
     if (!isUuid(organizationId)) throw new NotFoundError('Invitation');
     return withTransaction(ctx, async tx => {
       const invitations = repo(tx, OrganizationInvitationEntity);
-      const invitation = await invitations.findOne({ where: { organizationId, email: normalizeEmail(actor.email) }, lock: { mode: 'for_no_key_update' } });
+      const invitation = await invitations.findOne({ where: { organizationId, inviteeUserId: actor.userId }, lock: { mode: 'for_no_key_update' } });
       if (!invitation) throw new NotFoundError('Invitation');
       const org = await repo(tx, OrganizationEntity).findOneByOrFail({ id: organizationId });
       await invitations.delete(invitation.id);
@@ -100,9 +103,9 @@ export class OrganizationsService {
     });
   }
 
-  /** Invitations waiting for the caller's email, with the organizations' names. */
+  /** Invitations waiting for the caller's account, with the organizations' names. */
   async invitationsFor(ctx: RequestContext): Promise<{ invitation: OrganizationInvitationEntity; organizationName: string }[]> {
-    const invitations = await repo(ctx, OrganizationInvitationEntity).find({ where: { email: normalizeEmail(ctx.actor!.email) }, order: { createdAt: 'ASC' } });
+    const invitations = await repo(ctx, OrganizationInvitationEntity).find({ where: { inviteeUserId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
     const orgs = await Promise.all(invitations.map(i => ctx.loaders.organizationById.load(i.organizationId)));
     return invitations.map((invitation, i) => ({ invitation, organizationName: orgs[i]!.name }));
   }
