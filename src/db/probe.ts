@@ -62,8 +62,11 @@ export class DatabaseProbe {
       this.available = true;
       this.downSince = null;
     } catch (error) {
-      this.failures++;
       await this.drop();
+      // Too many connections (53300): the server is up and the pool's own connections still work;
+      // tripping would cut them too and turn a busy server into an outage.
+      if ((error as { code?: unknown }).code === '53300') return this.available;
+      this.failures++;
       if (this.available && this.failures >= this.options.failuresToTrip) {
         this.available = false;
         this.downSince = Date.now();
@@ -78,9 +81,11 @@ export class DatabaseProbe {
     return this.available;
   }
 
+  // The deadline is withDeadline's (it gives a stalled loop one I/O turn); pg's own read timeout,
+  // which has no such grace, only backs it up.
   private async check(): Promise<void> {
     if (!this.client) {
-      const { Client: _client, ...options } = pgTimeoutOptions({ ...this.timeouts, connectMs: this.options.timeoutMs, queryMs: this.options.timeoutMs });
+      const { Client: _client, ...options } = pgTimeoutOptions({ ...this.timeouts, connectMs: this.options.timeoutMs, queryMs: this.options.timeoutMs * 5 });
       const client = new TimeoutAwareClient({ connectionString: this.databaseUrl, application_name: 'plaza-probe', ...options });
       client.on('error', () => {
         if (this.client === client) this.client = null;
@@ -92,11 +97,22 @@ export class DatabaseProbe {
   }
 
   private withDeadline<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('database probe timed out')), this.options.timeoutMs);
+      timer = setTimeout(() => {
+        // When the event loop was busy (a long synchronous validation in this process), the timer
+        // and the database's reply are due together: give I/O one turn to deliver the reply before
+        // calling it a timeout, so a stalled loop is not mistaken for a database that is down.
+        setImmediate(() => {
+          if (!settled) reject(new Error('database probe timed out'));
+        });
+      }, this.options.timeoutMs);
     });
-    work.catch(() => undefined);
+    work.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
   }
 
