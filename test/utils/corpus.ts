@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ValidationReport } from '../../src/modules/validation/validate-package';
 
 /**
  * Material that lives outside the repository: `shared/` beside the checkout, when it is there
@@ -25,4 +26,15 @@ export function describeWithMaterial(dir: string, what: string): jest.Describe {
     process.stderr.write(`skipped: ${what} needs ${dir}, which is outside the repository and absent here\n`);
   }
   return describe.skip;
+}
+
+/** The shape the Imperal report snapshots pin: ids, counts, errors with messages, other findings by level and rule. */
+export function reportSummary(report: ValidationReport) {
+  return {
+    appId: report.appId,
+    version: report.version,
+    counts: [report.toolCount, report.functionCount, report.eventCount],
+    errors: report.issues.filter(i => i.level === 'ERROR').map(i => `${i.rule} ${i.message}`),
+    warnings: report.issues.filter(i => i.level !== 'ERROR').map(i => `${i.level} ${i.rule}`),
+  };
 }

@@ -126,6 +126,13 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
   secret('organization id', organizationId, ['admin']);
   await must(t, `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: organizationId, e: orgMember.email }, orgAdmin.token);
   await must(t, `mutation($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }`, { o: organizationId }, orgMember.token);
+  // A pending invitation: its email is for the organization's managers (and admins) only.
+  await must(
+    t,
+    `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: ADMIN) { id } }`,
+    { o: organizationId, e: secret('pending invitation email', `${canary('pending')}@example.test`, ['admin']) },
+    orgAdmin.token,
+  );
   const scopes = ['store:read', 'task-board:read', 'task-board:write'];
   const personal = await must(t, `mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: scopes } }, installer.token);
   secret('personal installation id', personal.install.id, ['owner', 'admin']);

@@ -26,8 +26,7 @@ export class OrganizationsResolver {
     @Arg('role', () => OrgRole) role: OrgRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
-    const invitation = await this.organizations.invite(ctx, organizationId, email, role);
-    return Organization.from((await ctx.loaders.organizationById.load(invitation.organizationId))!);
+    return Organization.from(await this.organizations.invite(ctx, organizationId, email, role));
   }
 
   @Authorized()

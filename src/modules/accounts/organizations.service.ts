@@ -51,7 +51,7 @@ export class OrganizationsService {
    * later could be anyone's); inviting again, once the person has an account, addresses it to
    * them. Inviting an email that is already invited updates the role.
    */
-  async invite(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationInvitationEntity> {
+  async invite(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationEntity> {
     if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
     const normalized = normalizeEmail(email);
     return withTransaction(ctx, async tx => {
@@ -65,15 +65,14 @@ export class OrganizationsService {
         [org.id, normalized],
       );
       if (member.length) throw new ConflictError('This email already belongs to a member of the organization');
-      const [row] = await tx.manager.query(
+      await tx.manager.query(
         `INSERT INTO organization_invitations (organization_id, email, role, invited_by_id, invitee_user_id)
          VALUES ($1, $2, $3, $4, (SELECT id FROM users WHERE email = $2))
-         ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role, invitee_user_id = EXCLUDED.invitee_user_id RETURNING id`,
+         ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role, invitee_user_id = EXCLUDED.invitee_user_id`,
         [org.id, normalized, role, tx.actor!.userId],
       );
-      const invitation = await repo(tx, OrganizationInvitationEntity).findOneByOrFail({ id: row.id });
       await this.audit.record(tx, { action: 'organization.invite', targetType: 'Organization', targetId: org.id, data: { email: normalized, role } });
-      return invitation;
+      return org;
     });
   }
 
