@@ -53,10 +53,17 @@ export interface SubmitInput {
 }
 
 /** The manifest's version when it can be read (validation reports every other problem). */
-function manifestVersion(checked: CheckedPackage): string | null {
-  if (detectFormat(checked.files).format === 'KIKET') return kiketVersionOf(checked.files);
+function manifestVersion(checked: CheckedPackage, format: PackageFormat | null): string | null {
+  if (format === 'KIKET') return kiketVersionOf(checked.files);
   const version = readManifestObject(checked.files)?.version;
   return typeof version === 'string' && semver.valid(version) ? version : null;
+}
+
+/** What a submission records of its package (format and version), once hostile YAML is refused. */
+function submissionFacts(checked: CheckedPackage): { format: PackageFormat | null; version: string | null } {
+  refuseHostileYaml(checked);
+  const format = detectFormat(checked.files).format;
+  return { format, version: manifestVersion(checked, format) };
 }
 
 /** A Kiket manifest that breaks a YAML limit is refused before anything is recorded (docs/validation.md). */
@@ -100,13 +107,11 @@ export class VersionsService {
     if (upload.status !== UploadStatus.RECEIVED || !upload.sha256) {
       throw new InvalidStateError(upload.status === UploadStatus.PENDING ? 'No package has been sent to this upload yet' : `This upload is ${upload.status.toLowerCase()}`);
     }
-    const checked = await this.packages.openBlob(upload.sha256);
-    refuseHostileYaml(checked);
+    const facts = submissionFacts(await this.packages.openBlob(upload.sha256));
     return this.record(ctx, extension, {
       source: VersionSource.UPLOAD,
       packageSha256: upload.sha256,
-      version: manifestVersion(checked),
-      format: detectFormat(checked.files).format,
+      ...facts,
       uploadId: upload.id,
     });
   }
@@ -115,15 +120,13 @@ export class VersionsService {
     this.git.assertAllowed(source);
     const checkout = await this.git.checkout(source);
     try {
-      const checked = await readPackageDirectory(checkout.dir);
-      refuseHostileYaml(checked);
+      const facts = submissionFacts(await readPackageDirectory(checkout.dir));
       const bytes = await packDirectory(checkout.dir);
       const blob = await this.packages.storeBytes(bytes);
       return await this.record(ctx, extension, {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
-        version: manifestVersion(checked),
-        format: detectFormat(checked.files).format,
+        ...facts,
         git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
         blob,
       });
