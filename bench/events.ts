@@ -12,6 +12,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemContext } from '../src/context';
 import { withTransaction } from '../src/db/transaction';
+import { EventTypes } from '../src/modules/events/event-types';
 import { createLoaders } from '../src/loaders';
 import { createLogger } from '../src/shared/logger';
 import { scratchDatabase } from './scratch-db';
@@ -60,7 +61,13 @@ async function main(): Promise<void> {
   /** Appends one public release event and returns its id and commit time. */
   const publish = async (seq: number) => {
     const event = await withTransaction(ctx(), tx =>
-      app.services.events.append(tx, { type: 'version.published', subjectType: 'ExtensionVersion', subjectId: `bench-${seq}`, appId: 'bench-app', version: `1.0.${seq}`, data: { seq } }),
+      app.services.events.append(tx, EventTypes.VERSION_PUBLISHED, {
+        subjectType: 'ExtensionVersion',
+        subjectId: `bench-${seq}`,
+        appId: 'bench-app',
+        version: `1.0.${seq}`,
+        data: { extensionId: 'bench-app', displayName: `Bench ${seq}`, system: false, bump: 'PATCH', publishedAt: new Date().toISOString() },
+      }),
     );
     return { id: event.id, committedAt: now() };
   };

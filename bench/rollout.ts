@@ -12,7 +12,7 @@ import { createLoaders } from '../src/loaders';
 import { createResolverContainer, createServices } from '../src/services';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/shared/logger';
-import { Role } from '../src/modules/accounts/roles';
+import { Role } from '../src/shared/auth/roles';
 
 const N = Number(process.env.ROLLOUT_INSTALLS ?? 1_000_000);
 

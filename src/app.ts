@@ -13,7 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { PlazaConfig } from './config';
 import type { RequestContext, ResolverContainer } from './context';
 import { createDataSource, runMigrations } from './db/data-source';
-import { isDatabaseUnavailable } from './db/outage';
+import { isDatabaseUnavailable } from './shared/outage';
 import { dbTimeoutsOf, trackConnections } from './db/timeouts';
 import { DatabaseProbe } from './db/probe';
 import { HealthMonitor, PoolLike } from './shared/health';

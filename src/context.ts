@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from './shared/logger';
-import type { Role } from './modules/accounts/roles';
-import type { Loaders } from './loaders';
+import type { Role } from './shared/auth/roles';
+
+/**
+ * The request's DataLoaders. Each module adds its own loaders to this interface from its
+ * `*.loaders.ts` (declaration merging), so the context knows no module and no module reaches into
+ * another's loader file; src/loaders.ts builds the whole bag.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
 
 /** The authenticated caller: a user, by session token or by API token. */
 export interface Actor {

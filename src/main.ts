@@ -4,7 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { createLogger } from './shared/logger';
-import { isDatabaseUnavailable } from './db/outage';
+import { isDatabaseUnavailable } from './shared/outage';
 
 /** `npm start`: configuration, database (embedded unless DATABASE_URL), server, signals. */
 async function main(): Promise<void> {

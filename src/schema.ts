@@ -6,9 +6,11 @@ import { DateTimeScalar } from './shared/scalars';
 import { AccountsResolver } from './modules/accounts/accounts.resolver';
 import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuditActorResolver } from './modules/accounts/audit-actor.resolver';
 import { DeadLettersResolver } from './jobs/dead-letters.resolver';
 import { EventsResolver } from './modules/events/events.resolver';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
+import { ExtensionVersionsResolver } from './modules/versions/extension-versions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
@@ -24,8 +26,10 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganizationMemberResolver,
   EventsResolver,
   AuditResolver,
+  AuditActorResolver,
   ExtensionsResolver,
   VersionsResolver,
+  ExtensionVersionsResolver,
   ReviewResolver,
   ListingsResolver,
   CategoryCountResolver,

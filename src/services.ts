@@ -8,6 +8,7 @@ import { AuthService } from './modules/accounts/auth.service';
 import { OrganizationMemberResolver, OrganizationsResolver } from './modules/accounts/organizations.resolver';
 import { OrganizationsService } from './modules/accounts/organizations.service';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuditActorResolver } from './modules/accounts/audit-actor.resolver';
 import { AuditTrail } from './modules/audit/audit-trail';
 import { EventLog } from './modules/events/event-log';
 import { EventStream } from './modules/events/event-stream';
@@ -22,8 +23,10 @@ import { ExtensionsService } from './modules/extensions/extensions.service';
 import { LocalBlobStore } from './modules/packages/blob-store';
 import { GitSource } from './modules/packages/git-source';
 import { PackagesService } from './modules/packages/packages.service';
+import { ExtensionVersionsResolver } from './modules/versions/extension-versions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { VersionsService } from './modules/versions/versions.service';
+import { VersionLifecycle } from './modules/versions/version-lifecycle';
 import { SecretBox } from './shared/secret-box';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { ReviewService } from './modules/review/review.service';
@@ -59,7 +62,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   });
   const extensions = new ExtensionsService(events, audit);
   const secretBox = new SecretBox(config.encryptionKey);
-  const review = new ReviewService(events, audit);
+  const lifecycle = new VersionLifecycle(events);
+  const review = new ReviewService(lifecycle, events, audit);
   const versions = new VersionsService(
     config,
     extensions,
@@ -67,7 +71,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     new GitSource(config.allowLocalGit),
     jobs,
     secretBox,
-    review,
+    lifecycle,
     events,
     audit,
   );
@@ -94,7 +98,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  return { lifecycle, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -105,8 +109,10 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [OrganizationsResolver, new OrganizationsResolver(services.organizations)],
     [OrganizationMemberResolver, new OrganizationMemberResolver(services.auth)],
     [EventsResolver, new EventsResolver(services.events, services.eventStream, services.auth, config.maxPageSize)],
-    [AuditResolver, new AuditResolver(services.audit, services.auth, config.maxPageSize)],
+    [AuditResolver, new AuditResolver(services.audit, config.maxPageSize)],
+    [AuditActorResolver, new AuditActorResolver(services.auth)],
     [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
+    [ExtensionVersionsResolver, new ExtensionVersionsResolver()],
     [VersionsResolver, new VersionsResolver(services.versions)],
     [ReviewResolver, new ReviewResolver(services.review, services.staging, services.auth, config.maxPageSize)],
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],

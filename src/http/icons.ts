@@ -1,13 +1,13 @@
 import { Request, Router } from 'express';
 import type { RequestContext } from '../context';
-import type { Services } from '../services';
+import type { ListingsService } from '../modules/listings/listings.service';
 import { APP_ID_FORMAT } from '../modules/extensions/extensions.service';
 
 /**
  * `GET /marketplace/apps/:appId/icon.svg`: the public icon, served so that a hostile SVG could
  * do nothing even if one slipped past V21: a sandboxing CSP, nosniff, a strong ETag.
  */
-export function iconRoutes(services: Services, contextOf: (req: Request) => RequestContext): Router {
+export function iconRoutes(services: { listings: ListingsService }, contextOf: (req: Request) => RequestContext): Router {
   const router = Router();
   router.get('/marketplace/apps/:appId/icon.svg', async (req, res, next) => {
     try {

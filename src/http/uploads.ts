@@ -1,6 +1,7 @@
 import { Request, Response, Router } from 'express';
 import type { Actor, RequestContext } from '../context';
-import type { Services } from '../services';
+import type { AuthService } from '../modules/accounts/auth.service';
+import type { PackagesService } from '../modules/packages/packages.service';
 import { DomainError, ErrorCode, UnauthenticatedError } from '../shared/errors';
 
 /**
@@ -8,7 +9,7 @@ import { DomainError, ErrorCode, UnauthenticatedError } from '../shared/errors';
  * GraphQL. The body is streamed to disk (never buffered), refused with 413 past the slot's
  * limit, and checked as an archive before anything is stored: the answer names every reason.
  */
-export function uploadRoutes(services: Services, contextOf: (req: Request, actor: Actor) => RequestContext): Router {
+export function uploadRoutes(services: { auth: AuthService; packages: PackagesService }, contextOf: (req: Request, actor: Actor) => RequestContext): Router {
   const router = Router();
   const receive = async (req: Request, res: Response) => {
     try {

@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { PlazaConfig } from '../config';
 import type { Actor, RequestContext } from '../context';
-import type { Services } from '../services';
+import type { AuthService } from '../modules/accounts/auth.service';
 import { DomainError, ErrorCode } from '../shared/errors';
 import { checkOperationLimits, OperationLimits } from '../shared/limits';
 import type { Logger } from '../shared/logger';
@@ -22,7 +22,7 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   config: PlazaConfig;
   limits: OperationLimits;
-  services: Services;
+  services: { auth: Pick<AuthService, 'authenticate'> };
   logger: Logger;
   metrics: Metrics;
   baseContext: (requestId: string, log: Logger, address: string) => Omit<RequestContext, 'actor'>;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { Role } from '../modules/accounts/roles';
+import { Role } from '../shared/auth/roles';
 import { pageSize } from '../shared/pagination';
 import { DateTimeScalar } from '../shared/scalars';
 import type { DeadLetters, FailedJob as FailedJobRecord } from './dead-letters';

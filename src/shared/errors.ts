@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { isDatabaseUnavailable } from '../db/outage';
+import { isDatabaseUnavailable } from './outage';
 
 /** The stable codes a client may branch on (API.md). A code never changes once shipped. */
 export enum ErrorCode {

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../db/outage';
+import { isDatabaseUnavailable } from './outage';
 
 /**
  * Which errors are worth retrying: the database was unreachable, restarting, overloaded, or a

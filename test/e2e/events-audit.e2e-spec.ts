@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { systemContext } from '../../src/context';
+import { InternalEventTypes } from '../../src/modules/events/event-types';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { eventCursor, matchesFilter } from '../../src/modules/events/event-log';
@@ -114,31 +115,33 @@ describe('event log and audit trail', () => {
     const { events } = t.app.services;
     const ctxOf = (manager: EntityManager) =>
       systemContext(manager, t.app.logger, createLoaders(manager), t.app.container, 'test');
-    const append = (manager: EntityManager, type: string) =>
-      events.append(ctxOf(manager), { type, subjectType: 'Test', subjectId: 'x' });
+    // Two internal types nothing else writes during the test stand for a slow and a fast writer.
+    const [SLOW, FAST] = [InternalEventTypes.LISTING_UPDATED, InternalEventTypes.REVIEW_CLAIMED];
+    const append = (manager: EntityManager, type: typeof SLOW | typeof FAST) =>
+      events.append(ctxOf(manager), type, { subjectType: 'Test', subjectId: 'x', data: {} });
 
     let releaseSlow!: () => void;
     const gate = new Promise<void>(resolve => (releaseSlow = resolve));
     // The slow writer appends first and commits last; the fast one appends and commits at once.
     const slow = t.app.dataSource.transaction(async manager => {
-      await append(manager, 'test.slow');
+      await append(manager, SLOW);
       await gate;
     });
     await new Promise(r => setTimeout(r, 100));
     let fastDone = false;
     const fast = t.app.dataSource
-      .transaction(manager => append(manager, 'test.fast'))
+      .transaction(manager => append(manager, FAST))
       .then(() => (fastDone = true));
     await new Promise(r => setTimeout(r, 200));
-    const during = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
+    const during = await t.gql(EVENTS, { after: cursor, types: [SLOW, FAST] }, admin.token);
     // Had the fast event committed ahead of the slow one, a reader would pass it and then miss
     // the slow one when it lands below the cursor. It waits instead.
     expect(during.data!.events.edges).toEqual([]);
     expect(fastDone).toBe(false);
     releaseSlow();
     await Promise.all([slow, fast]);
-    const after = await t.gql(EVENTS, { after: cursor, types: ['test.slow', 'test.fast'] }, admin.token);
-    expect(after.data!.events.edges.map((e: any) => e.node.type)).toEqual(['test.slow', 'test.fast']);
+    const after = await t.gql(EVENTS, { after: cursor, types: [SLOW, FAST] }, admin.token);
+    expect(after.data!.events.edges.map((e: any) => e.node.type)).toEqual([SLOW, FAST]);
   });
 
   it('lists the audit trail newest first for admins only, with actor and request id', async () => {

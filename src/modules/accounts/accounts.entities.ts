@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { OrgRole, Role, UpgradePolicy } from './roles';
+import { OrgRole, Role, UpgradePolicy } from '../../shared/auth/roles';
 
 @Entity('users')
 export class UserEntity {

@@ -36,3 +36,7 @@ export function createAccountsLoaders(manager: EntityManager) {
     ),
   };
 }
+
+declare module '../../context' {
+  interface Loaders extends ReturnType<typeof createAccountsLoaders> {}
+}

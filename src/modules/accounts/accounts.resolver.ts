@@ -7,7 +7,7 @@ import type { AccountsService } from './accounts.service';
 import { ApiToken, AuthPayload, CreatedApiToken, DeveloperProfile, Organization, User } from './accounts.types';
 import type { AuthService, Session } from './auth.service';
 import type { OrganizationsService } from './organizations.service';
-import { Role } from './roles';
+import { Role } from '../../shared/auth/roles';
 import { canSeeAccountDetails, canSeeApiTokens, UserView } from './user.policy';
 
 @Resolver(() => User)

@@ -1,3 +1,4 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
@@ -6,7 +7,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { DeveloperProfileEntity, UserEntity } from './accounts.entities';
 import { normalizeEmail } from './auth.service';
-import { Role } from './roles';
+import { Role } from '../../shared/auth/roles';
 
 export interface DeveloperProfileData {
   organizationName: string;
@@ -66,8 +67,7 @@ export class AccountsService {
       if (!user.roles.includes(Role.DEVELOPER)) {
         await repo(tx, UserEntity).update(user.id, { roles: [...user.roles, Role.DEVELOPER] });
       }
-      await this.events.append(tx, {
-        type: 'account.developer_registered',
+      await this.events.append(tx, InternalEventTypes.ACCOUNT_DEVELOPER_REGISTERED, {
         subjectType: 'DeveloperProfile',
         subjectId: profile.id,
         audienceUserId: user.id,
@@ -133,8 +133,7 @@ export class AccountsService {
       if (user.roles.includes(role)) return user;
       user.roles = [...user.roles, role];
       await users.update(user.id, { roles: user.roles });
-      await this.events.append(tx, {
-        type: 'account.role_granted',
+      await this.events.append(tx, InternalEventTypes.ACCOUNT_ROLE_GRANTED, {
         subjectType: 'User',
         subjectId: user.id,
         audienceUserId: user.id,

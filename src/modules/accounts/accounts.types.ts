@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/scalars';
-import { OrgRole, Role, UpgradePolicy } from './roles';
+import { OrgRole, Role, UpgradePolicy } from '../../shared/auth/roles';
 import type {
   ApiTokenEntity,
   DeveloperProfileEntity,

@@ -1,3 +1,4 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
@@ -10,7 +11,7 @@ import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError, Unau
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { ApiTokenEntity, LoginAttemptEntity, UserEntity } from './accounts.entities';
-import { Role } from './roles';
+import { Role } from '../../shared/auth/roles';
 
 /** Prefix of API token secrets: tells them apart from session tokens at a glance. */
 export const API_TOKEN_PREFIX = 'plz_';
@@ -84,8 +85,7 @@ export class AuthService {
       }
       const actorTx: RequestContext = { ...tx, actor: this.actorOf(created, 'session') };
       for (const hook of this.userCreatedHooks) await hook(actorTx, created);
-      await this.events.append(actorTx, {
-        type: 'account.user_created',
+      await this.events.append(actorTx, InternalEventTypes.ACCOUNT_USER_CREATED, {
         subjectType: 'User',
         subjectId: created.id,
         audienceUserId: created.id,
@@ -221,8 +221,7 @@ export class AuthService {
       const entity = await tokens.save(
         tokens.create({ userId: actor.userId, name: name.trim(), tokenHash: sha256(secret), prefix: secret.slice(0, 12) }),
       );
-      await this.events.append(tx, {
-        type: 'account.api_token_created',
+      await this.events.append(tx, InternalEventTypes.ACCOUNT_API_TOKEN_CREATED, {
         subjectType: 'ApiToken',
         subjectId: entity.id,
         audienceUserId: actor.userId,
@@ -244,8 +243,7 @@ export class AuthService {
       if (token.revokedAt) throw new InvalidStateError('This API token is already revoked');
       token.revokedAt = new Date();
       await tokens.save(token);
-      await this.events.append(tx, {
-        type: 'account.api_token_revoked',
+      await this.events.append(tx, InternalEventTypes.ACCOUNT_API_TOKEN_REVOKED, {
         subjectType: 'ApiToken',
         subjectId: token.id,
         audienceUserId: actor.userId,

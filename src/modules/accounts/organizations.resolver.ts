@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { Organization, OrganizationInvitation, OrganizationMember, User } from './accounts.types';
 import type { AuthService } from './auth.service';
 import type { OrganizationsService } from './organizations.service';
-import { OrgRole, UpgradePolicy } from './roles';
+import { OrgRole, UpgradePolicy } from '../../shared/auth/roles';
 
 @Resolver(() => Organization)
 export class OrganizationsResolver {

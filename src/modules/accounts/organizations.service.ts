@@ -1,3 +1,4 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
@@ -6,7 +7,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { OrganizationEntity, OrganizationInvitationEntity, OrganizationMemberEntity } from './accounts.entities';
 import { normalizeEmail } from './auth.service';
-import { OrgRole, Role, UpgradePolicy } from './roles';
+import { OrgRole, Role, UpgradePolicy } from '../../shared/auth/roles';
 
 const MANAGERS = new Set([OrgRole.OWNER, OrgRole.ADMIN]);
 
@@ -31,8 +32,7 @@ export class OrganizationsService {
         repo(tx, OrganizationEntity).create({ name: name.trim(), createdById: actor.userId }),
       );
       await repo(tx, OrganizationMemberEntity).insert({ organizationId: org.id, userId: actor.userId, role: OrgRole.OWNER });
-      await this.events.append(tx, {
-        type: 'organization.created',
+      await this.events.append(tx, InternalEventTypes.ORGANIZATION_CREATED, {
         subjectType: 'Organization',
         subjectId: org.id,
         audienceUserId: actor.userId,
@@ -90,8 +90,7 @@ export class OrganizationsService {
         `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [org.id, actor.userId, invitation.role],
       );
-      await this.events.append(tx, {
-        type: 'organization.member_added',
+      await this.events.append(tx, InternalEventTypes.ORGANIZATION_MEMBER_ADDED, {
         subjectType: 'Organization',
         subjectId: org.id,
         audienceUserId: actor.userId,
@@ -130,8 +129,7 @@ export class OrganizationsService {
       const previous = org.upgradePolicy;
       org.upgradePolicy = policy;
       await repo(tx, OrganizationEntity).update(org.id, { upgradePolicy: policy });
-      await this.events.append(tx, {
-        type: 'organization.upgrade_policy_changed',
+      await this.events.append(tx, InternalEventTypes.ORGANIZATION_UPGRADE_POLICY_CHANGED, {
         subjectType: 'Organization',
         subjectId: org.id,
         // Private to the one who changed it: organization settings are not public events.

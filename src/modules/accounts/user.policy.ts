@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context';
-import { Role } from './roles';
+import { Role } from '../../shared/auth/roles';
 
 /**
  * How much of an account the caller may see (docs/security.md, "Accounts"); the one home of

@@ -1,11 +1,9 @@
-import { Args, Authorized, Ctx, Extensions, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, Extensions, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { RequestContext } from '../../context';
 import { Connection, PageArgs, pageSize, toConnection } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
-import { User } from '../accounts/accounts.types';
-import type { AuthService } from '../accounts/auth.service';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditTrail } from './audit-trail';
 
@@ -14,6 +12,7 @@ export class AuditEntry {
   @Field(() => ID)
   id: string;
 
+  /** Resolved to a `User` by the accounts module (AuditActorResolver), which owns users. */
   actorId: string | null;
 
   @Field()
@@ -55,7 +54,6 @@ export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {
 export class AuditResolver {
   constructor(
     private readonly audit: AuditTrail,
-    private readonly auth: AuthService,
     private readonly maxPageSize: number,
   ) {}
 
@@ -65,12 +63,5 @@ export class AuditResolver {
   async auditLog(@Args() args: PageArgs, @Ctx() ctx: RequestContext): Promise<AuditEntryConnection> {
     const page = await this.audit.list(ctx, pageSize(args.first, this.maxPageSize), args.after);
     return toConnection(page, AuditEntry.from);
-  }
-
-  @FieldResolver(() => User, { nullable: true, description: 'null for system actions' })
-  async actor(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<User | null> {
-    if (!entry.actorId) return null;
-    const user = await ctx.loaders.userById.load(entry.actorId);
-    return user && User.visible(ctx, user, this.auth.effectiveRoles(user));
   }
 }

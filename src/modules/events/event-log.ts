@@ -4,21 +4,44 @@ import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import { PlatformEventEntity } from './event.entity';
 import { addressedTo, isAddressedTo, isVisibleTo, visibleTo } from './event-visibility';
-import { AUDIENCE_ONLY_FIELDS, PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
+import { AUDIENCE_ONLY_FIELDS, EventPayloads, EventType, PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
 
 /** PostgreSQL channel that carries new event ids (NOTIFY is delivered only on commit). */
 export const EVENTS_CHANNEL = 'plaza_events';
 
-export interface NewEvent {
-  /** `<namespace>.<past_verb>`, for example `account.api_token_created`. */
-  type: string;
+/** An event to record, with the payload its type carries (event-types.ts `EventPayloads`). */
+export interface NewEvent<T extends EventType> {
   subjectType: string;
   subjectId: string;
   appId?: string | null;
   version?: string | null;
   /** Set for private events: only this user (and admins) may read them. */
   audienceUserId?: string | null;
-  data?: Record<string, unknown>;
+  data: EventPayloads[T];
+}
+
+/** A recorded event of one type, as in-transaction handlers receive it. */
+export type RecordedEvent<T extends EventType> = PlatformEventEntity & { type: T; data: EventPayloads[T] };
+
+/**
+ * Work a module does in the transaction that records an event of another module: the reacting
+ * module registers it (`EventLog.on`), so the recording module never calls, or even imports, it.
+ */
+export type EventHandler<T extends EventType> = (tx: RequestContext, event: RecordedEvent<T>) => Promise<void>;
+
+/**
+ * The columns of a set-based append (`EventLog.insertManySql`): SQL expressions over the rows of
+ * `from`, the caller's CTE or table.
+ */
+export interface EventRowsSql {
+  from: string;
+  appId: string;
+  version: string;
+  subjectType: string;
+  subjectId: string;
+  audienceUserId: string;
+  /** A jsonb expression building the type's payload (docs/events.md). */
+  data: string;
 }
 
 /** An event of the shared live feed, with what the visibility rule needs to decide in memory. */
@@ -98,6 +121,20 @@ export function eventEnvelope(e: PlatformEventEntity, reader: EventReader) {
  * the transaction that makes the change, so an event exists exactly when its change committed.
  */
 export class EventLog {
+  private readonly handlers = new Map<EventType, EventHandler<EventType>[]>();
+
+  /**
+   * Registers work to do inside every transaction that records an event of `type`, after the
+   * event's row is written (so the log reads cause, then effect). A handler that throws rolls the
+   * whole transaction back: use it where the effect must be atomic with its cause; work that may
+   * happen after commit belongs in a job the handler enqueues.
+   */
+  on<T extends EventType>(type: T, handler: EventHandler<T>): void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler as unknown as EventHandler<EventType>);
+    this.handlers.set(type, list);
+  }
+
   /**
    * Writes one event row and queues a NOTIFY with its id, both in the caller's transaction.
    *
@@ -107,7 +144,7 @@ export class EventLog {
    * The price is that event-writing transactions serialize from their first append to commit,
    * so services append their events as the last writes of a transaction.
    */
-  async append(ctx: RequestContext, event: NewEvent): Promise<PlatformEventEntity> {
+  async append<T extends EventType>(ctx: RequestContext, type: T, event: NewEvent<T>): Promise<RecordedEvent<T>> {
     assertInTransaction(ctx, 'An event');
     await ctx.manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
     const rows: Record<string, unknown>[] = await ctx.manager.query(
@@ -119,18 +156,32 @@ export class EventLog {
        )
        SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
       [
-        event.type,
+        type,
         event.appId ?? null,
         event.version ?? null,
         event.subjectType,
         event.subjectId,
         event.audienceUserId ?? null,
         ctx.actor?.userId ?? null,
-        JSON.stringify(event.data ?? {}),
-        PAYLOAD_VERSIONS[event.type as PartnerEventType] ?? 1,
+        JSON.stringify(event.data),
+        payloadVersionOf(type),
       ],
     );
-    return ctx.manager.getRepository(PlatformEventEntity).create(rowToEntity(rows[0]));
+    const recorded = rowToEntity(rows[0]) as RecordedEvent<T>;
+    for (const handler of this.handlers.get(type) ?? []) await handler(ctx, recorded as RecordedEvent<EventType>);
+    return recorded;
+  }
+
+  /**
+   * The statement of a set-based append: one event of `type` per row of `rows.from`, for writers
+   * that move many rows in one statement (rollouts). Embed it as a data-modifying CTE after
+   * `lockForAppend`, then call `notify`. Set-based events run no handlers: their writers are
+   * the modules that would react.
+   */
+  insertManySql<T extends EventType>(type: T, rows: EventRowsSql): string {
+    return `INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data, payload_version)
+           SELECT '${type}', ${rows.appId}, ${rows.version}, ${rows.subjectType}, ${rows.subjectId}, ${rows.audienceUserId}, ${rows.data}, ${payloadVersionOf(type)}
+             FROM ${rows.from}`;
   }
 
   /**
@@ -206,6 +257,10 @@ export class EventLog {
     return rows[0]?.id ?? '0';
   }
 
+}
+
+function payloadVersionOf(type: EventType): number {
+  return PAYLOAD_VERSIONS[type as PartnerEventType] ?? 1;
 }
 
 function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {

@@ -1,10 +1,8 @@
 /**
- * The catalogue of event types a partner can rely on (issue #6). Each entry's payload is
- * documented in docs/events.md under the same name and `payloadVersion`; a payload that
- * changes shape gets a new version (new rows carry it), never a silent edit. Types not listed
- * here (account.*, organization.*, listing.updated, review.claimed, review.message_posted,
- * staging.tester_invited, staging.invitation_received, version.withdrawn) are recorded too and documented as internal:
- * their payloads may change without a version bump.
+ * The catalogue of event types a partner can rely on. Each entry's payload is documented in
+ * docs/events.md under the same name and `payloadVersion`; a payload that changes shape gets a
+ * new version (new rows carry it), never a silent edit. The types in `InternalEventTypes` are
+ * recorded too and documented as internal: their payloads may change without a version bump.
  */
 export const EventTypes = {
   EXTENSION_CLAIMED: 'extension.claimed',
@@ -25,6 +23,92 @@ export const EventTypes = {
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+/** Event types Plaza records for its own readers (account feeds, review threads), not partners. */
+export const InternalEventTypes = {
+  ACCOUNT_USER_CREATED: 'account.user_created',
+  ACCOUNT_DEVELOPER_REGISTERED: 'account.developer_registered',
+  ACCOUNT_ROLE_GRANTED: 'account.role_granted',
+  ACCOUNT_API_TOKEN_CREATED: 'account.api_token_created',
+  ACCOUNT_API_TOKEN_REVOKED: 'account.api_token_revoked',
+  ORGANIZATION_CREATED: 'organization.created',
+  ORGANIZATION_MEMBER_ADDED: 'organization.member_added',
+  ORGANIZATION_UPGRADE_POLICY_CHANGED: 'organization.upgrade_policy_changed',
+  LISTING_UPDATED: 'listing.updated',
+  REVIEW_CLAIMED: 'review.claimed',
+  REVIEW_MESSAGE_POSTED: 'review.message_posted',
+  STAGING_TESTER_INVITED: 'staging.tester_invited',
+  STAGING_INVITATION_RECEIVED: 'staging.invitation_received',
+  VERSION_WITHDRAWN: 'version.withdrawn',
+} as const;
+
+export type InternalEventType = (typeof InternalEventTypes)[keyof typeof InternalEventTypes];
+
+/** Every type the log records. */
+export type EventType = PartnerEventType | InternalEventType;
+
+/** What an installation's lifecycle hook looks like in install and uninstall events. */
+export interface LifecycleHook {
+  hook: string;
+  declared: boolean;
+  signature: string | null;
+}
+
+/** A version's outcome of validation, as `version.validated` and `version.validation_failed` carry it. */
+export interface ValidationOutcome {
+  errorCount: number;
+  warningCount: number;
+  /** The status validation left the version in (APPROVED, PENDING_REVIEW or VALIDATION_FAILED). */
+  status: string;
+  reviewTriggers: string[];
+}
+
+/**
+ * The `data` each event type carries: `EventLog.append` takes the payload of the type it is
+ * given, so a writer cannot record a payload its documentation (docs/events.md) does not describe.
+ */
+export interface EventPayloads {
+  'extension.claimed': { displayName: string; category: string };
+  'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
+  'version.validated': ValidationOutcome;
+  'version.validation_failed': ValidationOutcome;
+  'review.requested': { versionId: string; reviewCaseId: string; dueAt: string; triggers: string[] };
+  'review.decided': { decision: string; reason: string | null; versionId: string };
+  'version.published': { extensionId: string; displayName: string; system: boolean; bump: string | null; publishedAt: string | null };
+  'version.deprecated': { reason: string; sunsetAt: string | null };
+  'version.sunset': { installable: false };
+  'installation.created': {
+    ownerUserId: string | null;
+    organizationId: string | null;
+    source: string;
+    grantedScopes: string[];
+    lifecycle: LifecycleHook;
+  };
+  'installation.upgraded': {
+    fromVersion: string | null;
+    toVersion: string | null;
+    automatic: boolean;
+    lifecycle: { hook: 'on_upgrade'; from_version: string | null; hooks: string[] };
+  };
+  'installation.uninstalled': { ownerUserId: string | null; organizationId: string | null; lifecycle: LifecycleHook };
+  'upgrade_offer.created': { installationId: string; newScopes: string[] };
+  'upgrade_offer.answered': { installationId: string; accepted: boolean; grantedScopes: string[] };
+  'webhook.endpoint_disabled': { endpointId: string; url: string; failingSince: string; reason: string };
+  'account.user_created': { displayName: string };
+  'account.developer_registered': { authorId: string; organizationName: string | null };
+  'account.role_granted': { role: string };
+  'account.api_token_created': { name: string; prefix: string };
+  'account.api_token_revoked': { name: string; prefix: string };
+  'organization.created': { name: string };
+  'organization.member_added': { userId: string; role: string };
+  'organization.upgrade_policy_changed': { from: string; to: string };
+  'listing.updated': Record<string, never>;
+  'review.claimed': Record<string, never>;
+  'review.message_posted': { messageId: string };
+  'staging.tester_invited': { email: string };
+  'staging.invitation_received': { appId: string; version: string | null; displayName: string };
+  'version.withdrawn': Record<string, never>;
+}
 
 /**
  * Payload fields only the event's audience (and admins) may read. Everyone else the visibility

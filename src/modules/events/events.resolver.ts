@@ -2,19 +2,27 @@ import { EventTypes } from './event-types';
 import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
-import { Role } from '../accounts/roles';
-import type { AuthService } from '../accounts/auth.service';
+import { Role } from '../../shared/auth/roles';
+import type { Actor } from '../../context';
 import type { EventFilter, EventLog } from './event-log';
 import type { EventStream } from './event-stream';
 import type { PlatformEventEntity } from './event.entity';
 import { EventConnection, EventsArgs, PlatformEvent } from './events.types';
+
+/**
+ * Whether a subscriber's credentials still hold (the accounts module answers; a live tail ends
+ * when its token is revoked or its session expires).
+ */
+export interface SessionValidity {
+  isStillValid(actor: Actor): Promise<boolean>;
+}
 
 @Resolver()
 export class EventsResolver {
   constructor(
     private readonly log: EventLog,
     private readonly stream: EventStream,
-    private readonly auth: AuthService,
+    private readonly sessions: SessionValidity,
     private readonly maxPageSize: number,
   ) {}
 
@@ -115,7 +123,7 @@ export class EventsResolver {
     return this.stream.tail({
       filter: { ...filter, readerUserId: adminSeesAll && actor.roles.has(Role.ADMIN) ? null : actor.userId },
       after: after ?? null,
-      isStillAllowed: () => this.auth.isStillValid(actor),
+      isStillAllowed: () => this.sessions.isStillValid(actor),
     });
   }
 }

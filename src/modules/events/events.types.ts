@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
 import type { RequestContext } from '../../context';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { eventEnvelope } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
 

@@ -3,10 +3,8 @@ import type { RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { User } from '../accounts/accounts.types';
 import type { AuthService } from '../accounts/auth.service';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import type { PackagesService } from '../packages/packages.service';
-import { ExtensionVersion } from '../versions/versions.types';
-import { visibleVersions } from '../versions/version.policy';
 import type { ExtensionsService } from './extensions.service';
 import { Category, ClaimExtensionInput, Extension, PackageUpload } from './extensions.types';
 
@@ -53,13 +51,5 @@ export class ExtensionsResolver {
   async owner(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<User> {
     const user = (await ctx.loaders.userById.load(extension.ownerId))!;
     return User.visible(ctx, user, this.auth.effectiveRoles(user));
-  }
-
-  @FieldResolver(() => [ExtensionVersion], {
-    description: 'Versions you may see, newest first: published and deprecated ones for everyone, every one for the owner, reviewers and admins',
-  })
-  async versions(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionVersion[]> {
-    const versions = await ctx.loaders.versionsByExtensionId.load(extension.id);
-    return (await visibleVersions(ctx, versions, extension.ownerId)).map(({ version, view }) => ExtensionVersion.from(version, view));
   }
 }

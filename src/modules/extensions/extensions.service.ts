@@ -1,11 +1,12 @@
+import { EventTypes } from '../events/event-types';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { DeveloperProfileEntity } from '../accounts/accounts.entities';
-import { CategoryEntity, ExtensionEntity } from './extensions.entities';
+import { CategoryEntity, ExtensionEntity, PackageFormatKind } from './extensions.entities';
 
 /** V1's app id format: lowercase letters, digits and hyphens, 2+ chars, no leading/trailing hyphen. */
 export const APP_ID_FORMAT = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
@@ -54,8 +55,7 @@ export class ExtensionsService {
         throw error;
       }
       await this.audit.record(tx, { action: 'extension.claim', targetType: 'Extension', targetId: extension.id, data: { appId } });
-      await this.events.append(tx, {
-        type: 'extension.claimed',
+      await this.events.append(tx, EventTypes.EXTENSION_CLAIMED, {
         subjectType: 'Extension',
         subjectId: extension.id,
         appId,
@@ -91,6 +91,21 @@ export class ExtensionsService {
 
   listCategories(ctx: RequestContext): Promise<CategoryEntity[]> {
     return repo(ctx, CategoryEntity).find({ order: { sortOrder: 'ASC' } });
+  }
+
+  /**
+   * Marks an extension a system app: its first valid Imperal package declared `system` and its
+   * author passed V31 (the versions module decides; this module owns the row).
+   */
+  async markSystem(tx: RequestContext, extension: ExtensionEntity): Promise<void> {
+    await repo(tx, ExtensionEntity).update(extension.id, { system: true });
+    extension.system = true;
+  }
+
+  /** Fixes the package format at the first submission (later ones must match it). */
+  async fixFormat(tx: RequestContext, extension: ExtensionEntity, format: PackageFormatKind): Promise<void> {
+    await repo(tx, ExtensionEntity).update(extension.id, { format });
+    extension.format = format;
   }
 
   canManage(ctx: RequestContext, extension: ExtensionEntity): boolean {

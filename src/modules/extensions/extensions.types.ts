@@ -1,7 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Length } from 'class-validator';
-import type { ListingEntity } from '../listings/listing.entity';
-import type { ExtensionVersionEntity } from '../versions/version.entity';
 import { DateTimeScalar } from '../../shared/scalars';
 import { PackageFormatKind, type CategoryEntity, type ExtensionEntity } from './extensions.entities';
 import type { PackageUploadEntity } from '../packages/packages.entities';
@@ -43,13 +41,6 @@ export class Extension {
 
   @Field(() => DateTimeScalar)
   createdAt: Date;
-
-  /**
-   * Set by list resolvers that loaded a whole page's listings and newest versions at once
-   * (undefined: not loaded, null: none), so nested fields answer without a loader call each.
-   */
-  preloadedListing?: ListingEntity | null;
-  preloadedVersion?: ExtensionVersionEntity | null;
 
   static from(e: ExtensionEntity): Extension {
     const out = new Extension();

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { ExtensionVersion } from '../versions/versions.types';
 import type { DeprecationsService } from './deprecations.service';
 import { DeprecateVersionInput, Deprecation, UpgradeRecommendation } from './deprecations.types';

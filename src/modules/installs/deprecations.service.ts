@@ -1,3 +1,4 @@
+import { EventTypes } from '../events/event-types';
 import semver from 'semver';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
@@ -52,8 +53,7 @@ export class DeprecationsService {
         repo(tx, DeprecationEntity).create({ versionId: version.id, reason, sunsetAt: input.sunsetAt ?? null, deprecatedById: tx.actor!.userId }),
       );
       await this.audit.record(tx, { action: 'version.deprecate', targetType: 'ExtensionVersion', targetId: version.id, data: { reason } });
-      await this.events.append(tx, {
-        type: 'version.deprecated',
+      await this.events.append(tx, EventTypes.VERSION_DEPRECATED, {
         subjectType: 'ExtensionVersion',
         subjectId: version.id,
         appId: extension.appId,
@@ -76,8 +76,7 @@ export class DeprecationsService {
       if (!rows.length) return 0;
       const versions = await repo(tx, ExtensionVersionEntity).find({ where: { id: In(rows.map(r => r.version_id)) }, relations: { extension: true } });
       for (const v of versions) {
-        await this.events.append(tx, {
-          type: 'version.sunset',
+        await this.events.append(tx, EventTypes.VERSION_SUNSET, {
           subjectType: 'ExtensionVersion',
           subjectId: v.id,
           appId: v.extension!.appId,

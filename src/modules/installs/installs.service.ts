@@ -5,7 +5,7 @@ import { isUuid, repo, returnedRows, withTransaction } from '../../db/transactio
 import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { UserEntity } from '../accounts/accounts.entities';
 import type { OrganizationsService } from '../accounts/organizations.service';
-import { OrgRole, Role } from '../accounts/roles';
+import { OrgRole, Role } from '../../shared/auth/roles';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
@@ -73,8 +73,7 @@ export class InstallsService {
       if (!inserted.raw.length) return this.findActive(tx, extension.id, input.organizationId ?? null, actor.userId);
       const installation = await repo(tx, InstallationEntity).findOneByOrFail({ id: inserted.raw[0].id });
       await this.audit.record(tx, { action: 'installation.create', targetType: 'Installation', targetId: installation.id, data: { appId: extension.appId, version: version.version } });
-      await this.events.append(tx, {
-        type: 'installation.created',
+      await this.events.append(tx, EventTypes.INSTALLATION_CREATED, {
         subjectType: 'Installation',
         subjectId: installation.id,
         appId: extension.appId,
@@ -107,8 +106,7 @@ export class InstallsService {
       await repo(tx, InstallationEntity).update(installation.id, { status: installation.status, uninstalledAt: installation.uninstalledAt });
       const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: installation.versionId });
       await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
-      await this.events.append(tx, {
-        type: EventTypes.INSTALLATION_UNINSTALLED,
+      await this.events.append(tx, EventTypes.INSTALLATION_UNINSTALLED, {
         subjectType: 'Installation',
         subjectId: installation.id,
         appId: extension.appId,

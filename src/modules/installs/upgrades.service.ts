@@ -76,12 +76,17 @@ export class UpgradesService {
            RETURNING i.id, coalesce(i.owner_user_id, i.installed_by_id) AS audience, c.from_version
          ),
          logged AS (
-           INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
-           SELECT 'installation.upgraded', $6, $7, 'Installation', m.id::text, m.audience,
-                  jsonb_build_object('fromVersion', m.from_version, 'toVersion', $7::text, 'automatic', true,
-                                     'lifecycle', jsonb_build_object('hook', 'on_upgrade', 'from_version', m.from_version,
-                                                                     'hooks', coalesce($8::jsonb -> m.from_version, '[]'::jsonb)))
-             FROM moved m
+           ${this.events.insertManySql(EventTypes.INSTALLATION_UPGRADED, {
+             from: 'moved m',
+             appId: '$6',
+             version: '$7',
+             subjectType: `'Installation'`,
+             subjectId: 'm.id::text',
+             audienceUserId: 'm.audience',
+             data: `jsonb_build_object('fromVersion', m.from_version, 'toVersion', $7::text, 'automatic', true,
+                      'lifecycle', jsonb_build_object('hook', 'on_upgrade', 'from_version', m.from_version,
+                                                      'hooks', coalesce($8::jsonb -> m.from_version, '[]'::jsonb)))`,
+           })}
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM logged)::int AS logged`,
@@ -104,10 +109,15 @@ export class UpgradesService {
            RETURNING id, installation_id, new_scopes
          ),
          logged AS (
-           INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
-           SELECT '${EventTypes.UPGRADE_OFFER_CREATED}', $5, $6, 'UpgradeOffer', o.id::text, coalesce(i.owner_user_id, i.installed_by_id),
-                  jsonb_build_object('installationId', o.installation_id, 'newScopes', to_jsonb(o.new_scopes))
-             FROM offered o JOIN installations i ON i.id = o.installation_id
+           ${this.events.insertManySql(EventTypes.UPGRADE_OFFER_CREATED, {
+             from: 'offered o JOIN installations i ON i.id = o.installation_id',
+             appId: '$5',
+             version: '$6',
+             subjectType: `'UpgradeOffer'`,
+             subjectId: 'o.id::text',
+             audienceUserId: 'coalesce(i.owner_user_id, i.installed_by_id)',
+             data: `jsonb_build_object('installationId', o.installation_id, 'newScopes', to_jsonb(o.new_scopes))`,
+           })}
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM offered)::int AS offered, (SELECT count(*) FROM logged)::int AS logged`,
@@ -166,8 +176,7 @@ export class UpgradesService {
       await repo(tx, UpgradeOfferEntity).save(offer);
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });
       await this.audit.record(tx, { action: 'upgrade.accept', targetType: 'UpgradeOffer', targetId: offer.id });
-      await this.events.append(tx, {
-        type: 'installation.upgraded',
+      await this.events.append(tx, EventTypes.INSTALLATION_UPGRADED, {
         subjectType: 'Installation',
         subjectId: installation.id,
         appId: extension.appId,
@@ -203,8 +212,7 @@ export class UpgradesService {
     grantedScopes: string[] | null,
     release: { appId: string; version: string },
   ): Promise<void> {
-    await this.events.append(tx, {
-      type: EventTypes.UPGRADE_OFFER_ANSWERED,
+    await this.events.append(tx, EventTypes.UPGRADE_OFFER_ANSWERED, {
       subjectType: 'UpgradeOffer',
       subjectId: offer.id,
       appId: release.appId,

@@ -1,9 +1,14 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { byKey } from '../../shared/batch';
+import { ListingEntity } from './listing.entity';
 
 /** Per-request loaders of the listings module. */
 export function createListingsLoaders(manager: EntityManager) {
   return {
+    listingByExtensionId: new DataLoader<string, ListingEntity | null>(ids => listingsOf(manager, ids)),
+    /** The same batches without DataLoader's per-key promises, for a list resolver loading a whole page. */
+    listingsOf: (ids: readonly string[]) => listingsOf(manager, ids),
     /** Published, non-system extensions per category slug: one grouped query for all categories. */
     marketplaceCountByCategory: new DataLoader<string, number>(async slugs => {
       const rows: { slug: string; n: number }[] = await manager.query(
@@ -17,4 +22,36 @@ export function createListingsLoaders(manager: EntityManager) {
       return slugs.map(s => map.get(s) ?? 0);
     }),
   };
+}
+
+declare module '../../context' {
+  interface Loaders extends ReturnType<typeof createListingsLoaders> {}
+}
+
+/** Listings of these extensions, in key order (null where there is none). */
+async function listingsOf(manager: EntityManager, ids: readonly string[]): Promise<(ListingEntity | null)[]> {
+  // Marketplace hot path as well: plain rows, mapped by hand.
+  const raw: Record<string, unknown>[] = await manager.query(
+    `SELECT extension_id, title, short_description, full_description, categories, screenshots, supported_languages,
+            privacy_policy_url, support_contact, published_at, updated_at
+       FROM listings WHERE extension_id = ANY($1)`,
+    [[...ids]],
+  );
+  // Assigned field by field: one object per row (no intermediate literal), on every page.
+  const rows = raw.map(r => {
+    const e = new ListingEntity();
+    e.extensionId = r.extension_id as string;
+    e.title = r.title as string | null;
+    e.shortDescription = r.short_description as string | null;
+    e.fullDescription = r.full_description as string | null;
+    e.categories = r.categories as string[];
+    e.screenshots = r.screenshots as string[];
+    e.supportedLanguages = r.supported_languages as string[];
+    e.privacyPolicyUrl = r.privacy_policy_url as string | null;
+    e.supportContact = r.support_contact as string | null;
+    e.publishedAt = r.published_at as Date | null;
+    e.updatedAt = r.updated_at as Date;
+    return e;
+  });
+  return byKey(ids, rows, r => r.extensionId);
 }

@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Info, Int, M
 import type { RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { pageSize, toConnection } from '../../shared/pagination';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { Category, Extension } from '../extensions/extensions.types';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
@@ -48,8 +48,7 @@ export class ListingsResolver {
       wantsVersion ? ctx.loaders.latestPublishedOf(ids) : null,
     ]);
     nodes.forEach((node, i) => {
-      if (listings) node.preloadedListing = listings[i];
-      if (versions) node.preloadedVersion = versions[i];
+      preloaded.set(node, { listing: listings ? listings[i] : undefined, version: versions ? versions[i] : undefined });
     });
     return connection;
   }
@@ -69,7 +68,8 @@ export class ListingsResolver {
   @FieldResolver(() => Listing, { nullable: true })
   listing(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<Listing | null> {
     const toListing = (listing: ListingEntity | null) => listing && Listing.from(listing);
-    if (extension.preloadedListing !== undefined) return toListing(extension.preloadedListing);
+    const listing = preloaded.get(extension)?.listing;
+    if (listing !== undefined) return toListing(listing);
     return ctx.loaders.listingByExtensionId.load(extension.id).then(toListing);
   }
 
@@ -106,6 +106,13 @@ export class ListingsResolver {
 
 type MaybePromise<T> = T | Promise<T>;
 
+/**
+ * Rows a list resolver loaded for a whole page at once (undefined: not loaded, null: none), so
+ * nested fields answer without a loader call each. Held beside the page's `Extension` objects,
+ * which belong to the extensions module and do not know listings or versions.
+ */
+const preloaded = new WeakMap<Extension, { listing?: ListingEntity | null; version?: ExtensionVersionEntity | null }>();
+
 /** Applies `f` now to a plain value, or later to a promise's. */
 function then<T, R>(value: MaybePromise<T>, f: (value: T) => R): MaybePromise<R> {
   return value instanceof Promise ? value.then(f) : f(value);
@@ -113,6 +120,7 @@ function then<T, R>(value: MaybePromise<T>, f: (value: T) => R): MaybePromise<R>
 
 /** The extension's newest published version: preloaded with its page, else through the loader. */
 function latestOf(extension: Extension, ctx: RequestContext): MaybePromise<ExtensionVersionEntity | null> {
-  return extension.preloadedVersion !== undefined ? extension.preloadedVersion : ctx.loaders.latestPublishedByExtensionId.load(extension.id);
+  const version = preloaded.get(extension)?.version;
+  return version !== undefined ? version : ctx.loaders.latestPublishedByExtensionId.load(extension.id);
 }
 

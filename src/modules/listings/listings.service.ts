@@ -1,3 +1,4 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { createHash } from 'node:crypto';
 import { isEmail, isURL } from 'class-validator';
 import type { PackagesService } from '../packages/packages.service';
@@ -120,7 +121,7 @@ export class ListingsService {
       const saved = await listings.save(listing);
       await this.refreshSearch(tx, extension.id);
       await this.audit.record(tx, { action: 'listing.update', targetType: 'Extension', targetId: extension.id, data: { fields: Object.keys(input) } });
-      await this.events.append(tx, { type: 'listing.updated', subjectType: 'Extension', subjectId: extension.id, appId, audienceUserId: extension.ownerId });
+      await this.events.append(tx, InternalEventTypes.LISTING_UPDATED, { subjectType: 'Extension', subjectId: extension.id, appId, audienceUserId: extension.ownerId, data: {} });
       return saved;
     });
   }
@@ -146,8 +147,7 @@ export class ListingsService {
       // Existing installations move or get offers in a durable job (set-based, re-runnable).
       await this.jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: version.id }, { singletonKey: version.id });
       await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
-      await this.events.append(tx, {
-        type: 'version.published',
+      await this.events.append(tx, EventTypes.VERSION_PUBLISHED, {
         subjectType: 'ExtensionVersion',
         subjectId: version.id,
         appId: extension.appId,

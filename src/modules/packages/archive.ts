@@ -11,6 +11,7 @@ import { open as openFile, type FileHandle } from 'node:fs/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { PackageRejectedError } from '../../shared/errors';
+import { formatBytes } from '../../shared/bytes';
 import { issue, ValidationIssue } from '../validation/types';
 
 const MiB = 1024 * 1024;
@@ -63,19 +64,6 @@ export function resolveLimits(limits: Partial<ArchiveLimits> = {}): ArchiveLimit
 /** A path as quoted in reasons and issues: JSON escaping makes control characters visible. */
 export function quote(path: string): string {
   return JSON.stringify(path);
-}
-
-/** Sizes for people: '512 bytes', '3 MiB', '1.5 GiB'. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toFixed(1))} ${units[unit]}`;
 }
 
 /** Every reason `name` is not a safe relative path (empty when it is). */

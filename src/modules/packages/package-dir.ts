@@ -9,12 +9,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yazl from 'yazl';
+import { formatBytes } from '../../shared/bytes';
 import {
   ArchiveLimits,
   byCodeUnit,
   CheckedPackage,
   exclusionOf,
-  formatBytes,
   NameCollisions,
   nameProblems,
   PathReport,

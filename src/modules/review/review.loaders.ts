@@ -20,3 +20,7 @@ export function createReviewLoaders(manager: EntityManager) {
     }),
   };
 }
+
+declare module '../../context' {
+  interface Loaders extends ReturnType<typeof createReviewLoaders> {}
+}

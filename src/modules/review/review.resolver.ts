@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { User } from '../accounts/accounts.types';
 import type { AuthService } from '../accounts/auth.service';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { ExtensionVersion } from '../versions/versions.types';
 import { ReviewDecision } from './review.entities';
 import type { ReviewService } from './review.service';
@@ -55,12 +55,6 @@ export class ReviewResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewCase> {
     return ReviewCase.from(await this.review.decide(ctx, caseId, decision, reason));
-  }
-
-  @Authorized()
-  @Mutation(() => ExtensionVersion, { description: 'Withdraw a version not yet approved (its review closes)' })
-  async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return (await ExtensionVersion.visible(ctx, await this.review.withdraw(ctx, id)))!;
   }
 
   @Authorized(Role.DEVELOPER)

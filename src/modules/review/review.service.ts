@@ -1,16 +1,17 @@
-import { EventTypes } from '../events/event-types';
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import { StateMachine } from '../../shared/state-machine';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { Manifest } from '../validation/manifest-layer';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
-import { recordApprovals, ReviewTrigger } from '../versions/version-rules';
+import type { ReviewTrigger } from '../versions/version-rules';
+import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
 
 /** Review SLA (seed 000): 2 business days, 5 for a developer's first submission; weekends skipped. */
@@ -41,13 +42,6 @@ const OUTCOME: Record<ReviewDecision, { state: ReviewState; version: VersionStat
 };
 
 /** Versions a developer may still withdraw: anything not yet approved. */
-const WITHDRAWABLE = [
-  VersionStatus.SUBMITTED,
-  VersionStatus.VALIDATING,
-  VersionStatus.PENDING_REVIEW,
-  VersionStatus.IN_REVIEW,
-  VersionStatus.CHANGES_REQUESTED,
-];
 
 export interface QueueFilter {
   state?: ReviewState | null;
@@ -63,9 +57,26 @@ const CURSOR_TAG = 'rq';
  */
 export class ReviewService {
   constructor(
+    private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    // Validation decides whether a version needs a human; this module reacts in the same
+    // transaction, after version.validated, so the log reads validated → review.requested.
+    events.on(EventTypes.VERSION_VALIDATED, async (tx, event) => {
+      if (event.data.status !== VersionStatus.PENDING_REVIEW) return;
+      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: event.subjectId });
+      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: version.extensionId });
+      await this.open(tx, version, version.reviewTriggers as ReviewTrigger[], { appId: extension.appId, ownerId: extension.ownerId });
+    });
+    // A withdrawn version's open case closes with it.
+    events.on(InternalEventTypes.VERSION_WITHDRAWN, async (tx, event) => {
+      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: event.subjectId }, lock: { mode: 'for_no_key_update' } });
+      if (reviewCase && reviewStates.canTransition(reviewCase.state, ReviewState.WITHDRAWN)) {
+        await repo(tx, ReviewCaseEntity).update(reviewCase.id, { state: ReviewState.WITHDRAWN });
+      }
+    });
+  }
 
   /** Opens a case for a version that needs review (inside the validation transaction). */
   async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[], { appId, ownerId }: { appId: string; ownerId: string }): Promise<ReviewCaseEntity> {
@@ -79,8 +90,7 @@ export class ReviewService {
         dueAt: addBusinessDays(new Date(), firstTime ? 5 : 2),
       }),
     );
-    await this.events.append(ctx, {
-      type: EventTypes.REVIEW_REQUESTED,
+    await this.events.append(ctx, EventTypes.REVIEW_REQUESTED, {
       subjectType: 'ReviewCase',
       subjectId: reviewCase.id,
       appId,
@@ -118,9 +128,10 @@ export class ReviewService {
       reviewCase.state = ReviewState.IN_REVIEW;
       reviewCase.assigneeId = tx.actor!.userId;
       await repo(tx, ReviewCaseEntity).save(reviewCase);
-      await repo(tx, ExtensionVersionEntity).update(reviewCase.versionId, { status: VersionStatus.IN_REVIEW });
+      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
+      await this.lifecycle.transition(tx, version, VersionStatus.IN_REVIEW, 'claiming its review');
       await this.audit.record(tx, { action: 'review.claim', targetType: 'ReviewCase', targetId: reviewCase.id });
-      await this.events.append(tx, { type: 'review.claimed', subjectType: 'ReviewCase', subjectId: reviewCase.id, appId: extension.appId, audienceUserId: extension.ownerId });
+      await this.events.append(tx, InternalEventTypes.REVIEW_CLAIMED, { subjectType: 'ReviewCase', subjectId: reviewCase.id, appId: extension.appId, audienceUserId: extension.ownerId, data: {} });
       return reviewCase;
     });
   }
@@ -136,8 +147,7 @@ export class ReviewService {
       const messages = repo(tx, ReviewMessageEntity);
       const message = await messages.save(messages.create({ caseId: reviewCase.id, authorId: tx.actor!.userId, body: text }));
       const toOwner = tx.actor!.userId !== extension.ownerId;
-      await this.events.append(tx, {
-        type: 'review.message_posted',
+      await this.events.append(tx, InternalEventTypes.REVIEW_MESSAGE_POSTED, {
         subjectType: 'ReviewCase',
         subjectId: reviewCase.id,
         appId: extension.appId,
@@ -166,11 +176,9 @@ export class ReviewService {
       reviewCase.decidedAt = new Date();
       await repo(tx, ReviewCaseEntity).save(reviewCase);
       const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
-      await repo(tx, ExtensionVersionEntity).update(version.id, { status: outcome.version });
-      if (decision === ReviewDecision.APPROVE && version.manifest) await recordApprovals(tx, version, version.manifest as Manifest);
+      await this.lifecycle.transition(tx, version, outcome.version, 'deciding its review');
       await this.audit.record(tx, { action: 'review.decide', targetType: 'ReviewCase', targetId: reviewCase.id, data: { decision, reason: reviewCase.decisionReason } });
-      await this.events.append(tx, {
-        type: 'review.decided',
+      await this.events.append(tx, EventTypes.REVIEW_DECIDED, {
         subjectType: 'ReviewCase',
         subjectId: reviewCase.id,
         appId: extension.appId,
@@ -182,32 +190,6 @@ export class ReviewService {
     });
   }
 
-  /** The developer withdraws a version not yet approved; its open case closes with it. */
-  async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
-    if (!isUuid(versionId)) throw new NotFoundError('Version');
-    return withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
-      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || (extension.ownerId !== tx.actor!.userId && !tx.actor!.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
-      if (!WITHDRAWABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be withdrawn`);
-      version.status = VersionStatus.WITHDRAWN;
-      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.WITHDRAWN });
-      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: version.id }, lock: { mode: 'for_no_key_update' } });
-      if (reviewCase && reviewStates.canTransition(reviewCase.state, ReviewState.WITHDRAWN)) {
-        await repo(tx, ReviewCaseEntity).update(reviewCase.id, { state: ReviewState.WITHDRAWN });
-      }
-      await this.audit.record(tx, { action: 'version.withdraw', targetType: 'ExtensionVersion', targetId: version.id });
-      await this.events.append(tx, {
-        type: 'version.withdrawn',
-        subjectType: 'ExtensionVersion',
-        subjectId: version.id,
-        appId: extension.appId,
-        version: version.version,
-        audienceUserId: extension.ownerId,
-      });
-      return version;
-    });
-  }
 
   async get(ctx: RequestContext, caseId: string): Promise<ReviewCaseEntity | null> {
     if (!isUuid(caseId)) return null;

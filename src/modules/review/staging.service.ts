@@ -1,3 +1,4 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
@@ -52,8 +53,7 @@ export class StagingService {
       await this.audit.record(tx, { action: 'staging.invite', targetType: 'ExtensionVersion', targetId: versionId, data: { email } });
       // The developer's record of the invitation reads the same whether or not the email has an
       // account (docs/security.md): it is always addressed to them.
-      await this.events.append(tx, {
-        type: 'staging.tester_invited',
+      await this.events.append(tx, InternalEventTypes.STAGING_TESTER_INVITED, {
         subjectType: 'ExtensionVersion',
         subjectId: versionId,
         appId: extension.appId,
@@ -65,8 +65,7 @@ export class StagingService {
       // row: the developer reads every event that carries their app id, and would see this one
       // appear only for registered emails.
       if (invitee) {
-        await this.events.append(tx, {
-          type: 'staging.invitation_received',
+        await this.events.append(tx, InternalEventTypes.STAGING_INVITATION_RECEIVED, {
           subjectType: 'ExtensionVersion',
           subjectId: versionId,
           audienceUserId: invitee.id,

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import type { ExtensionVersionEntity } from './version.entity';
 import { VersionStatus } from './version.entity';
 

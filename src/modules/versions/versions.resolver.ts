@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
-import { Role } from '../accounts/roles';
+import { Role } from '../../shared/auth/roles';
 import { Extension } from '../extensions/extensions.types';
 import type { VersionsService } from './versions.service';
 import { ExtensionVersion, SubmitVersionInput } from './versions.types';
@@ -30,5 +30,11 @@ export class VersionsResolver {
   @FieldResolver(() => Extension)
   async extension(@Root() version: ExtensionVersion, @Ctx() ctx: RequestContext): Promise<Extension> {
     return Extension.from((await ctx.loaders.extensionById.load(version.extensionId))!);
+  }
+
+  @Authorized()
+  @Mutation(() => ExtensionVersion, { description: 'Withdraw a version not yet approved (its review closes)' })
+  async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
+    return (await ExtensionVersion.visible(ctx, await this.versions.withdraw(ctx, id)))!;
   }
 }

@@ -1,10 +1,12 @@
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import semver from 'semver';
 import { In } from 'typeorm';
 import type { PlazaConfig } from '../../config';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/job-queue';
-import { BadUserInputError, ConflictError, InvalidStateError, PackageRejectedError } from '../../shared/errors';
+import { BadUserInputError, ConflictError, InvalidStateError, NotFoundError, PackageRejectedError } from '../../shared/errors';
+import { Role } from '../../shared/auth/roles';
 import type { SecretBox } from '../../shared/secret-box';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -23,11 +25,20 @@ import { isTransientDatabaseError } from '../../shared/transient-errors';
 import { detectFormat, PackageFormat } from '../validation/kiket/format';
 import { kiketManifestOf, kiketVersionOf, kiketYamlRefusals } from '../validation/kiket/stored-manifest';
 import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } from './version.entity';
-import { assessVersion, recordApprovals } from './version-rules';
-import { discoverDocs } from '../listings/docs';
-import type { ReviewService } from '../review/review.service';
+import { assessVersion } from './version-rules';
+import { discoverDocs } from '../packages/docs';
+import { NOW, VersionLifecycle } from './version-lifecycle';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
+
+/** What the developer may still withdraw: anything not yet approved or final. */
+const WITHDRAWABLE = [
+  VersionStatus.SUBMITTED,
+  VersionStatus.VALIDATING,
+  VersionStatus.PENDING_REVIEW,
+  VersionStatus.IN_REVIEW,
+  VersionStatus.CHANGES_REQUESTED,
+];
 
 const NOT_FOR_JSONB = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
@@ -86,7 +97,7 @@ export class VersionsService {
     private readonly git: GitSource,
     private readonly jobs: JobQueue,
     private readonly secrets: SecretBox,
-    private readonly review: ReviewService,
+    private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
@@ -187,8 +198,7 @@ export class VersionsService {
         );
         await this.jobs.sendInTransaction(tx, VALIDATE_VERSION_QUEUE, { versionId: version.id }, { singletonKey: version.id });
         await this.audit.record(tx, { action: 'version.submit', targetType: 'ExtensionVersion', targetId: version.id, data: { appId: extension.appId, version: data.version } });
-        await this.events.append(tx, {
-          type: 'version.submitted',
+        await this.events.append(tx, EventTypes.VERSION_SUBMITTED, {
           subjectType: 'ExtensionVersion',
           subjectId: version.id,
           appId: extension.appId,
@@ -217,8 +227,8 @@ export class VersionsService {
     const claimed = await withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       if (!version || ![VersionStatus.SUBMITTED, VersionStatus.VALIDATING].includes(version.status)) return null;
-      version.status = VersionStatus.VALIDATING;
-      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.VALIDATING });
+      // A retried job finds its version VALIDATING already and carries on.
+      if (version.status === VersionStatus.SUBMITTED) await this.lifecycle.transition(tx, version, VersionStatus.VALIDATING, 'validating it');
       return version;
     });
     if (!claimed) return;
@@ -265,41 +275,35 @@ export class VersionsService {
     const triggers = report.valid ? (assessment?.triggers ?? []) : [];
     const status = !report.valid ? VersionStatus.VALIDATION_FAILED : triggers.length ? VersionStatus.PENDING_REVIEW : VersionStatus.APPROVED;
     await withTransaction(ctx, async tx => {
-      const result = await tx.manager.query(
-        `UPDATE extension_versions
-            SET status = $2, report = $3, manifest = $4, validated_at = now(),
-                declared_bump = $5, required_bump = $6, change_summary = $7, review_triggers = $8, docs = $9
-          WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
-        [
-          claimed.id,
-          status,
-          jsonbText(report),
-          manifest === null ? null : jsonbText(manifest),
-          assessment?.declaredBump ?? null,
-          assessment?.requiredBump ?? null,
-          assessment ? jsonbText(assessment.changeSummary) : null,
-          jsonbText(triggers),
-          jsonbText(discoverDocs(checked.files)),
-        ],
-      );
-      if (!returnedRows(result).length) return;
-      if (status === VersionStatus.APPROVED) await recordApprovals(tx, claimed, manifest!);
+      const moved = await this.lifecycle.transitionIfStill(tx, claimed, status, 'recording its validation', {
+        set: {
+          report: jsonbText(report),
+          manifest: manifest === null ? null : jsonbText(manifest),
+          validated_at: NOW,
+          declared_bump: assessment?.declaredBump ?? null,
+          required_bump: assessment?.requiredBump ?? null,
+          change_summary: assessment ? jsonbText(assessment.changeSummary) : null,
+          review_triggers: jsonbText(triggers),
+          docs: jsonbText(discoverDocs(checked.files)),
+        },
+        // The review module opens a case on version.validated when the status is PENDING_REVIEW.
+        event: {
+          type: report.valid ? EventTypes.VERSION_VALIDATED : EventTypes.VERSION_VALIDATION_FAILED,
+          subjectType: 'ExtensionVersion',
+          subjectId: claimed.id,
+          appId: extension.appId,
+          version: claimed.version,
+          audienceUserId: extension.ownerId,
+          data: { errorCount: report.errorCount, warningCount: report.warningCount, status, reviewTriggers: triggers.map(t => t.kind) },
+        },
+      });
+      // Withdrawn while it was being validated: the withdrawal stands.
+      if (!moved) return;
       // Only an Imperal manifest can declare a system app, and only a first-party author passes V31
       // with it; Kiket has no system apps, so a `system` key there (KIK-4, unknown key) means nothing.
       if (format === 'IMPERAL' && report.valid && manifest?.system === true && !extension.system) {
-        await repo(tx, ExtensionEntity).update(extension.id, { system: true });
+        await this.extensions.markSystem(tx, extension);
       }
-      await this.events.append(tx, {
-        type: report.valid ? 'version.validated' : 'version.validation_failed',
-        subjectType: 'ExtensionVersion',
-        subjectId: claimed.id,
-        appId: extension.appId,
-        version: claimed.version,
-        audienceUserId: extension.ownerId,
-        data: { errorCount: report.errorCount, warningCount: report.warningCount, status, reviewTriggers: triggers.map(t => t.kind) },
-      });
-      // After version.validated, so the log reads validated → review.requested.
-      if (status === VersionStatus.PENDING_REVIEW) await this.review.open(tx, claimed, triggers, { appId: extension.appId, ownerId: extension.ownerId });
     });
   }
 
@@ -325,20 +329,42 @@ export class VersionsService {
       ],
     };
     await withTransaction(ctx, async tx => {
-      const result = await tx.manager.query(
-        `UPDATE extension_versions SET status = $2, report = $3, validated_at = now() WHERE id = $1 AND status = 'VALIDATING' RETURNING id`,
-        [claimed.id, VersionStatus.VALIDATION_FAILED, jsonbText(report)],
-      );
-      if (!returnedRows(result).length) return;
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
-      await this.events.append(tx, {
-        type: 'version.validation_failed',
-        subjectType: 'ExtensionVersion',
-        subjectId: claimed.id,
-        appId: extension.appId,
-        version: claimed.version,
-        audienceUserId: extension.ownerId,
-        data: { errorCount: report.errorCount, warningCount: report.warningCount, status: VersionStatus.VALIDATION_FAILED, reviewTriggers: [] },
+      await this.lifecycle.transitionIfStill(tx, claimed, VersionStatus.VALIDATION_FAILED, 'recording its validation', {
+        set: { report: jsonbText(report), validated_at: NOW },
+        event: {
+          type: EventTypes.VERSION_VALIDATION_FAILED,
+          subjectType: 'ExtensionVersion',
+          subjectId: claimed.id,
+          appId: extension.appId,
+          version: claimed.version,
+          audienceUserId: extension.ownerId,
+          data: { errorCount: report.errorCount, warningCount: report.warningCount, status: VersionStatus.VALIDATION_FAILED, reviewTriggers: [] },
+        },
+      });
+    });
+  }
+
+  /** The developer withdraws a version not yet approved; its open case closes with it. */
+  async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+    if (!isUuid(versionId)) throw new NotFoundError('Version');
+    return withTransaction(ctx, async tx => {
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
+      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
+      if (!version || !extension || (extension.ownerId !== tx.actor!.userId && !tx.actor!.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
+      if (!WITHDRAWABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be withdrawn`);
+      await this.audit.record(tx, { action: 'version.withdraw', targetType: 'ExtensionVersion', targetId: version.id });
+      // The review module closes the version's open case on version.withdrawn.
+      return this.lifecycle.transition(tx, version, VersionStatus.WITHDRAWN, 'withdrawing it', {
+        event: {
+          type: InternalEventTypes.VERSION_WITHDRAWN,
+          subjectType: 'ExtensionVersion',
+          subjectId: version.id,
+          appId: extension.appId,
+          version: version.version,
+          audienceUserId: extension.ownerId,
+          data: {},
+        },
       });
     });
   }
@@ -360,7 +386,7 @@ export class VersionsService {
   private async holdFormat(tx: RequestContext, extension: ExtensionEntity, format: PackageFormatKind, field: string): Promise<void> {
     const submitted = await repo(tx, ExtensionVersionEntity).exists({ where: { extensionId: extension.id } });
     if (!submitted) {
-      if (extension.format !== format) await repo(tx, ExtensionEntity).update(extension.id, { format });
+      if (extension.format !== format) await this.extensions.fixFormat(tx, extension, format);
       return;
     }
     if (extension.format === format) return;

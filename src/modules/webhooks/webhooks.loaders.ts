@@ -39,3 +39,7 @@ export function createWebhooksLoaders(manager: EntityManager) {
     ),
   };
 }
+
+declare module '../../context' {
+  interface Loaders extends ReturnType<typeof createWebhooksLoaders> {}
+}

@@ -359,8 +359,7 @@ export class WebhooksService {
     if (!endpoint || Date.now() - new Date(endpoint.failing_since).getTime() < this.settings.disableAfterMs) return;
     const reason = `Every delivery failed since ${new Date(endpoint.failing_since).toISOString()}`;
     await tx.manager.query(`UPDATE webhook_endpoints SET status = 'DISABLED', disabled_reason = $2 WHERE id = $1`, [endpoint.id, reason]);
-    await this.events.append(tx, {
-      type: EventTypes.WEBHOOK_ENDPOINT_DISABLED,
+    await this.events.append(tx, EventTypes.WEBHOOK_ENDPOINT_DISABLED, {
       subjectType: 'WebhookEndpoint',
       subjectId: endpoint.id,
       audienceUserId: endpoint.owner_user_id,

@@ -1,6 +1,5 @@
 import { Authorized, AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../../context';
-import { Role } from '../../modules/accounts/roles';
+import { Role } from './roles';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 
 /** Marker role: the field is open to anonymous callers, said explicitly. */
@@ -9,12 +8,17 @@ export const PUBLIC = 'PUBLIC';
 /** Declares a root field open to everyone (the auth-declaration test requires a declaration). */
 export const Public = () => Authorized(PUBLIC);
 
+/** What the check reads of the request context (context.ts's RequestContext has it). */
+export interface AuthCheckedContext {
+  actor: { roles: ReadonlySet<Role> } | null;
+}
+
 /**
  * The coarse, declarative check at the API edge: `@Authorized()` means signed in,
  * `@Authorized(Role.X, ...)` means holding any of those roles (ADMIN holds every role),
  * `@Public()` means anyone. Record-level rules live in the services.
  */
-export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+export const authChecker: AuthChecker<AuthCheckedContext> = ({ context }, roles) => {
   if (roles.includes(PUBLIC)) return true;
   const actor = context.actor;
   if (!actor) throw new UnauthenticatedError();

@@ -1,5 +1,5 @@
 import { isNode, Lexer, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
-import { formatBytes } from '../../packages/archive';
+import { formatBytes } from '../../../shared/bytes';
 import { issue, ValidationIssue } from '../types';
 import { MAX_NESTING_DEPTH, measureNesting } from './depth';
 

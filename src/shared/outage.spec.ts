@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { Client } from 'pg';
 import { isDatabaseUnavailable } from './outage';
-import { TimeoutAwareClient } from './timeouts';
+import { TimeoutAwareClient } from '../db/timeouts';
 
 /** Real failures from a real PostgreSQL, classified: outages are retryable, everything else is not. */
 describe('isDatabaseUnavailable', () => {
