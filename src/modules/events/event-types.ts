@@ -1,5 +1,5 @@
 /**
- * The catalogue of event types a partner can rely on (issue #6). Each entry's payload is
+ * The catalogue of event types a partner can rely on (docs/events.md, "Event types"). Each entry's payload is
  * documented in docs/events.md under the same name and `payloadVersion`; a payload that
  * changes shape gets a new version (new rows carry it), never a silent edit. Types not listed
  * here (account.*, organization.*, listing.updated, review.claimed, review.message_posted,
