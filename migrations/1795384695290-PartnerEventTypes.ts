@@ -5,7 +5,7 @@ export class PartnerEventTypes1795384695290 implements MigrationInterface {
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "platform_events" ADD "payload_version" smallint NOT NULL DEFAULT '1'`);
-        // Issue #6 names the partner event types; rows written under the earlier names follow.
+        // The partner event catalogue (docs/events.md) names the types; rows written under the earlier names follow.
         await queryRunner.query(`UPDATE "platform_events" SET "type" = 'installation.uninstalled' WHERE "type" = 'installation.removed'`);
         await queryRunner.query(`UPDATE "platform_events" SET "type" = 'upgrade_offer.created' WHERE "type" = 'upgrade.offered'`);
     }

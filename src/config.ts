@@ -116,7 +116,7 @@ export class PlazaConfig {
   @Min(10)
   webhookRetryMaxDelayMs = 6 * 3600 * 1000;
 
-  /** PLAZA_WEBHOOK_RETRY_WINDOW_SECONDS: how long a delivery is retried (issue #6: at least 3 days). */
+  /** PLAZA_WEBHOOK_RETRY_WINDOW_SECONDS: how long a delivery is retried (docs/events.md: at least 3 days). */
   @Type(() => Number)
   @IsInt()
   @Min(1)

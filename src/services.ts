@@ -76,7 +76,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const installs = new InstallsService(organizations, events, audit);
-  // Seed 002: a new user gets every published system app in the user-creating transaction.
+  // docs/marketplace.md "System apps": a new user gets every published system app in the user-creating transaction.
   auth.onUserCreated((tx, user) => installs.installSystemAppsFor(tx, user));
   const listings = new ListingsService(extensions, packages, installs, jobs, events, audit);
   const upgrades = new UpgradesService(installs, events, audit);

@@ -28,7 +28,7 @@ export function isGraphQLJsonPost(req: http.IncomingMessage): boolean {
 
 /**
  * Serves `POST /graphql` JSON requests straight from node:http into Apollo, without the Express
- * router, body-parser and response helpers in between (issue #4: measured, that stack was a
+ * router, body-parser and response helpers in between (docs/benchmarks.md: measured, that stack was a
  * large share of a marketplace request's CPU). The behaviour is the Express route's: the same
  * body limit (413 PAYLOAD_TOO_LARGE), invalid JSON (400 BAD_REQUEST), batch limit (400
  * QUERY_TOO_COMPLEX), client address and origin (honouring PLAZA_TRUST_PROXY), and context.

@@ -3,7 +3,7 @@ import { BREAK, type DocumentNode, execute, type ExecutionResult, getVariableVal
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
- * Executes operations with graphql-jit instead of graphql-js (issue #4's throughput budget).
+ * Executes operations with graphql-jit instead of graphql-js (the marketplace throughput budget, docs/benchmarks.md).
  *
  * Measured on the marketplace page (50 listings with listing, version and tools), graphql-js
  * execution was the largest share of the request's CPU after row parsing: a generic walk that
@@ -35,7 +35,7 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
 /**
  * graphql-jit turns a variable that was left out inside an input-object or list literal
  * (`input: { title: $title, url: $url }` without `$url`) into null, where graphql-js leaves the
- * field out (upstream graphql-jit #91): an update would then clear a field the client never
+ * field out (upstream graphql-jit issue 91): an update would then clear a field the client never
  * named. Documents with a variable inside such a literal run on graphql-js.
  */
 export function hasVariableInsideLiteral(document: DocumentNode): boolean {

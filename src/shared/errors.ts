@@ -4,7 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from './outage';
 
-/** The stable codes a client may branch on (API.md). A code never changes once shipped. */
+/** The stable codes a client may branch on (docs/http.md). A code never changes once shipped. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

@@ -35,7 +35,7 @@ describe('schema contract', () => {
     expect(open).toEqual(['categories', 'extension', 'extensionVersion', 'login', 'marketplace', 'me', 'signUp']);
   });
 
-  it('keeps the API.md names of the foundation', async () => {
+  it('keeps the root field names of the foundation', async () => {
     const schema = await buildPlazaSchema();
     const fields = (type: 'Query' | 'Mutation' | 'Subscription') =>
       Object.keys((schema.getType(type) as GraphQLObjectType).getFields());

@@ -18,7 +18,7 @@ function writePackage(files: Map<string, Buffer>, extra: Record<string, string> 
 }
 
 describe('plaza validate / pack / publish', () => {
-  it('validate prints the seed format and exits 0 on a clean package', () => {
+  it('validate prints the text report and exits 0 on a clean package', () => {
     const run = plaza(['validate', writePackage(validPackage())]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Extension: task-board v1.0.0');

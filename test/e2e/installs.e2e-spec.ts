@@ -110,7 +110,7 @@ describe('installs with consent', () => {
     expect(listed.data!.myInstallations).toHaveLength(1);
   });
 
-  describe('deprecations, sunsets and recommendations (seed 003)', () => {
+  describe('deprecations, sunsets and recommendations (docs/marketplace.md)', () => {
     const DEPRECATE = `mutation($i: DeprecateVersionInput!) { deprecateVersion(input: $i) { versionId reason sunsetAt sunset } }`;
 
     it('deprecates a published version (owner only), keeps it installable until sunset, then blocks it', async () => {
@@ -187,7 +187,7 @@ describe('installs with consent', () => {
     });
   });
 
-  describe('upgrades: automatic rollout, offers, MANUAL organizations (seed 000, seed 003)', () => {
+  describe('upgrades: automatic rollout, offers, MANUAL organizations (docs/marketplace.md)', () => {
     const OFFERS = `query($o: ID) { upgradeOffers(organizationId: $o) { id status newScopes fromVersion { version } toVersion { version } installation { id } } }`;
     const RESPOND = `mutation($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { id status } }`;
 
@@ -262,7 +262,7 @@ describe('installs with consent', () => {
     });
   });
 
-  describe('system apps (seed 002)', () => {
+  describe('system apps (docs/marketplace.md)', () => {
     it('reach every existing and every new user, sit in the bottom block, and cannot be uninstalled', async () => {
       const existing = await buildUser(t);
       const { appId, versionId } = await extension(false);

@@ -11,7 +11,7 @@ import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factor
  * variables with defaults, custom scalars, enums, nullable and non-null errors, connections,
  * auth refusals) and must give the same data and errors as graphql-js on the same schema.
  */
-describe('graphql-jit gives the same results as graphql-js (issue #4)', () => {
+describe('graphql-jit gives the same results as graphql-js', () => {
   let t: TestApp;
   let user: TestUser;
   let admin: TestUser;

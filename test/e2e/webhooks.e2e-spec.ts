@@ -25,7 +25,7 @@ async function eventually<T>(check: () => Promise<T | undefined | false>, timeou
   }
 }
 
-describe('webhooks (issue #6)', () => {
+describe('webhooks (docs/events.md)', () => {
   let t: TestApp;
   let dev: TestUser;
   let n = 0;
@@ -238,7 +238,7 @@ describe('webhooks (issue #6)', () => {
   });
 });
 
-describe('webhook endpoints that keep failing (issue #6)', () => {
+describe('webhook endpoints that keep failing', () => {
   let t: TestApp;
   afterAll(() => t?.close());
 
@@ -271,7 +271,7 @@ describe('webhook endpoints that keep failing (issue #6)', () => {
   });
 });
 
-describe('a manual redelivery while a retry is scheduled (issue #6)', () => {
+describe('a manual redelivery while a retry is scheduled', () => {
   let t: TestApp;
   afterAll(() => t?.close());
 

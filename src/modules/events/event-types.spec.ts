@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EventTypes, PAYLOAD_VERSIONS } from './event-types';
 
-describe('the partner event catalogue (issue #6)', () => {
+describe('the partner event catalogue (docs/events.md)', () => {
   const doc = readFileSync(path.resolve(__dirname, '../../../docs/events.md'), 'utf8');
 
   it('documents every catalogued type with its payload in docs/events.md', () => {

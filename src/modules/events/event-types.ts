@@ -1,5 +1,5 @@
 /**
- * The catalogue of event types a partner can rely on. Each entry's payload is documented in
+ * The catalogue of event types a partner can rely on (docs/events.md, "Event types"). Each entry's payload is documented in
  * docs/events.md under the same name and `payloadVersion`; a payload that changes shape gets a
  * new version (new rows carry it), never a silent edit. The types in `InternalEventTypes` are
  * recorded too and documented as internal: their payloads may change without a version bump.

@@ -1,6 +1,6 @@
 /**
  * Who may read an event: the one rule behind replay (`events`), every subscription and webhook
- * dispatch (issue #6, "Who may see what").
+ * dispatch (docs/events.md, "Who may see what").
  *
  * - Public events (no audience: releases of public extensions, `version.published`,
  *   `version.deprecated`, `version.sunset`) are visible to every authenticated reader.

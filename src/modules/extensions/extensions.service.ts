@@ -74,7 +74,7 @@ export class ExtensionsService {
   }
 
   /**
-   * Visible to everyone once published (system apps excepted: seed 002 hides them from every
+   * Visible to everyone once published (system apps excepted: I-MARKETPLACE-HIDES-SYSTEM hides them from every
    * marketplace read); drafts only to their owner and admins.
    */
   async findVisible(ctx: RequestContext, appId: string): Promise<ExtensionEntity | null> {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { ExtensionVersionEntity } from '../versions/version.entity';
 
-/** A published version's end of life (seed 003): a reason and an optional sunset date. */
+/** A published version's end of life (docs/marketplace.md, "Deprecations and sunsets"): a reason and an optional sunset date. */
 @Entity('deprecations')
 export class DeprecationEntity {
   @PrimaryColumn({ type: 'uuid' })

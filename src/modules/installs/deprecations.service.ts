@@ -25,7 +25,7 @@ export interface Recommendation {
 }
 
 /**
- * Deprecations with sunset dates and upgrade recommendations (seed 003): a deprecated version
+ * Deprecations with sunset dates and upgrade recommendations (docs/marketplace.md, "Deprecations and sunsets"): a deprecated version
  * stays installable until its sunset; the sunset job announces the end once; recommendations
  * point each installation on a deprecated version at the newest supported one, same major when
  * there is one.

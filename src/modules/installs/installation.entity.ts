@@ -11,7 +11,7 @@ export enum InstallSource {
 }
 registerEnumType(InstallSource, { name: 'InstallSource' });
 
-/** Seed 002: system apps sit in the sidebar's bottom block, everything else in the middle list. */
+/** docs/marketplace.md "System apps": system apps sit in the sidebar's bottom block, everything else in the middle list. */
 export enum Placement {
   SIDEBAR_BOTTOM = 'SIDEBAR_BOTTOM',
   MIDDLE_LIST = 'MIDDLE_LIST',

@@ -9,7 +9,7 @@ export function createInstallsLoaders(manager: EntityManager) {
     installationById: new DataLoader<string, InstallationEntity | null>(async ids =>
       byKey(ids, await manager.findBy(InstallationEntity, { id: In([...ids]) }), r => r.id),
     ),
-    /** Active installations per extension; staging installs never count (seed 000 step 6). */
+    /** Active installations per extension; staging installs never count (docs/marketplace.md, "Staging"). */
     installCountByExtensionId: new DataLoader<string, number>(async ids => {
       const rows: { extension_id: string; n: number }[] = await manager.query(
         `SELECT extension_id, count(*)::int AS n FROM installations

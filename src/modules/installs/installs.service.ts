@@ -26,7 +26,7 @@ export interface InstallInput {
 
 const INSTALLABLE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 
-/** What the runtime needs to call the extension's lifecycle hooks (seed 000 step 8, seed 001 lifecycle). */
+/** What the runtime needs to call the extension's lifecycle hooks (docs/marketplace.md, "Installing"). */
 export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_uninstall'): { hook: string; declared: boolean; signature: string | null } {
   const lifecycle = (manifest?.lifecycle ?? {}) as Record<string, unknown>;
   const hooks = (manifest?.lifecycle_hooks ?? {}) as Record<string, { signature?: string }>;
@@ -34,10 +34,10 @@ export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_
 }
 
 /**
- * Installs with explicit scope consent (seed 000 step 8): per user or per organization, one
+ * Installs with explicit scope consent (docs/marketplace.md, "Installing"): per user or per organization, one
  * active installation per owner and extension (database-enforced, so concurrent installs give
  * one row), lifecycle events for the runtime, and system apps that cannot be uninstalled
- * (seed 002: I-SYSTEM-APPS-NEVER-UNINSTALLABLE).
+ * (I-SYSTEM-APPS-NEVER-UNINSTALLABLE).
  */
 export class InstallsService {
   constructor(
@@ -135,8 +135,8 @@ export class InstallsService {
   }
 
   /**
-   * Every published system app for a new user, in the transaction that creates the user (seed
-   * 002): one set-based statement; if it fails, the user is not created.
+   * Every published system app for a new user, in the transaction that creates the user (docs/marketplace.md,
+   * "System apps"): one set-based statement; if it fails, the user is not created.
    */
   async installSystemAppsFor(ctx: RequestContext, user: UserEntity): Promise<void> {
     await ctx.manager.query(
@@ -151,7 +151,7 @@ export class InstallsService {
   }
 
   /**
-   * A newly published system app goes to every existing user at once (seed 002), in one
+   * A newly published system app goes to every existing user at once (docs/marketplace.md, "System apps"), in one
    * statement; users who already have it are skipped.
    */
   async installSystemAppForAll(ctx: RequestContext, extensionId: string, versionId: string): Promise<number> {
@@ -173,7 +173,7 @@ export class InstallsService {
         if (await this.isSunset(ctx, [version.id]).then(set => set.has(version.id))) throw new InvalidStateError('This version is past its sunset date');
         return { version, source: InstallSource.USER };
       }
-      // Staging (seed 000 step 6): a validated version, for its developer and invited testers only.
+      // Staging (docs/marketplace.md, "Staging"): a validated version, for its developer and invited testers only.
       if (STAGEABLE.includes(version.status)) {
         const invited = await repo(ctx, StagingInviteEntity).exist({ where: { versionId: version.id, email: actor.email } });
         if (extension.ownerId === actor.userId || invited) return { version, source: InstallSource.STAGING };

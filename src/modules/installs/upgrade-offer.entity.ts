@@ -12,7 +12,7 @@ export enum OfferStatus {
 registerEnumType(OfferStatus, { name: 'OfferStatus' });
 
 /**
- * An opt-in upgrade (seed 000 "Major updates and new scopes"): the installation stays on its
+ * An opt-in upgrade (docs/marketplace.md, "Updating an installed extension"): the installation stays on its
  * version until its owner accepts, granting the new scopes. A newer version supersedes it.
  */
 @Entity('upgrade_offers')

@@ -17,7 +17,7 @@ import { semverCoreSql } from '../versions/semver-order';
 export const ROLLOUT_QUEUE = 'rollout-version';
 
 
-/** The `on_upgrade` hooks the target declares for versions in (from, to] (seed 000 "Data migrations"). */
+/** The `on_upgrade` hooks the target declares for versions in (from, to] (docs/marketplace.md, "Updating an installed extension"). */
 export function upgradeHooks(manifest: Manifest | null, from: string, to: string): string[] {
   const declared = ((manifest?.lifecycle as { on_upgrade?: unknown } | undefined)?.on_upgrade ?? []) as unknown[];
   return declared
@@ -27,8 +27,8 @@ export function upgradeHooks(manifest: Manifest | null, from: string, to: string
 }
 
 /**
- * Rollouts and opt-in upgrades (seed 000 "Updating an installed extension", seed 003 org upgrade
- * policy). A published version moves every compatible installation in one statement (same
+ * Rollouts and opt-in upgrades (docs/marketplace.md, "Updating an installed extension",
+ * with the organizations' upgrade policy). A published version moves every compatible installation in one statement (same
  * major, no new scopes, not a MANUAL organization; system apps always move); every other older
  * installation gets one offer, also in one statement. Re-running a rollout moves nobody twice.
  */

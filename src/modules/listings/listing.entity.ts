@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 
-/** The marketplace presentation of an extension (seed 000, step 7). */
+/** The marketplace presentation of an extension (docs/marketplace.md, "Listing"). */
 @Entity('listings')
 // A GIN index created by the migration (TypeORM cannot describe its method): not synchronized.
 @Index('ix_listings_search', { synchronize: false })

@@ -52,7 +52,7 @@ async function describedVersion(ctx: RequestContext, extensionId: string): Promi
   );
 }
 
-/** Privacy policy is required for write/destructive tools or any scope beyond read (seed 000, step 7). */
+/** Privacy policy is required for write/destructive tools or any scope beyond read (docs/marketplace.md, "Listing"). */
 export function needsPrivacyPolicy(manifest: Manifest | null): boolean {
   if (!manifest) return false;
   const mutating = toolsOf(manifest).some(t => t.action_type === 'write' || t.action_type === 'destructive');
@@ -63,7 +63,7 @@ export function needsPrivacyPolicy(manifest: Manifest | null): boolean {
 /**
  * Marketplace listings: editing with field-level refusals of boilerplate, publishing an approved
  * version (the first publish needs a complete listing), and the marketplace reads. System apps
- * never appear in a marketplace read (seed 002: I-MARKETPLACE-HIDES-SYSTEM).
+ * never appear in a marketplace read (I-MARKETPLACE-HIDES-SYSTEM).
  */
 export class ListingsService {
   constructor(
@@ -142,7 +142,7 @@ export class ListingsService {
       await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.PUBLISHED, publishedAt: version.publishedAt });
       await repo(tx, ListingEntity).update(extension.id, { publishedAt: () => 'coalesce(published_at, now())' } as never);
       await this.refreshSearch(tx, extension.id);
-      // Seed 002: a system app reaches every existing user at once (one set-based statement).
+      // docs/marketplace.md "System apps": a system app reaches every existing user at once (one set-based statement).
       if (extension.system) await this.installs.installSystemAppForAll(tx, extension.id, version.id);
       // Existing installations move or get offers in a durable job (set-based, re-runnable).
       await this.jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: version.id }, { singletonKey: version.id });

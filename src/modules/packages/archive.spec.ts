@@ -56,7 +56,7 @@ describe('readPackageArchive: accepted archives', () => {
     expect(pkg.totalUncompressedBytes).toBe(APP.length + MANIFEST.length);
   });
 
-  it('strips the single top-level folder (seed step 3 layout)', async () => {
+  it('strips the single top-level folder (one-folder package layout)', async () => {
     const pkg = await read([
       { name: 'my-extension/', method: 0 },
       { name: 'my-extension/app.py', data: APP },

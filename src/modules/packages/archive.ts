@@ -83,7 +83,7 @@ export function nameProblems(name: string): string[] {
   return problems;
 }
 
-/** Folders never shipped, at any depth (gitignore semantics), with the seed's reason. */
+/** Folders never shipped, at any depth (gitignore semantics), with the reason the Imperal packaging guide gives. */
 const DROPPED_FOLDERS = new Map<string, string>([
   ['.git', 'internal VCS history'],
   ['__pycache__', 'compiled bytecode, regenerated at deploy time'],
@@ -91,7 +91,7 @@ const DROPPED_FOLDERS = new Map<string, string>([
   ['venv', 'a virtualenv, incompatible with the platform runtime'],
 ]);
 
-/** Every drop pattern with its reason, in the order issues are reported (the seed's table order). */
+/** Every drop pattern with its reason, in the order issues are reported (that guide's table order). */
 const DROP_REASONS = new Map<string, string>([
   ['.git/', DROPPED_FOLDERS.get('.git')!],
   ['__pycache__/', DROPPED_FOLDERS.get('__pycache__')!],

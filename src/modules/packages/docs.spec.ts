@@ -2,7 +2,7 @@ import { discoverDocs, renderMarkdown } from './docs';
 
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]));
 
-describe('docs discovery (seed 003)', () => {
+describe('docs discovery (docs/marketplace.md, Listing)', () => {
   it('prefers docs/README.md over README.md and finds changelog, getting started and examples', () => {
     const docs = discoverDocs(
       files({

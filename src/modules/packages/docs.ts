@@ -47,7 +47,7 @@ function pick(files: PackageFiles, candidates: string[]): RenderedDoc | null {
 }
 
 /**
- * Documentation discovered in a package (seed 003 "Documentation Structure"): docs/README.md or
+ * Documentation discovered in a package (docs/marketplace.md, "Listing"): docs/README.md or
  * README.md as the overview, CHANGELOG.md, getting-started.md or quickstart.md, and
  * docs/examples/*.yaml shown as text.
  */

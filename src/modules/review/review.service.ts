@@ -14,7 +14,7 @@ import type { ReviewTrigger } from '../versions/version-rules';
 import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
 
-/** Review SLA (seed 000): 2 business days, 5 for a developer's first submission; weekends skipped. */
+/** Review SLA (docs/marketplace.md, "Review"): 2 business days, 5 for a developer's first submission; weekends skipped. */
 export function addBusinessDays(from: Date, days: number): Date {
   const due = new Date(from);
   let left = days;

@@ -12,7 +12,7 @@ import type { ExtensionsService } from '../extensions/extensions.service';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { StagingInviteEntity } from './staging.entity';
 
-/** Versions that passed validation and are not dead: they can be staged (seed 000, step 6). */
+/** Versions that passed validation and are not dead: they can be staged (docs/marketplace.md, "Staging"). */
 export const STAGEABLE = [
   VersionStatus.PENDING_REVIEW,
   VersionStatus.IN_REVIEW,

@@ -15,7 +15,7 @@ const validateSchema = ajv.compile(MANIFEST_SCHEMA);
 const at = { file: MANIFEST_FILE };
 const REBUILD = 'Run `imperal build .` to regenerate imperal.json from the code instead of editing it by hand.';
 
-/** Hints for the two mistakes seed 001 calls out by name. */
+/** Hints for the two manifest mistakes the Imperal documentation calls out by name. */
 const KNOWN_WRONG_KEYS: Record<string, string> = {
   schema_version: 'The top-level version field is manifest_schema_version, not schema_version.',
   functions: 'Chat function entries go in tools[], not functions[].',

@@ -293,8 +293,8 @@ function manifestHookIssues(manifest: Manifest): ValidationIssue[] {
 }
 
 /**
- * SCOPE-1 (Plaza): scopes are checked against the platform's capability registry (seed 000,
- * "Scope format validation against the platform's capability registry"). An extension's own
+ * SCOPE-1 (Plaza): scopes are checked against the platform's capability registry (docs/validation.md,
+ * "Runtime rules from the manifest"). An extension's own
  * namespace is always valid. A platform namespace with an unknown action is an ERROR (it can
  * never be granted); a wildcard or another extension's namespace is a WARN reviewers see.
  */

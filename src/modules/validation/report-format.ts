@@ -3,7 +3,7 @@ import type { ValidationReport } from './validate-package';
 const RULE = '─'.repeat(60);
 
 /**
- * The report as text, in the format seed 000 shows for `imperal validate`: a header, the
+ * The report as text, in the format of `imperal validate` (docs/validation.md, "The text report"): a header, the
  * extension line, the counts, then "No issues found!" or each issue with its fix.
  */
 export function formatReport(report: ValidationReport, validatorVersion: string): string {

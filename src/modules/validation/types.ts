@@ -6,7 +6,7 @@
 
 export type IssueLevel = 'ERROR' | 'WARN' | 'INFO';
 
-/** One finding. `rule` quotes the seed's / reference's rule id (V1…V35, M0…M8.2, SKEL-GUARD-1, …). */
+/** One finding. `rule` quotes the rule id (docs/validation.md) (V1…V35, M0…M8.2, SKEL-GUARD-1, …). */
 export interface ValidationIssue {
   rule: string;
   level: IssueLevel;

@@ -4,7 +4,7 @@ import type { Manifest } from '../validation/manifest-layer';
 
 /**
  * The manifest diff between the latest published version and a submission, and the semver
- * bump it requires (seed 000 "Semver discipline" and "What counts as a breaking change?"):
+ * bump it requires (docs/marketplace.md, "Semver discipline"):
  * MAJOR for a removed or renamed tool, a new capability scope, or a params schema that rejects
  * input the old one accepted; MINOR for a new tool or a new optional field; PATCH otherwise.
  */

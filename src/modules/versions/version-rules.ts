@@ -32,8 +32,8 @@ const PUBLISHED = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 const atManifest = (manifest: Manifest) => ({ file: isKiketManifest(manifest) ? KIKET_MANIFEST_FILE : 'imperal.json' });
 
 /**
- * The version rules that need history (seed 000 "Semver discipline", seed 003 monotonic
- * semver, DESIGN "Version rules" and review triggers): compares the submission with the latest
+ * The version rules that need history (docs/marketplace.md, "Semver discipline" and
+ * "Review": monotonic semver, the declared bump and review triggers): compares the submission with the latest
  * published version of its extension and with what review has already approved.
  */
 export async function assessVersion(

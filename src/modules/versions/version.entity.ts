@@ -4,7 +4,7 @@ import { UserEntity } from '../accounts/accounts.entities';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import { PackageBlobEntity } from '../packages/packages.entities';
 
-/** DESIGN.md "Version lifecycle". */
+/** docs/marketplace.md "Version lifecycle". */
 export enum VersionStatus {
   SUBMITTED = 'SUBMITTED',
   VALIDATING = 'VALIDATING',
@@ -146,7 +146,7 @@ export class ExtensionVersionEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
-  /** Documentation discovered in the package (seed 003), rendered to safe HTML at validation. */
+  /** Documentation discovered in the package (docs/marketplace.md, "Listing"), rendered to safe HTML at validation. */
   @Column({ type: 'jsonb', nullable: true })
   docs: Record<string, unknown> | null;
 }

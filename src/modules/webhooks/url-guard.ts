@@ -3,7 +3,7 @@ import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /**
- * Server-side request forgery guard for webhook URLs (issue #6). A partner chooses the URL, so
+ * Server-side request forgery guard for webhook URLs (docs/events.md, "Which URLs are allowed"). A partner chooses the URL, so
  * Plaza must never be made to call into its own network: private, loopback, link-local (which
  * holds the cloud metadata service at 169.254.169.254), carrier-grade NAT, unique-local IPv6
  * and every other non-unicast range are refused, at creation and again at every delivery.

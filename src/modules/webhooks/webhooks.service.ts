@@ -50,7 +50,7 @@ export interface DeliveryJob {
 /** At most this many endpoints per owner: each one multiplies outgoing requests. */
 export const MAX_ENDPOINTS_PER_OWNER = 20;
 
-/** Statuses worth retrying: the receiver may recover (issue #6: 5xx and 429; not other 4xx). */
+/** Statuses worth retrying: the receiver may recover (docs/events.md: 5xx and 429; not other 4xx). */
 function isRetryable(result: SendResult): boolean {
   if (result.statusCode === null) return !result.error?.startsWith('refused:');
   return result.statusCode >= 500 || result.statusCode === 429;
@@ -67,7 +67,7 @@ export function retryDelayMs(attempt: number, settings: Pick<WebhookSettings, 'r
 }
 
 /**
- * Signed webhooks (issue #6): endpoints, the fan-out of committed events into deliveries, and
+ * Signed webhooks (docs/events.md, "Webhooks"): endpoints, the fan-out of committed events into deliveries, and
  * delivery attempts as durable pg-boss jobs with their own backoff schedule. Every delivery
  * and attempt is recorded; the endpoint owner sees them through `webhookEndpoints`.
  */

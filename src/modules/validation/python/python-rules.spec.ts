@@ -35,7 +35,7 @@ const DECORATOR = '@chat.function("do_it", description="Does the thing for the u
 const chatModule = (signature: string, body = BODY, decorator = DECORATOR) =>
   `${HEAD}\n\n${decorator}\n${signature}\n${body}`;
 
-// Seed 000's examples, verbatim apart from the indentation of the listing.
+// The Imperal documentation's examples, verbatim apart from the indentation of the listing.
 const SEED_DELETE = `from __future__ import annotations
 
 from pydantic import BaseModel, Field
@@ -108,14 +108,14 @@ async def list_monitors(ctx: object, params: ListParams) -> ActionResult:
 `;
 
 
-describe('seed and fixture packages', () => {
-  it("the seed's destructive delete_item example raises no ERROR", () => {
+describe('documented examples and fixture packages', () => {
+  it("the documented destructive delete_item example raises no ERROR", () => {
     const issues = run({ 'handlers_crud.py': SEED_DELETE });
     expect(errors(issues)).toEqual([]);
     expect(issues).toEqual([]);
   });
 
-  it("the seed's list_monitors example (with ctx.skeleton only in comments) raises nothing", () => {
+  it("the documented list_monitors example (with ctx.skeleton only in comments) raises nothing", () => {
     expect(run({ 'app.py': SEED_LIST })).toEqual([]);
   });
 
