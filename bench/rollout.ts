@@ -67,11 +67,11 @@ async function main(): Promise<void> {
     await c.query('ANALYZE');
     const [{ id: someone }] = (await c.query(`SELECT id FROM users ORDER BY email DESC LIMIT 1`)).rows;
     const userCtx = { ...ctx(), actor: { userId: someone, email: 'x', roles: new Set([Role.USER]), via: 'session' as const } };
-    await services.deprecations.recommendations(userCtx);
+    await services.recommendations.recommendations(userCtx);
     const runs: number[] = [];
     for (let i = 0; i < 20; i++) {
       const start = performance.now();
-      await services.deprecations.recommendations(userCtx);
+      await services.recommendations.recommendations(userCtx);
       runs.push(performance.now() - start);
     }
     runs.sort((a, b) => a - b);

@@ -15,7 +15,8 @@ import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { InstallsResolver } from './modules/installs/installs.resolver';
-import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
+import { DeprecationsResolver } from './modules/versions/deprecations.resolver';
+import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 
@@ -35,6 +36,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoryCountResolver,
   InstallsResolver,
   DeprecationsResolver,
+  RecommendationsResolver,
   UpgradesResolver,
   WebhooksResolver,
   WebhookDeliveryResolver,

@@ -33,8 +33,10 @@ import { ReviewService } from './modules/review/review.service';
 import { StagingService } from './modules/review/staging.service';
 import { InstallsResolver } from './modules/installs/installs.resolver';
 import { InstallsService } from './modules/installs/installs.service';
-import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
-import { DeprecationsService } from './modules/installs/deprecations.service';
+import { DeprecationsResolver } from './modules/versions/deprecations.resolver';
+import { DeprecationsService } from './modules/versions/deprecations.service';
+import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
+import { RecommendationsService } from './modules/installs/recommendations.service';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { UpgradesService } from './modules/installs/upgrades.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
@@ -76,12 +78,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const installs = new InstallsService(organizations, events, audit);
-  // docs/marketplace.md "System apps": a new user gets every published system app in the user-creating transaction.
-  auth.onUserCreated((tx, user) => installs.installSystemAppsFor(tx, user));
-  const listings = new ListingsService(extensions, packages, installs, jobs, events, audit);
-  const upgrades = new UpgradesService(installs, events, audit);
+  const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
+  const upgrades = new UpgradesService(installs, jobs, events, audit);
   const staging = new StagingService(extensions, events, audit);
-  const deprecations = new DeprecationsService(extensions, installs, events, audit);
+  const deprecations = new DeprecationsService(extensions, lifecycle, events, audit);
+  const recommendations = new RecommendationsService(installs);
   const webhooks = new WebhooksService(
     {
       allowLoopback: config.allowLoopbackWebhooks,
@@ -98,7 +99,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { lifecycle, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  return { lifecycle, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -119,6 +120,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [CategoryCountResolver, new CategoryCountResolver()],
     [InstallsResolver, new InstallsResolver(services.installs)],
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
+    [RecommendationsResolver, new RecommendationsResolver(services.recommendations)],
     [UpgradesResolver, new UpgradesResolver(services.upgrades)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],

@@ -16,7 +16,7 @@ import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
-import { DeprecationEntity } from '../modules/installs/deprecation.entity';
+import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 
 import {

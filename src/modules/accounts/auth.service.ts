@@ -31,9 +31,6 @@ export interface Session {
   user: UserEntity;
 }
 
-/** A hook run inside the user-creation transaction (system-app installs join here later). */
-export type UserCreatedHook = (tx: RequestContext, user: UserEntity) => Promise<void>;
-
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
@@ -41,7 +38,6 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  * (random secrets stored as sha256), and turning an Authorization header into an Actor.
  */
 export class AuthService {
-  private readonly userCreatedHooks: UserCreatedHook[] = [];
   // Verifying against a real hash when the email is unknown keeps the timing of the two
   // failure cases alike, so the response does not tell which part was wrong.
   private dummyHash: Promise<string> | null = null;
@@ -56,10 +52,6 @@ export class AuthService {
     private readonly audit: AuditTrail,
   ) {
     this.signingKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
-  }
-
-  onUserCreated(hook: UserCreatedHook): void {
-    this.userCreatedHooks.push(hook);
   }
 
   /** Roles the actor holds: USER, the granted ones, and ADMIN for configured admin emails. */
@@ -84,7 +76,7 @@ export class AuthService {
         throw error;
       }
       const actorTx: RequestContext = { ...tx, actor: this.actorOf(created, 'session') };
-      for (const hook of this.userCreatedHooks) await hook(actorTx, created);
+      // Modules that give a new account something (system apps) react to account.user_created here.
       await this.events.append(actorTx, InternalEventTypes.ACCOUNT_USER_CREATED, {
         subjectType: 'User',
         subjectId: created.id,

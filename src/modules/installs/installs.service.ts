@@ -1,4 +1,4 @@
-import { EventTypes } from '../events/event-types';
+import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
@@ -44,7 +44,14 @@ export class InstallsService {
     private readonly organizations: OrganizationsService,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    // System apps (docs/marketplace.md, "System apps"): a new account gets every published one in
+    // the transaction that creates it, and a published system app reaches every account at once.
+    events.on(InternalEventTypes.ACCOUNT_USER_CREATED, (tx, event) => this.installSystemAppsFor(tx, event.subjectId));
+    events.on(EventTypes.VERSION_PUBLISHED, async (tx, event) => {
+      if (event.data.system) await this.installSystemAppForAll(tx, event.data.extensionId, event.subjectId);
+    });
+  }
 
   async install(ctx: RequestContext, input: InstallInput): Promise<InstallationEntity> {
     const actor = ctx.actor!;
@@ -138,7 +145,7 @@ export class InstallsService {
    * Every published system app for a new user, in the transaction that creates the user (docs/marketplace.md,
    * "System apps"): one set-based statement; if it fails, the user is not created.
    */
-  async installSystemAppsFor(ctx: RequestContext, user: UserEntity): Promise<void> {
+  async installSystemAppsFor(ctx: RequestContext, userId: string): Promise<void> {
     await ctx.manager.query(
       `INSERT INTO installations (extension_id, version_id, owner_user_id, granted_scopes, source, placement, installed_by_id)
        SELECT DISTINCT ON (e.id) e.id, v.id, $1, '{}', 'AUTO_SYSTEM', 'SIDEBAR_BOTTOM', NULL
@@ -146,7 +153,7 @@ export class InstallsService {
         WHERE e.system
         ORDER BY e.id, ${semverDescSql('v.version')}
        ON CONFLICT DO NOTHING`,
-      [user.id],
+      [userId],
     );
   }
 

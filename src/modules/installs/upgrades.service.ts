@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { JobQueue } from '../../jobs/job-queue';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { Manifest } from '../validation/manifest-layer';
@@ -35,9 +36,14 @@ export function upgradeHooks(manifest: Manifest | null, from: string, to: string
 export class UpgradesService {
   constructor(
     private readonly installs: InstallsService,
+    jobs: JobQueue,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    // Existing installations move or get offers after the publish commits, in a durable job
+    // (set-based, re-runnable).
+    events.on(EventTypes.VERSION_PUBLISHED, (tx, event) => jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: event.subjectId }, { singletonKey: event.subjectId }));
+  }
 
   async rollout(ctx: RequestContext, versionId: string): Promise<{ moved: number; offered: number }> {
     return withTransaction(ctx, async tx => {

@@ -59,12 +59,6 @@ export class ListingsResolver {
     return Listing.from(await this.listings.update(ctx, appId, input));
   }
 
-  @Authorized(Role.DEVELOPER)
-  @Mutation(() => ExtensionVersion, { description: 'APPROVED → PUBLISHED; the first publish needs a complete listing' })
-  async publishVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return (await ExtensionVersion.visible(ctx, await this.listings.publish(ctx, id)))!;
-  }
-
   @FieldResolver(() => Listing, { nullable: true })
   listing(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<Listing | null> {
     const toListing = (listing: ListingEntity | null) => listing && Listing.from(listing);

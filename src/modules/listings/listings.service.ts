@@ -2,9 +2,6 @@ import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { createHash } from 'node:crypto';
 import { isEmail, isURL } from 'class-validator';
 import type { PackagesService } from '../packages/packages.service';
-import type { InstallsService } from '../installs/installs.service';
-import type { JobQueue } from '../../jobs/job-queue';
-import { ROLLOUT_QUEUE } from '../installs/upgrades.service';
 import { checkSvgBytes } from '../validation/icon/svg-icon';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
@@ -19,6 +16,7 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { ListingEntity } from './listing.entity';
+import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { newestVersion } from '../versions/semver-order';
 import { isKiketManifest, kiketIconPath } from '../validation/kiket/kiket-adapter';
 
@@ -69,11 +67,22 @@ export class ListingsService {
   constructor(
     private readonly extensions: ExtensionsService,
     private readonly packages: PackagesService,
-    private readonly installs: InstallsService,
-    private readonly jobs: JobQueue,
+    lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    // The first publish needs a complete listing; INVALID_STATE names what is missing.
+    lifecycle.guard(VersionStatus.PUBLISHED, async (tx, version) => {
+      const listing = await repo(tx, ListingEntity).findOneBy({ extensionId: version.extensionId });
+      const missing = this.missingFields(listing, version.manifest as Manifest | null);
+      if (missing.length) throw new InvalidStateError(`The listing is incomplete: ${missing.join(', ')}`, { missingFields: missing });
+    });
+    // A published version puts its listing on the marketplace and its tools into search.
+    events.on(EventTypes.VERSION_PUBLISHED, async (tx, event) => {
+      await repo(tx, ListingEntity).update(event.data.extensionId, { publishedAt: () => 'coalesce(published_at, now())' } as never);
+      await this.refreshSearch(tx, event.data.extensionId);
+    });
+  }
 
   async update(ctx: RequestContext, appId: string, input: ListingInput): Promise<ListingEntity> {
     const extension = await this.extensions.getOwned(ctx, appId);
@@ -123,44 +132,6 @@ export class ListingsService {
       await this.audit.record(tx, { action: 'listing.update', targetType: 'Extension', targetId: extension.id, data: { fields: Object.keys(input) } });
       await this.events.append(tx, InternalEventTypes.LISTING_UPDATED, { subjectType: 'Extension', subjectId: extension.id, appId, audienceUserId: extension.ownerId, data: {} });
       return saved;
-    });
-  }
-
-  /** APPROVED → PUBLISHED; the first publish needs a complete listing (INVALID_STATE names what is missing). */
-  async publish(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
-    if (!isUuid(versionId)) throw new NotFoundError('Version');
-    return withTransaction(ctx, async tx => {
-      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
-      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
-      if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);
-      const listing = await repo(tx, ListingEntity).findOneBy({ extensionId: extension.id });
-      const missing = this.missingFields(listing, version.manifest as Manifest | null);
-      if (missing.length) throw new InvalidStateError(`The listing is incomplete: ${missing.join(', ')}`, { missingFields: missing });
-      version.status = VersionStatus.PUBLISHED;
-      version.publishedAt = new Date();
-      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.PUBLISHED, publishedAt: version.publishedAt });
-      await repo(tx, ListingEntity).update(extension.id, { publishedAt: () => 'coalesce(published_at, now())' } as never);
-      await this.refreshSearch(tx, extension.id);
-      // docs/marketplace.md "System apps": a system app reaches every existing user at once (one set-based statement).
-      if (extension.system) await this.installs.installSystemAppForAll(tx, extension.id, version.id);
-      // Existing installations move or get offers in a durable job (set-based, re-runnable).
-      await this.jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: version.id }, { singletonKey: version.id });
-      await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
-      await this.events.append(tx, EventTypes.VERSION_PUBLISHED, {
-        subjectType: 'ExtensionVersion',
-        subjectId: version.id,
-        appId: extension.appId,
-        version: version.version,
-        data: {
-          extensionId: extension.id,
-          displayName: extension.displayName,
-          system: extension.system,
-          bump: version.declaredBump ?? null,
-          publishedAt: version.publishedAt?.toISOString() ?? null,
-        },
-      });
-      return version;
     });
   }
 

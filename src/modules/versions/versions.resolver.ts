@@ -37,4 +37,10 @@ export class VersionsResolver {
   async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
     return (await ExtensionVersion.visible(ctx, await this.versions.withdraw(ctx, id)))!;
   }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => ExtensionVersion, { description: 'APPROVED → PUBLISHED; the first publish needs a complete listing' })
+  async publishVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
+    return (await ExtensionVersion.visible(ctx, await this.versions.publish(ctx, id)))!;
+  }
 }

@@ -345,6 +345,39 @@ export class VersionsService {
     });
   }
 
+  /**
+   * APPROVED → PUBLISHED. The listings module guards the move (the first publish needs a complete
+   * listing) and, with the installs module, reacts to version.published in this transaction.
+   */
+  async publish(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+    if (!isUuid(versionId)) throw new NotFoundError('Version');
+    return withTransaction(ctx, async tx => {
+      const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
+      const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
+      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
+      if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);
+      const publishedAt = new Date();
+      await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
+      return this.lifecycle.transition(tx, version, VersionStatus.PUBLISHED, 'publishing it', {
+        set: { published_at: publishedAt },
+        event: {
+          type: EventTypes.VERSION_PUBLISHED,
+          subjectType: 'ExtensionVersion',
+          subjectId: version.id,
+          appId: extension.appId,
+          version: version.version,
+          data: {
+            extensionId: extension.id,
+            displayName: extension.displayName,
+            system: extension.system,
+            bump: version.declaredBump ?? null,
+            publishedAt: publishedAt.toISOString(),
+          },
+        },
+      });
+    });
+  }
+
   /** The developer withdraws a version not yet approved; its open case closes with it. */
   async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Version');

@@ -2,8 +2,6 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import { DateTimeScalar } from '../../shared/scalars';
 import type { DeprecationEntity } from './deprecation.entity';
-import { Installation } from './installs.types';
-import { ExtensionVersion } from '../versions/versions.types';
 
 @ObjectType({ simpleResolvers: true })
 export class Deprecation {
@@ -45,25 +43,4 @@ export class DeprecateVersionInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   sunsetAt?: Date | null;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class UpgradeRecommendation {
-  @Field(() => Installation)
-  installation: Installation;
-
-  @Field(() => ExtensionVersion)
-  currentVersion: ExtensionVersion;
-
-  @Field(() => ExtensionVersion, { nullable: true, description: 'Newest supported version, same major when one exists' })
-  recommendedVersion: ExtensionVersion | null;
-
-  @Field({ description: 'Moving needs new scopes granted' })
-  needsConsent: boolean;
-
-  @Field(() => [String])
-  newScopes: string[];
-
-  @Field(() => Date, { nullable: true })
-  sunsetAt: Date | null;
 }

@@ -1,39 +1,24 @@
-import { EventTypes } from '../events/event-types';
-import semver from 'semver';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
+import { EventTypes } from '../events/event-types';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
-import type { Manifest } from '../validation/manifest-layer';
-import { declaredScopes } from '../validation/manifest-rules';
-import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { DeprecationEntity } from './deprecation.entity';
-import { InstallationEntity } from './installation.entity';
-import { newestFirst } from '../versions/semver-order';
-import type { InstallsService } from './installs.service';
-
-export interface Recommendation {
-  installation: InstallationEntity;
-  current: ExtensionVersionEntity;
-  recommended: ExtensionVersionEntity | null;
-  newScopes: string[];
-  sunsetAt: Date | null;
-}
+import type { VersionLifecycle } from './version-lifecycle';
+import { ExtensionVersionEntity, VersionStatus } from './version.entity';
 
 /**
- * Deprecations with sunset dates and upgrade recommendations (docs/marketplace.md, "Deprecations and sunsets"): a deprecated version
- * stays installable until its sunset; the sunset job announces the end once; recommendations
- * point each installation on a deprecated version at the newest supported one, same major when
- * there is one.
+ * Deprecations with sunset dates (docs/marketplace.md, "Deprecations and sunsets"): a deprecated
+ * version stays installable until its sunset; the sunset job announces the end once.
  */
 export class DeprecationsService {
   constructor(
     private readonly extensions: ExtensionsService,
-    private readonly installs: InstallsService,
+    private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
@@ -48,17 +33,19 @@ export class DeprecationsService {
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
       if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.PUBLISHED) throw new InvalidStateError(`Only a PUBLISHED version can be deprecated; this one is ${version.status}`);
-      await repo(tx, ExtensionVersionEntity).update(version.id, { status: VersionStatus.DEPRECATED });
       const deprecation = await repo(tx, DeprecationEntity).save(
         repo(tx, DeprecationEntity).create({ versionId: version.id, reason, sunsetAt: input.sunsetAt ?? null, deprecatedById: tx.actor!.userId }),
       );
       await this.audit.record(tx, { action: 'version.deprecate', targetType: 'ExtensionVersion', targetId: version.id, data: { reason } });
-      await this.events.append(tx, EventTypes.VERSION_DEPRECATED, {
-        subjectType: 'ExtensionVersion',
-        subjectId: version.id,
-        appId: extension.appId,
-        version: version.version,
-        data: { reason, sunsetAt: deprecation.sunsetAt?.toISOString() ?? null },
+      await this.lifecycle.transition(tx, version, VersionStatus.DEPRECATED, 'deprecating it', {
+        event: {
+          type: EventTypes.VERSION_DEPRECATED,
+          subjectType: 'ExtensionVersion',
+          subjectId: version.id,
+          appId: extension.appId,
+          version: version.version,
+          data: { reason, sunsetAt: deprecation.sunsetAt?.toISOString() ?? null },
+        },
       });
       return deprecation;
     });
@@ -88,29 +75,6 @@ export class DeprecationsService {
     });
   }
 
-  async recommendations(ctx: RequestContext, organizationId?: string | null): Promise<Recommendation[]> {
-    const installations = await this.installs.listMine(ctx, organizationId);
-    const versionIds = [...new Set(installations.map(i => i.versionId))];
-    const current = await repo(ctx, ExtensionVersionEntity).findBy({ id: In(versionIds), status: VersionStatus.DEPRECATED });
-    if (!current.length) return [];
-    const currentById = new Map(current.map(v => [v.id, v]));
-    const deprecations = new Map((await repo(ctx, DeprecationEntity).findBy({ versionId: In(current.map(v => v.id)) })).map(d => [d.versionId, d]));
-    const candidates = await repo(ctx, ExtensionVersionEntity).findBy({
-      extensionId: In([...new Set(current.map(v => v.extensionId))]),
-      status: VersionStatus.PUBLISHED,
-    });
-    return installations
-      .filter(i => currentById.has(i.versionId))
-      .map(installation => {
-        const from = currentById.get(installation.versionId)!;
-        const supported = newestFirst(candidates.filter(c => c.extensionId === from.extensionId)).filter(c => semver.gt(c.version!, from.version!));
-        const sameMajor = supported.find(c => semver.major(c.version!) === semver.major(from.version!));
-        const recommended = sameMajor ?? supported[0] ?? null;
-        const granted = new Set(installation.grantedScopes);
-        const newScopes = recommended ? declaredScopes((recommended.manifest ?? {}) as Manifest).filter(s => !granted.has(s)) : [];
-        return { installation, current: from, recommended, newScopes, sunsetAt: deprecations.get(from.id)?.sunsetAt ?? null };
-      });
-  }
 
   async forVersion(ctx: RequestContext, versionId: string): Promise<DeprecationEntity | null> {
     return repo(ctx, DeprecationEntity).findOneBy({ versionId });
