@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { systemContext } from '../src/context';
 import { createDataSource } from '../src/db/data-source';
-import { runRollout } from '../src/jobs/workers';
 import { scratchDatabase } from './scratch-db';
 import { createLoaders } from '../src/loaders';
 import { createResolverContainer, createServices } from '../src/services';
@@ -58,9 +57,9 @@ async function main(): Promise<void> {
     const ctx = () => systemContext(dataSource.manager, logger, createLoaders(dataSource.manager), createResolverContainer(services, config), 'bench');
 
     const v101 = await version('1.0.1', ['big-app:read']);
-    await time('PATCH rollout to every installation (one UPDATE + events)', () => runRollout(services, config, ctx(), v101));
+    await time('PATCH rollout to every installation (one UPDATE + events)', () => services.upgrades.rolloutInOneTransaction(ctx(), v101));
     const v200 = await version('2.0.0', ['big-app:read', 'big-app:write']);
-    await time('MAJOR with a new scope: one offer per installation', () => runRollout(services, config, ctx(), v200));
+    await time('MAJOR with a new scope: one offer per installation', () => services.upgrades.rolloutInOneTransaction(ctx(), v200));
 
     await c.query(`UPDATE extension_versions SET status = 'DEPRECATED' WHERE id = $1`, [v101]);
     await c.query(`INSERT INTO deprecations (version_id, reason, deprecated_by_id) VALUES ($1, 'old', $2)`, [v101, ownerId]);

@@ -61,7 +61,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     maxUploadBytes: config.maxUploadBytes,
     uploadTtlSeconds: config.uploadTtlSeconds,
     tempDir: path.join(dataDir, 'tmp'),
-  });
+  }, jobs);
   const extensions = new ExtensionsService(events, audit);
   const secretBox = new SecretBox(config.encryptionKey);
   const lifecycle = new VersionLifecycle(events);
@@ -79,9 +79,9 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   );
   const installs = new InstallsService(organizations, events, audit);
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
-  const upgrades = new UpgradesService(installs, jobs, events, audit);
+  const upgrades = new UpgradesService(installs, jobs, events, audit, config.dbLongStatementTimeoutMs);
   const staging = new StagingService(extensions, events, audit);
-  const deprecations = new DeprecationsService(extensions, lifecycle, events, audit);
+  const deprecations = new DeprecationsService(extensions, lifecycle, events, audit, jobs);
   const recommendations = new RecommendationsService(installs);
   const webhooks = new WebhooksService(
     {
@@ -92,6 +92,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
       disableAfterMs: config.webhookDisableAfterSeconds * 1000,
       timeoutMs: config.webhookTimeoutMs,
       dispatchBatch: 500,
+      concurrency: config.webhookConcurrency,
     },
     secretBox,
     jobs,

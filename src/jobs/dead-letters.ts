@@ -2,7 +2,7 @@ import type { RequestContext } from '../context';
 import { isUuid, withTransaction } from '../db/transaction';
 import type { AuditTrail } from '../modules/audit/audit-trail';
 import { NotFoundError } from '../shared/errors';
-import type { JobQueue, QueueName } from './job-queue';
+import type { JobQueue } from './job-queue';
 
 /** A job that failed every attempt it was allowed: what the dead-letter view shows. */
 export interface FailedJob {
@@ -75,7 +75,7 @@ export class DeadLetters {
       });
       return failed;
     });
-    this.jobs.wake(job.queue as QueueName);
+    this.jobs.wake(job.queue);
     return job;
   }
 }

@@ -4,20 +4,6 @@ import { DEFAULT_DB_TIMEOUTS, DbTimeouts, pgTimeoutOptions } from '../db/timeout
 import { assertInTransaction } from '../db/transaction';
 import type { Logger } from '../shared/logger';
 
-/**
- * Every queue and the payload its jobs carry: a job is sent and handled with the same type.
- * The names are the queues' stable identifiers in the pgboss schema.
- */
-export interface JobPayloads {
-  'validate-version': { versionId: string };
-  'rollout-version': { versionId: string };
-  'webhook-deliver': { deliveryId: string; generation: number; attempt: number };
-  'cleanup-uploads': Record<string, never>;
-  'announce-sunsets': Record<string, never>;
-  'webhook-sweep': Record<string, never>;
-}
-export type QueueName = keyof JobPayloads;
-
 /** Which try this is: a handler that must leave its subject in a final state does so on the last. */
 export interface JobAttempt {
   attempt: number;
@@ -25,7 +11,33 @@ export interface JobAttempt {
   final: boolean;
 }
 
-export type JobHandler<T> = (data: T, jobId: string, attempt: JobAttempt) => Promise<void>;
+type JobHandler<T> = (data: T, jobId: string, attempt: JobAttempt) => Promise<void>;
+
+/**
+ * A queue, declared by the module that owns its jobs (`defineQueue`): its stable name in the
+ * pgboss schema, its retry policy and, as a type, the payload its jobs carry, so a job is sent
+ * and handled with the same type.
+ */
+export interface Queue<Payload> {
+  readonly name: string;
+  readonly policy: QueuePolicy;
+  /** Never set: carries the payload type. */
+  readonly payload?: Payload;
+}
+
+export function defineQueue<Payload>(name: string, policy: QueuePolicy): Queue<Payload> {
+  return { name, policy };
+}
+
+/** What a module runs for each job of its queue, in a context of its own (a system actor). */
+export type JobWork<Payload> = (ctx: RequestContext, data: Payload, attempt: JobAttempt) => Promise<void>;
+
+export interface HandleOptions {
+  /** Jobs fetched and run at once by this process (default 1). */
+  concurrency?: number;
+  /** A cron schedule that enqueues one job at a time (periodic sweeps). */
+  schedule?: string;
+}
 
 /**
  * How a queue's jobs are retried. A running job renews its expiry every `expireInSeconds / 3`
@@ -118,10 +130,23 @@ export class JobQueue {
     this.boss.on('error', error => this.logger.error({ err: error }, 'job queue error'));
   }
 
-  async start(queues: Partial<Record<QueueName, QueuePolicy>>): Promise<void> {
+  private readonly declared = new Map<string, QueuePolicy>();
+  private readonly handlers: { queue: Queue<unknown>; work: JobWork<unknown>; options: HandleOptions }[] = [];
+
+  /**
+   * Declares `queue` and the work its jobs get. The owning module calls this when it is built;
+   * the work runs once `startWorkers` starts this process's workers.
+   */
+  handle<Payload>(queue: Queue<Payload>, work: JobWork<Payload>, options: HandleOptions = {}): void {
+    this.declared.set(queue.name, queue.policy);
+    this.handlers.push({ queue, work: work as JobWork<unknown>, options });
+  }
+
+  /** Creates (or updates) every declared queue. */
+  async start(): Promise<void> {
     this.stopping = false;
     await this.boss.start();
-    for (const [name, policy] of Object.entries(queues) as [QueueName, QueuePolicy][]) {
+    for (const [name, policy] of this.declared) {
       const options = {
         retryLimit: policy.retryLimit,
         retryDelay: policy.retryDelaySeconds,
@@ -148,17 +173,15 @@ export class JobQueue {
     await this.boss.stop({ graceful: false, wait: true, timeout: timeoutMs });
   }
 
-  /** Registers a worker for `queue` in this process: one job at a time. */
-  async work<Q extends QueueName>(queue: Q, handler: JobHandler<JobPayloads[Q]>): Promise<void> {
-    this.startLoop(queue, 1, handler);
-  }
-
   /**
-   * Like `work`, but takes up to `batchSize` jobs per fetch and runs them concurrently; each job
-   * completes or fails on its own.
+   * Starts this process's workers for every handled queue, and their schedules. A worker takes up
+   * to `concurrency` jobs per fetch and runs them at once; each completes or fails on its own.
    */
-  async workConcurrently<Q extends QueueName>(queue: Q, batchSize: number, handler: JobHandler<JobPayloads[Q]>): Promise<void> {
-    this.startLoop(queue, batchSize, handler);
+  async startWorkers(contextFor: (jobId: string) => RequestContext): Promise<void> {
+    for (const { queue, work, options } of this.handlers) {
+      this.startLoop(queue.name, options.concurrency ?? 1, (data, jobId, attempt) => work(contextFor(jobId), data, attempt));
+      if (options.schedule) await this.boss.schedule(queue.name, options.schedule, {}, { singletonKey: queue.name });
+    }
   }
 
   private startLoop<T>(queue: string, batchSize: number, handler: JobHandler<T>): void {
@@ -254,29 +277,25 @@ export class JobQueue {
   }
 
   /** Enqueues in the caller's transaction: the job is visible only if that transaction commits. */
-  async sendInTransaction<Q extends QueueName>(ctx: RequestContext, queue: Q, data: JobPayloads[Q], options: PgBoss.SendOptions = {}): Promise<void> {
+  async sendInTransaction<Payload>(ctx: RequestContext, queue: Queue<Payload>, data: Payload, options: PgBoss.SendOptions = {}): Promise<void> {
     assertInTransaction(ctx, 'A job');
     const db: PgBoss.Db = {
       executeSql: async (text, values) => ({ rows: await ctx.manager.query(text, values) }),
     };
-    await this.boss.send(queue, data, { ...options, db });
+    await this.boss.send(queue.name, data as object, { ...options, db });
   }
 
   /** Many jobs in one statement, in the caller's transaction. */
-  async insertInTransaction<Q extends QueueName>(ctx: RequestContext, queue: Q, items: JobPayloads[Q][], options: Omit<PgBoss.JobInsert, 'name' | 'data'> = {}): Promise<void> {
+  async insertInTransaction<Payload>(ctx: RequestContext, queue: Queue<Payload>, items: Payload[], options: Omit<PgBoss.JobInsert, 'name' | 'data'> = {}): Promise<void> {
     assertInTransaction(ctx, 'A job');
     const db: PgBoss.Db = {
       executeSql: async (text, values) => ({ rows: await ctx.manager.query(text, values) }),
     };
-    await this.boss.insert(items.map(data => ({ ...options, name: queue, data })), { db });
+    await this.boss.insert(items.map(data => ({ ...options, name: queue.name, data: data as object })), { db });
   }
 
   /** Wakes this process's workers of `queue` now (after committing jobs for them). */
-  wake(queue: QueueName): void {
-    for (const wake of this.wakers.get(queue) ?? []) wake();
-  }
-
-  async schedule(queue: QueueName, cron: string): Promise<void> {
-    await this.boss.schedule(queue, cron, {}, { singletonKey: queue });
+  wake(queue: Queue<unknown> | string): void {
+    for (const wake of this.wakers.get(typeof queue === 'string' ? queue : queue.name) ?? []) wake();
   }
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { checkGraph, cyclesOf, importEdges, ImportEdge, LAYERS } from './module-graph';
+import fs from 'node:fs';
+import os from 'node:os';
+import { checkGraph, cyclesOf, foreignWrites, importEdges, ImportEdge, LAYERS } from './module-graph';
 
 const SRC = path.resolve(__dirname, '../../src');
 
@@ -46,5 +48,28 @@ describe('the module graph (docs/architecture.md, "Module graph")', () => {
   it('lists each unit once', () => {
     const all = LAYERS.flat();
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('one writer per table (docs/architecture.md, "Module graph")', () => {
+  it('no module writes a table another module owns', () => {
+    expect(foreignWrites(SRC).map(w => `${w.file}:${w.line} ${w.writer} writes ${w.table} (owned by ${w.owner})`)).toEqual([]);
+  });
+
+  it('would catch one', () => {
+    // A miniature tree: the installs module updates the versions module's table, once through
+    // TypeORM and once in SQL.
+    const root = fs.mkdtempSync(`${os.tmpdir()}/plaza-graph-`);
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(`${root}/${file.slice(0, file.lastIndexOf('/'))}`, { recursive: true });
+      fs.writeFileSync(`${root}/${file}`, text);
+    };
+    write('modules/versions/version.entity.ts', `@Entity('extension_versions')\nexport class ExtensionVersionEntity {}\n`);
+    write('modules/installs/x.service.ts', `await repo(tx, ExtensionVersionEntity).update(id, {});\nawait q(\`UPDATE extension_versions SET status = 1\`);\n`);
+    try {
+      expect(foreignWrites(root).map(w => `${w.writer}:${w.line}:${w.table}`)).toEqual(['installs:1:extension_versions', 'installs:2:extension_versions']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -155,3 +155,45 @@ export function cyclesOf(edges: readonly ImportEdge[]): string[][] {
   for (const unit of new Set(edges.flatMap(e => [e.from, e.to]))) if (!index.has(unit)) visit(unit);
   return components;
 }
+
+export interface ForeignWrite {
+  file: string;
+  line: number;
+  writer: string;
+  table: string;
+  owner: string;
+}
+
+/**
+ * Writes a module makes to a table another module owns: TypeORM writes through an entity
+ * (`repo(ctx, XEntity).update(…)`, `.into(XEntity)`) and SQL statements (`UPDATE t`,
+ * `INSERT INTO t`, `DELETE FROM t`). A table's owner is the module whose folder declares its entity.
+ */
+export function foreignWrites(srcDir: string): ForeignWrite[] {
+  const files = sourceFiles(path.join(srcDir, 'modules'));
+  const moduleOf = (file: string) => path.relative(path.join(srcDir, 'modules'), file).split(path.sep)[0];
+  const tableOfEntity = new Map<string, string>();
+  const ownerOfTable = new Map<string, string>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/@Entity\(\{?\s*(?:name:\s*)?'(\w+)'/g)) {
+      const cls = /export class (\w+)/.exec(text.slice(m.index! + m[0].length));
+      if (!cls) continue;
+      tableOfEntity.set(cls[1], m[1]);
+      ownerOfTable.set(m[1], moduleOf(file));
+    }
+  }
+  const writes: ForeignWrite[] = [];
+  const pattern = /repo\(\w+, (\w+Entity)\)\.(?:update|save|insert|delete|increment|decrement|upsert|softDelete)\b|\.into\((\w+Entity)\)|\b(?:UPDATE|INSERT INTO|DELETE FROM)\s+([a-z_]+)\b/g;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const writer = moduleOf(file);
+    for (const m of text.matchAll(pattern)) {
+      const table = m[3] ?? tableOfEntity.get(m[1] ?? m[2]);
+      const owner = table && ownerOfTable.get(table);
+      if (!owner || owner === writer) continue;
+      writes.push({ file: path.relative(srcDir, file), line: text.slice(0, m.index).split('\n').length, writer, table: table!, owner });
+    }
+  }
+  return writes;
+}

@@ -1,3 +1,4 @@
+import { rolloutQueue } from '../../src/modules/installs/upgrades.service';
 import request from 'supertest';
 import type { RequestContext } from '../../src/context';
 import { HealthMonitor } from '../../src/shared/health';
@@ -201,13 +202,13 @@ describe('failed jobs: bounded retries and the dead-letter view', () => {
 
   const enqueue = (data: { versionId: string }, options: { retryLimit: number; retryDelay: number }) =>
     t.app.dataSource.transaction(manager =>
-      t.app.services.jobs.sendInTransaction({ manager } as RequestContext, 'rollout-version', data, options),
+      t.app.services.jobs.sendInTransaction({ manager } as RequestContext, rolloutQueue, data, options),
     );
 
   it('fails a job for good after its retries, lists it for admins only, and retries it on request (audited)', async () => {
     // A rollout of a version id that is not a uuid throws on every attempt.
     await enqueue({ versionId: 'not-a-uuid' }, { retryLimit: 1, retryDelay: 0 });
-    t.app.services.jobs.wake('rollout-version');
+    t.app.services.jobs.wake(rolloutQueue);
     const failed = await until('the job to fail for good', async () => {
       const res = await t.gql(FAILED, { q: 'rollout-version' }, admin.token);
       return res.data?.failedJobs.nodes[0];

@@ -4,7 +4,8 @@ import type { RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
-import type { JobQueue } from '../../jobs/job-queue';
+import { defineQueue, type JobQueue } from '../../jobs/job-queue';
+import { withLongStatements } from '../../db/timeouts';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { Manifest } from '../validation/manifest-layer';
@@ -15,7 +16,8 @@ import type { InstallsService } from './installs.service';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
 import { semverCoreSql } from '../versions/semver-order';
 
-export const ROLLOUT_QUEUE = 'rollout-version';
+/** One set-based transaction; a retry after a crash finds the installations still to move. */
+export const rolloutQueue = defineQueue<{ versionId: string }>('rollout-version', { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 2, retryBackoff: true });
 
 
 /** The `on_upgrade` hooks the target declares for versions in (from, to] (docs/marketplace.md, "Updating an installed extension"). */
@@ -39,10 +41,21 @@ export class UpgradesService {
     jobs: JobQueue,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
+    /** A rollout's transaction alone gets the long statement timeout (PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS). */
+    private readonly longStatementTimeoutMs: number,
   ) {
+    jobs.handle(rolloutQueue, async (ctx, data) => {
+      const result = await this.rolloutInOneTransaction(ctx, data.versionId);
+      ctx.logger.info({ ...result, versionId: data.versionId }, 'rollout done');
+    });
     // Existing installations move or get offers after the publish commits, in a durable job
     // (set-based, re-runnable).
-    events.on(EventTypes.VERSION_PUBLISHED, (tx, event) => jobs.sendInTransaction(tx, ROLLOUT_QUEUE, { versionId: event.subjectId }, { singletonKey: event.subjectId }));
+    events.on(EventTypes.VERSION_PUBLISHED, (tx, event) => jobs.sendInTransaction(tx, rolloutQueue, { versionId: event.subjectId }, { singletonKey: event.subjectId }));
+  }
+
+  /** A rollout moves every installation in one statement: a million take minutes. */
+  rolloutInOneTransaction(ctx: RequestContext, versionId: string): Promise<{ moved: number; offered: number }> {
+    return withTransaction(ctx, tx => withLongStatements(tx.manager, this.longStatementTimeoutMs, () => this.rollout(tx, versionId)));
   }
 
   async rollout(ctx: RequestContext, versionId: string): Promise<{ moved: number; offered: number }> {

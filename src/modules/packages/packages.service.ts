@@ -12,6 +12,10 @@ import { InvalidStateError, NotFoundError, PayloadTooLargeError } from '../../sh
 import type { ValidationIssue } from '../validation/types';
 import { ArchiveLimits, CheckedPackage, readPackageArchive } from './archive';
 import type { BlobStore } from './blob-store';
+import { defineQueue, type JobQueue } from '../../jobs/job-queue';
+
+/** The periodic sweep of expired uploads; the next run redoes the work. */
+export const cleanupUploadsQueue = defineQueue<Record<string, never>>('cleanup-uploads', { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false });
 import { PackageBlobEntity, PackageUploadEntity, UploadStatus } from './packages.entities';
 
 export interface PackagesConfig {
@@ -42,7 +46,14 @@ export class PackagesService {
   constructor(
     private readonly store: BlobStore,
     private readonly config: PackagesConfig,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    jobs.handle(
+      cleanupUploadsQueue,
+      async ctx => ctx.logger.info(await this.cleanupExpired(ctx), 'expired uploads cleaned up'),
+      { schedule: '*/10 * * * *' },
+    );
+  }
 
   async createUpload(ctx: RequestContext): Promise<PackageUploadEntity> {
     const uploads = repo(ctx, PackageUploadEntity);
@@ -111,6 +122,12 @@ export class PackagesService {
     const tempPath = path.join(this.config.tempDir, `pack-${randomUUID()}.zip`);
     await writeFile(tempPath, bytes);
     return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, tempPath };
+  }
+
+  /** Marks a received upload used by the submission in `tx`; INVALID_STATE when it already was. */
+  async markUploadUsed(tx: RequestContext, uploadId: string): Promise<void> {
+    const used = await tx.manager.query(`UPDATE package_uploads SET status = 'USED' WHERE id = $1 AND status = 'RECEIVED' RETURNING id`, [uploadId]);
+    if (!returnedRows(used).length) throw new InvalidStateError('This upload was already used');
   }
 
   /** Moves an already checked temp file into the store and records the blob row (idempotent). */

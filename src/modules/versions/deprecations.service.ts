@@ -7,9 +7,13 @@ import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
+import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { DeprecationEntity } from './deprecation.entity';
 import type { VersionLifecycle } from './version-lifecycle';
 import { ExtensionVersionEntity, VersionStatus } from './version.entity';
+
+/** The sunset announcer, every minute; the next run redoes the work. */
+export const announceSunsetsQueue = defineQueue<Record<string, never>>('announce-sunsets', { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 10, retryBackoff: false });
 
 /**
  * Deprecations with sunset dates (docs/marketplace.md, "Deprecations and sunsets"): a deprecated
@@ -21,7 +25,17 @@ export class DeprecationsService {
     private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    jobs.handle(
+      announceSunsetsQueue,
+      async ctx => {
+        const announced = await this.announceSunsets(ctx);
+        if (announced) ctx.logger.info({ announced }, 'sunsets announced');
+      },
+      { schedule: '* * * * *' },
+    );
+  }
 
   async deprecate(ctx: RequestContext, input: { versionId: string; reason: string; sunsetAt?: Date | null }): Promise<DeprecationEntity> {
     const reason = input.reason.trim();

@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import type { PlazaConfig } from '../../config';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
-import type { JobQueue } from '../../jobs/job-queue';
+import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, ConflictError, InvalidStateError, NotFoundError, PackageRejectedError } from '../../shared/errors';
 import { Role } from '../../shared/auth/roles';
 import type { SecretBox } from '../../shared/secret-box';
@@ -29,7 +29,8 @@ import { assessVersion } from './version-rules';
 import { discoverDocs } from '../packages/docs';
 import { NOW, VersionLifecycle } from './version-lifecycle';
 
-export const VALIDATE_VERSION_QUEUE = 'validate-version';
+/** A package's validation: a throw is retried a few times (a database blip), then final. */
+export const validateVersionQueue = defineQueue<{ versionId: string }>('validate-version', { expireInSeconds: 30, retryLimit: 3, retryDelaySeconds: 2, retryBackoff: true });
 
 /** What the developer may still withdraw: anything not yet approved or final. */
 const WITHDRAWABLE = [
@@ -100,7 +101,9 @@ export class VersionsService {
     private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    jobs.handle(validateVersionQueue, (ctx, data, attempt) => this.validate(ctx, data.versionId, { finalAttempt: attempt.final }));
+  }
 
   async submit(ctx: RequestContext, input: SubmitInput): Promise<ExtensionVersionEntity> {
     const hasUpload = !!input.uploadId;
@@ -174,13 +177,7 @@ export class VersionsService {
           if (live) throw this.duplicate(data.version);
         }
         if (data.blob) await this.packages.commitBlob(tx, data.blob.sha256, data.blob.size, data.blob.tempPath);
-        if (data.uploadId) {
-          const used = await tx.manager.query(
-            `UPDATE package_uploads SET status = 'USED' WHERE id = $1 AND status = 'RECEIVED' RETURNING id`,
-            [data.uploadId],
-          );
-          if (!returnedRows(used).length) throw new InvalidStateError('This upload was already used');
-        }
+        if (data.uploadId) await this.packages.markUploadUsed(tx, data.uploadId);
         const versions = repo(tx, ExtensionVersionEntity);
         const version = await versions.save(
           versions.create({
@@ -196,7 +193,7 @@ export class VersionsService {
             submittedById: tx.actor!.userId,
           }),
         );
-        await this.jobs.sendInTransaction(tx, VALIDATE_VERSION_QUEUE, { versionId: version.id }, { singletonKey: version.id });
+        await this.jobs.sendInTransaction(tx, validateVersionQueue, { versionId: version.id }, { singletonKey: version.id });
         await this.audit.record(tx, { action: 'version.submit', targetType: 'ExtensionVersion', targetId: version.id, data: { appId: extension.appId, version: data.version } });
         await this.events.append(tx, EventTypes.VERSION_SUBMITTED, {
           subjectType: 'ExtensionVersion',
@@ -329,8 +326,12 @@ export class VersionsService {
       ],
     };
     await withTransaction(ctx, async tx => {
+      // From the row as it stands: the attempt that failed may have moved `claimed` in memory in a
+      // transaction that then rolled back.
+      const current = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: claimed.id }, lock: { mode: 'for_no_key_update' } });
+      if (current?.status !== VersionStatus.VALIDATING) return;
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
-      await this.lifecycle.transitionIfStill(tx, claimed, VersionStatus.VALIDATION_FAILED, 'recording its validation', {
+      await this.lifecycle.transitionIfStill(tx, current, VersionStatus.VALIDATION_FAILED, 'recording its validation', {
         set: { report: jsonbText(report), validated_at: NOW },
         event: {
           type: EventTypes.VERSION_VALIDATION_FAILED,

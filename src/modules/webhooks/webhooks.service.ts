@@ -1,7 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
-import type { JobQueue } from '../../jobs/job-queue';
+import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -14,7 +14,13 @@ import { checkWebhookUrl, guardedLookup, parseWebhookUrl, UrlPolicy, WebhookUrlR
 import { DeliveryStatus, EndpointStatus, WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entities';
 import { postWebhook, SendResult } from './webhook-sender';
 
-export const WEBHOOK_DELIVERY_QUEUE = 'webhook-deliver';
+/**
+ * The handler records an attempt's failure itself and schedules the next one (up to 3 days): a
+ * job retry only covers a crash between claiming and recording.
+ */
+export const webhookDeliveryQueue = defineQueue<DeliveryJob>('webhook-deliver', { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 2, retryBackoff: true });
+/** The periodic sweep re-enqueues overdue deliveries; the next run redoes the work. */
+export const webhookSweepQueue = defineQueue<Record<string, never>>('webhook-sweep', { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false });
 
 export interface WebhookSettings extends UrlPolicy {
   /** First retry delay; each later one doubles (with jitter) up to `retryMaxDelayMs`. */
@@ -27,6 +33,8 @@ export interface WebhookSettings extends UrlPolicy {
   timeoutMs: number;
   /** Events fanned out per dispatch transaction. */
   dispatchBatch: number;
+  /** Deliveries one process sends at once. */
+  concurrency: number;
 }
 
 export interface NewEndpoint {
@@ -83,6 +91,15 @@ export class WebhooksService {
     lookup?: LookupFunction,
   ) {
     this.lookup = lookup ?? guardedLookup(settings);
+    jobs.handle(webhookDeliveryQueue, (ctx, data) => this.deliver(ctx, data), { concurrency: settings.concurrency });
+    jobs.handle(
+      webhookSweepQueue,
+      async ctx => {
+        const requeued = await this.sweep(ctx);
+        if (requeued) ctx.logger.warn({ requeued }, 'overdue webhook deliveries re-enqueued');
+      },
+      { schedule: '*/5 * * * *' },
+    );
   }
 
   async create(ctx: RequestContext, input: NewEndpoint): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
@@ -177,7 +194,7 @@ export class WebhooksService {
       delivery.nextAttemptAt = new Date();
       delivery.retryUntil = null;
       await repo(tx, WebhookDeliveryEntity).save(delivery);
-      await this.jobs.sendInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, { deliveryId: delivery.id, generation: delivery.generation, attempt: delivery.attempts });
+      await this.jobs.sendInTransaction(tx, webhookDeliveryQueue, { deliveryId: delivery.id, generation: delivery.generation, attempt: delivery.attempts });
       await this.audit.record(tx, { action: 'webhook.redeliver', targetType: 'WebhookDelivery', targetId: delivery.id });
       return delivery;
     });
@@ -216,7 +233,7 @@ export class WebhooksService {
         [cursor.last, upto],
       );
       if (deliveries.length) {
-        await this.jobs.insertInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
+        await this.jobs.insertInTransaction(tx, webhookDeliveryQueue, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
       }
       await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
       return consumed;
@@ -247,7 +264,7 @@ export class WebhooksService {
         ),
       );
       if (rows.length) {
-        await this.jobs.insertInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, rows.map(r => ({ deliveryId: r.id, generation: r.generation, attempt: r.attempts })));
+        await this.jobs.insertInTransaction(tx, webhookDeliveryQueue, rows.map(r => ({ deliveryId: r.id, generation: r.generation, attempt: r.attempts })));
       }
       return rows.length;
     });
@@ -311,7 +328,7 @@ export class WebhooksService {
         nextAttemptAt: retry ? next : null,
       });
       if (!updated) return; // a redelivery or a duplicate job took over
-      if (retry) await this.jobs.sendInTransaction(tx, WEBHOOK_DELIVERY_QUEUE, { ...job, attempt: attempts }, { startAfter: next });
+      if (retry) await this.jobs.sendInTransaction(tx, webhookDeliveryQueue, { ...job, attempt: attempts }, { startAfter: next });
       await this.recordFailure(tx, endpoint.id);
     });
   }
