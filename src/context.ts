@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from './shared/logger';
+import { UnauthenticatedError } from './shared/errors';
 import type { Role } from './shared/auth/roles';
 
 /**
@@ -38,6 +39,18 @@ export interface RequestContext {
   loaders: Loaders;
   /** The composition root's resolver instances (subscription `subscribe` functions use it). */
   container: ResolverContainer;
+}
+
+/** A context whose caller is signed in: what services that act for someone take. */
+export type AuthedContext = RequestContext & { actor: Actor };
+
+/**
+ * The context as an `AuthedContext`, for resolvers behind `@Authorized` (the auth checker has
+ * already refused anonymous callers; this makes the type say so, and refuses them again if not).
+ */
+export function authed(ctx: RequestContext): AuthedContext {
+  if (!ctx.actor) throw new UnauthenticatedError();
+  return ctx as AuthedContext;
 }
 
 export interface ResolverContainer {

@@ -6,10 +6,7 @@ import type { RequestContext } from '../context';
  * call this around every write so nested service calls share a single commit, and every query
  * inside goes through `repo(tx, Entity)` or `tx.manager`.
  */
-export async function withTransaction<T>(
-  ctx: RequestContext,
-  work: (tx: RequestContext) => Promise<T>,
-): Promise<T> {
+export async function withTransaction<T, C extends RequestContext = RequestContext>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
   if (isInTransaction(ctx)) return work(ctx);
   return ctx.manager.connection.transaction(manager => work({ ...ctx, manager }));
 }

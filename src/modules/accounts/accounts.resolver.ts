@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { DeveloperProfileInput, LoginInput, SignUpInput, UpdateDeveloperProfileInput } from './accounts.inputs';
 import type { UserEntity } from './accounts.entities';
@@ -50,26 +50,26 @@ export class AccountsResolver {
   @Authorized()
   @Mutation(() => CreatedApiToken, { description: 'A new API token; the secret is shown only in this answer' })
   async createApiToken(@Arg('name') name: string, @Ctx() ctx: RequestContext): Promise<CreatedApiToken> {
-    const { entity, secret } = await this.auth.createApiToken(ctx, name);
+    const { entity, secret } = await this.auth.createApiToken(authed(ctx), name);
     return Object.assign(new CreatedApiToken(), { apiToken: ApiToken.from(entity), secret });
   }
 
   @Authorized()
   @Mutation(() => ApiToken)
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
-    return ApiToken.from(await this.auth.revokeApiToken(ctx, id));
+    return ApiToken.from(await this.auth.revokeApiToken(authed(ctx), id));
   }
 
   @Authorized()
   @Mutation(() => DeveloperProfile, { description: 'Register as a developer; the author id is stable forever' })
   async becomeDeveloper(@Arg('input') input: DeveloperProfileInput, @Ctx() ctx: RequestContext): Promise<DeveloperProfile> {
-    return DeveloperProfile.from(await this.accounts.becomeDeveloper(ctx, input), UserView.SELF);
+    return DeveloperProfile.from(await this.accounts.becomeDeveloper(authed(ctx), input), UserView.SELF);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => DeveloperProfile, { description: 'Edit your developer profile (contactPublic shows the contact email as your public support contact)' })
   async updateDeveloperProfile(@Arg('input') input: UpdateDeveloperProfileInput, @Ctx() ctx: RequestContext): Promise<DeveloperProfile> {
-    return DeveloperProfile.from(await this.accounts.updateDeveloperProfile(ctx, input), UserView.SELF);
+    return DeveloperProfile.from(await this.accounts.updateDeveloperProfile(authed(ctx), input), UserView.SELF);
   }
 
   @Authorized(Role.ADMIN)

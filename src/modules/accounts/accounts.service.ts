@@ -1,6 +1,6 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { randomBytes } from 'node:crypto';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -37,8 +37,8 @@ export class AccountsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async becomeDeveloper(ctx: RequestContext, input: DeveloperProfileData): Promise<DeveloperProfileEntity> {
-    const actor = ctx.actor!;
+  async becomeDeveloper(ctx: AuthedContext, input: DeveloperProfileData): Promise<DeveloperProfileEntity> {
+    const actor = ctx.actor;
     if (input.acceptTerms !== true) {
       throw BadUserInputError.field('acceptTerms', 'acceptTerms must be true to become a developer');
     }
@@ -85,12 +85,12 @@ export class AccountsService {
 
   /** The developer edits their own profile; NOT_FOUND without one. */
   async updateDeveloperProfile(
-    ctx: RequestContext,
+    ctx: AuthedContext,
     input: { organizationName?: string | null; contactEmail?: string | null; contactPublic?: boolean | null },
   ): Promise<DeveloperProfileEntity> {
     return withTransaction(ctx, async tx => {
       const profiles = repo(tx, DeveloperProfileEntity);
-      const profile = await profiles.findOne({ where: { userId: tx.actor!.userId }, lock: { mode: 'for_no_key_update' } });
+      const profile = await profiles.findOne({ where: { userId: tx.actor.userId }, lock: { mode: 'for_no_key_update' } });
       if (!profile) throw new NotFoundError('Developer profile');
       const changes: Partial<DeveloperProfileEntity> = {};
       if (input.organizationName != null) changes.organizationName = input.organizationName.trim();

@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 import jwt from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import type { PlazaConfig } from '../../config';
-import type { Actor, RequestContext } from '../../context';
+import type { Actor, AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, InvalidStateError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -204,8 +204,8 @@ export class AuthService {
     return token !== null && token.revokedAt === null;
   }
 
-  async createApiToken(ctx: RequestContext, name: string): Promise<{ entity: ApiTokenEntity; secret: string }> {
-    const actor = ctx.actor!;
+  async createApiToken(ctx: AuthedContext, name: string): Promise<{ entity: ApiTokenEntity; secret: string }> {
+    const actor = ctx.actor;
     if (!name.trim() || name.trim().length > 100) throw BadUserInputError.field('name', 'name must be 1 to 100 characters');
     const secret = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     return withTransaction(ctx, async tx => {
@@ -225,8 +225,8 @@ export class AuthService {
   }
 
   /** Revokes one of the caller's tokens; another user's token is NOT_FOUND (no existence leak). */
-  async revokeApiToken(ctx: RequestContext, id: string): Promise<ApiTokenEntity> {
-    const actor = ctx.actor!;
+  async revokeApiToken(ctx: AuthedContext, id: string): Promise<ApiTokenEntity> {
+    const actor = ctx.actor;
     if (!isUuid(id)) throw new NotFoundError('API token');
     return withTransaction(ctx, async tx => {
       const tokens = repo(tx, ApiTokenEntity);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Organization, OrganizationInvitation, OrganizationMember, User } from './accounts.types';
 import type { AuthService } from './auth.service';
 import type { OrganizationsService } from './organizations.service';
@@ -12,7 +12,7 @@ export class OrganizationsResolver {
   @Authorized()
   @Mutation(() => Organization, { description: 'Create an organization; you become its OWNER' })
   async createOrganization(@Arg('name') name: string, @Ctx() ctx: RequestContext): Promise<Organization> {
-    return Organization.from(await this.organizations.create(ctx, name));
+    return Organization.from(await this.organizations.create(authed(ctx), name));
   }
 
   @Authorized()
@@ -26,19 +26,19 @@ export class OrganizationsResolver {
     @Arg('role', () => OrgRole) role: OrgRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
-    return Organization.from(await this.organizations.invite(ctx, organizationId, email, role));
+    return Organization.from(await this.organizations.invite(authed(ctx), organizationId, email, role));
   }
 
   @Authorized()
   @Mutation(() => Organization, { description: 'Join an organization your email was invited to; NOT_FOUND without an invitation' })
   async acceptOrganizationInvitation(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: RequestContext): Promise<Organization> {
-    return Organization.from(await this.organizations.acceptInvitation(ctx, organizationId));
+    return Organization.from(await this.organizations.acceptInvitation(authed(ctx), organizationId));
   }
 
   @Authorized()
   @Query(() => [OrganizationInvitation], { description: 'Invitations waiting for your email' })
   async myOrganizationInvitations(@Ctx() ctx: RequestContext): Promise<OrganizationInvitation[]> {
-    return (await this.organizations.invitationsFor(ctx)).map(i => OrganizationInvitation.from(i.invitation, i.organizationName));
+    return (await this.organizations.invitationsFor(authed(ctx))).map(i => OrganizationInvitation.from(i.invitation, i.organizationName));
   }
 
   @FieldResolver(() => [OrganizationInvitation], { description: 'Pending invitations (OWNER and ADMIN; empty for other members)' })
@@ -53,7 +53,7 @@ export class OrganizationsResolver {
     @Arg('policy', () => UpgradePolicy) policy: UpgradePolicy,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
-    return Organization.from(await this.organizations.setUpgradePolicy(ctx, organizationId, policy));
+    return Organization.from(await this.organizations.setUpgradePolicy(authed(ctx), organizationId, policy));
   }
 
   @FieldResolver(() => [OrganizationMember])

@@ -1,6 +1,6 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -22,8 +22,8 @@ export class OrganizationsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(ctx: RequestContext, name: string): Promise<OrganizationEntity> {
-    const actor = ctx.actor!;
+  async create(ctx: AuthedContext, name: string): Promise<OrganizationEntity> {
+    const actor = ctx.actor;
     if (name.trim().length < 2 || name.trim().length > 100) {
       throw BadUserInputError.field('name', 'name must be 2 to 100 characters');
     }
@@ -51,12 +51,12 @@ export class OrganizationsService {
    * later could be anyone's); inviting again, once the person has an account, addresses it to
    * them. Inviting an email that is already invited updates the role.
    */
-  async invite(ctx: RequestContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationEntity> {
+  async invite(ctx: AuthedContext, organizationId: string, email: string, role: OrgRole): Promise<OrganizationEntity> {
     if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
     const normalized = normalizeEmail(email);
     return withTransaction(ctx, async tx => {
       const { org, callerRole } = await this.loadForManagement(tx, organizationId);
-      if (role === OrgRole.OWNER && callerRole !== OrgRole.OWNER && !tx.actor!.roles.has(Role.ADMIN)) {
+      if (role === OrgRole.OWNER && callerRole !== OrgRole.OWNER && !tx.actor.roles.has(Role.ADMIN)) {
         throw new ForbiddenError('Only an owner can invite another owner');
       }
       // Members are colleagues: the manager already sees their emails, so this tells nothing new.
@@ -69,7 +69,7 @@ export class OrganizationsService {
         `INSERT INTO organization_invitations (organization_id, email, role, invited_by_id, invitee_user_id)
          VALUES ($1, $2, $3, $4, (SELECT id FROM users WHERE email = $2))
          ON CONFLICT (organization_id, email) DO UPDATE SET role = EXCLUDED.role, invitee_user_id = EXCLUDED.invitee_user_id`,
-        [org.id, normalized, role, tx.actor!.userId],
+        [org.id, normalized, role, tx.actor.userId],
       );
       await this.audit.record(tx, { action: 'organization.invite', targetType: 'Organization', targetId: org.id, data: { email: normalized, role } });
       return org;
@@ -77,8 +77,8 @@ export class OrganizationsService {
   }
 
   /** Joins an organization the caller's account was invited to; NOT_FOUND without an invitation. */
-  async acceptInvitation(ctx: RequestContext, organizationId: string): Promise<OrganizationEntity> {
-    const actor = ctx.actor!;
+  async acceptInvitation(ctx: AuthedContext, organizationId: string): Promise<OrganizationEntity> {
+    const actor = ctx.actor;
     if (!isUuid(organizationId)) throw new NotFoundError('Invitation');
     return withTransaction(ctx, async tx => {
       const invitations = repo(tx, OrganizationInvitationEntity);
@@ -102,8 +102,8 @@ export class OrganizationsService {
   }
 
   /** Invitations waiting for the caller's account, with the organizations' names. */
-  async invitationsFor(ctx: RequestContext): Promise<{ invitation: OrganizationInvitationEntity; organizationName: string }[]> {
-    const invitations = await repo(ctx, OrganizationInvitationEntity).find({ where: { inviteeUserId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
+  async invitationsFor(ctx: AuthedContext): Promise<{ invitation: OrganizationInvitationEntity; organizationName: string }[]> {
+    const invitations = await repo(ctx, OrganizationInvitationEntity).find({ where: { inviteeUserId: ctx.actor.userId }, order: { createdAt: 'ASC' } });
     const orgs = await Promise.all(invitations.map(i => ctx.loaders.organizationById.load(i.organizationId)));
     return invitations.map((invitation, i) => ({ invitation, organizationName: orgs[i]!.name }));
   }
@@ -122,7 +122,7 @@ export class OrganizationsService {
     return !!role && MANAGERS.has(role);
   }
 
-  async setUpgradePolicy(ctx: RequestContext, organizationId: string, policy: UpgradePolicy): Promise<OrganizationEntity> {
+  async setUpgradePolicy(ctx: AuthedContext, organizationId: string, policy: UpgradePolicy): Promise<OrganizationEntity> {
     return withTransaction(ctx, async tx => {
       const { org } = await this.loadForManagement(tx, organizationId);
       if (org.upgradePolicy === policy) return org;
@@ -133,7 +133,7 @@ export class OrganizationsService {
         subjectType: 'Organization',
         subjectId: org.id,
         // Private to the one who changed it: organization settings are not public events.
-        audienceUserId: tx.actor!.userId,
+        audienceUserId: tx.actor.userId,
         data: { from: previous, to: policy },
       });
       await this.audit.record(tx, {
@@ -162,8 +162,8 @@ export class OrganizationsService {
     return member?.role ?? null;
   }
 
-  private async loadForManagement(tx: RequestContext, organizationId: string) {
-    const actor = tx.actor!;
+  private async loadForManagement(tx: AuthedContext, organizationId: string) {
+    const actor = tx.actor;
     if (!isUuid(organizationId)) throw new NotFoundError('Organization');
     const org = await repo(tx, OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'for_no_key_update' } });
     const callerRole = org ? await this.roleOf(tx, org.id, actor.userId) : null;

@@ -1,6 +1,6 @@
 import { EventTypes } from './event-types';
 import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../../shared/auth/roles';
 import type { Actor } from '../../context';
@@ -31,11 +31,12 @@ export class EventsResolver {
   @Query(() => EventConnection, {
     description: 'Replay of the event log in order: public events, plus your private ones (all for admins)',
   })
-  async events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext): Promise<EventConnection> {
+  async events(@Args() args: EventsArgs, @Ctx() context: RequestContext): Promise<EventConnection> {
+    const ctx = authed(context);
     const page = await this.log.readAfter(ctx.manager, args.after, pageSize(args.first, this.maxPageSize), {
       types: args.types,
       appIds: args.appIds,
-      readerUserId: ctx.actor!.roles.has(Role.ADMIN) ? null : ctx.actor!.userId,
+      readerUserId: ctx.actor.roles.has(Role.ADMIN) ? null : ctx.actor.userId,
     });
     return toConnection(page, e => PlatformEvent.from(e, ctx));
   }
@@ -49,7 +50,7 @@ export class EventsResolver {
     },
   })
   accountEvents(@Root() event: PlatformEventEntity, @Ctx() ctx: RequestContext): PlatformEvent {
-    return PlatformEvent.from(event, ctx);
+    return PlatformEvent.from(event, authed(ctx));
   }
 
   @Authorized()
@@ -68,7 +69,7 @@ export class EventsResolver {
     @Arg('after', () => String, { nullable: true }) _after?: string,
     @Ctx() ctx?: RequestContext,
   ): PlatformEvent {
-    return PlatformEvent.from(event, ctx!);
+    return PlatformEvent.from(event, authed(ctx!));
   }
 
   @Authorized()
@@ -88,7 +89,7 @@ export class EventsResolver {
     @Arg('after', () => String, { nullable: true }) _after?: string,
     @Ctx() ctx?: RequestContext,
   ): PlatformEvent {
-    return PlatformEvent.from(event, ctx!);
+    return PlatformEvent.from(event, authed(ctx!));
   }
 
   @Authorized()
@@ -105,7 +106,7 @@ export class EventsResolver {
     @Arg('after', () => String, { nullable: true }) _after?: string,
     @Ctx() ctx?: RequestContext,
   ): PlatformEvent {
-    return PlatformEvent.from(event, ctx!);
+    return PlatformEvent.from(event, authed(ctx!));
   }
 
   /**
@@ -119,7 +120,7 @@ export class EventsResolver {
     after?: string | null,
     { adminSeesAll = false } = {},
   ): AsyncIterableIterator<PlatformEventEntity> {
-    const actor = ctx.actor!;
+    const { actor } = authed(ctx);
     return this.stream.tail({
       filter: { ...filter, readerUserId: adminSeesAll && actor.roles.has(Role.ADMIN) ? null : actor.userId },
       after: after ?? null,

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
-import type { RequestContext } from '../../context';
+import type { AuthedContext } from '../../context';
 import { Role } from '../../shared/auth/roles';
 import { eventEnvelope } from './event-log';
 import type { PlatformEventEntity } from './event.entity';
@@ -41,8 +41,8 @@ export class PlatformEvent {
   data: Record<string, unknown>;
 
   /** The event as the caller may read it (only callers the visibility rule admitted get here). */
-  static from(e: PlatformEventEntity, ctx: RequestContext): PlatformEvent {
-    const actor = ctx.actor!;
+  static from(e: PlatformEventEntity, ctx: AuthedContext): PlatformEvent {
+    const actor = ctx.actor;
     return Object.assign(new PlatformEvent(), eventEnvelope(e, { userId: actor.userId, isAdmin: actor.roles.has(Role.ADMIN) }));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { User } from '../accounts/accounts.types';
 import type { AuthService } from '../accounts/auth.service';
@@ -32,19 +32,19 @@ export class ExtensionsResolver {
   @Authorized(Role.DEVELOPER)
   @Query(() => [Extension], { description: 'Extensions you own' })
   async myExtensions(@Ctx() ctx: RequestContext): Promise<Extension[]> {
-    return (await this.extensions.listMine(ctx)).map(Extension.from);
+    return (await this.extensions.listMine(authed(ctx))).map(Extension.from);
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => Extension, { description: 'Claim a permanent app id; CONFLICT when taken' })
   async claimExtension(@Arg('input') input: ClaimExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
-    return Extension.from(await this.extensions.claim(ctx, input));
+    return Extension.from(await this.extensions.claim(authed(ctx), input));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => PackageUpload, { description: 'A slot to PUT a zip package to (expires unused)' })
   async createPackageUpload(@Ctx() ctx: RequestContext): Promise<PackageUpload> {
-    return PackageUpload.from(await this.packages.createUpload(ctx), ctx.origin);
+    return PackageUpload.from(await this.packages.createUpload(authed(ctx)), ctx.origin);
   }
 
   @FieldResolver(() => User)

@@ -1,5 +1,5 @@
 import { EventTypes } from '../events/event-types';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -28,8 +28,8 @@ export class ExtensionsService {
    * Claims an app id for the calling developer. The id is permanent: a taken id is CONFLICT,
    * worded the same whoever owns it.
    */
-  async claim(ctx: RequestContext, input: ClaimInput): Promise<ExtensionEntity> {
-    const actor = ctx.actor!;
+  async claim(ctx: AuthedContext, input: ClaimInput): Promise<ExtensionEntity> {
+    const actor = ctx.actor;
     const appId = input.appId.trim();
     const displayName = input.displayName.trim();
     const fields = [];
@@ -85,8 +85,8 @@ export class ExtensionsService {
     return published.length && !extension.system ? extension : null;
   }
 
-  listMine(ctx: RequestContext): Promise<ExtensionEntity[]> {
-    return repo(ctx, ExtensionEntity).find({ where: { ownerId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
+  listMine(ctx: AuthedContext): Promise<ExtensionEntity[]> {
+    return repo(ctx, ExtensionEntity).find({ where: { ownerId: ctx.actor.userId }, order: { createdAt: 'ASC' } });
   }
 
   listCategories(ctx: RequestContext): Promise<CategoryEntity[]> {

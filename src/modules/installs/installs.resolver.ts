@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Extension } from '../extensions/extensions.types';
 import { ExtensionVersion } from '../versions/versions.types';
 import type { InstallsService } from './installs.service';
@@ -12,19 +12,19 @@ export class InstallsResolver {
   @Authorized()
   @Query(() => [Installation], { description: 'Your installations, or an organization’s you belong to' })
   async myInstallations(@Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null, @Ctx() ctx: RequestContext): Promise<Installation[]> {
-    return (await this.installs.listMine(ctx, organizationId)).map(Installation.from);
+    return (await this.installs.listMine(authed(ctx), organizationId)).map(Installation.from);
   }
 
   @Authorized()
   @Mutation(() => Installation, { description: 'Install with consent: CONSENT_REQUIRED lists scopes not granted; installing twice returns the same installation' })
   async install(@Arg('input') input: InstallInput, @Ctx() ctx: RequestContext): Promise<Installation> {
-    return Installation.from(await this.installs.install(ctx, input));
+    return Installation.from(await this.installs.install(authed(ctx), input));
   }
 
   @Authorized()
   @Mutation(() => Installation, { description: 'FORBIDDEN for system apps' })
   async uninstall(@Arg('installationId', () => ID) installationId: string, @Ctx() ctx: RequestContext): Promise<Installation> {
-    return Installation.from(await this.installs.uninstall(ctx, installationId));
+    return Installation.from(await this.installs.uninstall(authed(ctx), installationId));
   }
 
   @FieldResolver(() => Extension)

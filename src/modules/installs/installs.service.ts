@@ -1,6 +1,6 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { In, IsNull } from 'typeorm';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { UserEntity } from '../accounts/accounts.entities';
@@ -53,8 +53,8 @@ export class InstallsService {
     });
   }
 
-  async install(ctx: RequestContext, input: InstallInput): Promise<InstallationEntity> {
-    const actor = ctx.actor!;
+  async install(ctx: AuthedContext, input: InstallInput): Promise<InstallationEntity> {
+    const actor = ctx.actor;
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId: input.appId });
     if (!extension) throw new NotFoundError('Extension');
     if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
@@ -98,7 +98,7 @@ export class InstallsService {
     });
   }
 
-  async uninstall(ctx: RequestContext, installationId: string): Promise<InstallationEntity> {
+  async uninstall(ctx: AuthedContext, installationId: string): Promise<InstallationEntity> {
     if (!isUuid(installationId)) throw new NotFoundError('Installation');
     return withTransaction(ctx, async tx => {
       // Before the row lock: a rollout takes the append lock, then installation rows (event-log.ts).
@@ -118,7 +118,7 @@ export class InstallsService {
         subjectId: installation.id,
         appId: extension.appId,
         version: version.version,
-        audienceUserId: installation.ownerUserId ?? tx.actor!.userId,
+        audienceUserId: installation.ownerUserId ?? tx.actor.userId,
         data: {
           ownerUserId: installation.ownerUserId,
           organizationId: installation.organizationId,
@@ -129,14 +129,14 @@ export class InstallsService {
     });
   }
 
-  async listMine(ctx: RequestContext, organizationId?: string | null): Promise<InstallationEntity[]> {
+  async listMine(ctx: AuthedContext, organizationId?: string | null): Promise<InstallationEntity[]> {
     if (organizationId) {
-      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
-      if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
+      if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
       return repo(ctx, InstallationEntity).find({ where: { organizationId, status: InstallStatus.ACTIVE }, order: { installedAt: 'ASC' } });
     }
     return repo(ctx, InstallationEntity).find({
-      where: { ownerUserId: ctx.actor!.userId, organizationId: IsNull(), status: InstallStatus.ACTIVE },
+      where: { ownerUserId: ctx.actor.userId, organizationId: IsNull(), status: InstallStatus.ACTIVE },
       order: { installedAt: 'ASC' },
     });
   }
@@ -171,8 +171,8 @@ export class InstallsService {
     return returnedRows(result).length;
   }
 
-  private async resolveVersion(ctx: RequestContext, extension: ExtensionEntity, versionId: string | null) {
-    const actor = ctx.actor!;
+  private async resolveVersion(ctx: AuthedContext, extension: ExtensionEntity, versionId: string | null) {
+    const actor = ctx.actor;
     if (versionId) {
       const version = isUuid(versionId) ? await repo(ctx, ExtensionVersionEntity).findOneBy({ id: versionId, extensionId: extension.id }) : null;
       if (!version) throw new NotFoundError('Version');
@@ -205,15 +205,15 @@ export class InstallsService {
     return new Set(rows.map(r => r.version_id));
   }
 
-  private async assertOrgAdmin(ctx: RequestContext, organizationId: string): Promise<void> {
-    const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
-    if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+  private async assertOrgAdmin(ctx: AuthedContext, organizationId: string): Promise<void> {
+    const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
+    if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
     if (role === OrgRole.MEMBER) throw new ForbiddenError('Only an owner or admin of the organization can install for it');
   }
 
   /** The installation's owner, an admin of its organization, or a platform admin. */
-  async canManage(ctx: RequestContext, installation: InstallationEntity): Promise<boolean> {
-    const actor = ctx.actor!;
+  async canManage(ctx: AuthedContext, installation: InstallationEntity): Promise<boolean> {
+    const actor = ctx.actor;
     if (actor.roles.has(Role.ADMIN)) return true;
     if (installation.organizationId) {
       const role = await this.organizations.roleOf(ctx, installation.organizationId, actor.userId);

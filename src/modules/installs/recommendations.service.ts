@@ -1,7 +1,7 @@
 import { EventTypes } from '../events/event-types';
 import semver from 'semver';
 import { In } from 'typeorm';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -33,7 +33,7 @@ export class RecommendationsService {
   constructor(private readonly installs: InstallsService) {}
 
   async recommendations(ctx: RequestContext, organizationId?: string | null): Promise<Recommendation[]> {
-    const installations = await this.installs.listMine(ctx, organizationId);
+    const installations = await this.installs.listMine(authed(ctx), organizationId);
     const versionIds = [...new Set(installations.map(i => i.versionId))];
     const current = await repo(ctx, ExtensionVersionEntity).findBy({ id: In(versionIds), status: VersionStatus.DEPRECATED });
     if (!current.length) return [];

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { DateTimeScalar } from '../../shared/scalars';
 import { ExtensionVersion } from '../versions/versions.types';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
@@ -55,7 +55,7 @@ export class UpgradesResolver {
     @Arg('grantedScopes', () => [String], { nullable: true }) grantedScopes: string[] | null,
     @Ctx() ctx: RequestContext,
   ): Promise<UpgradeOffer> {
-    return UpgradeOffer.from(await this.upgrades.respond(ctx, offerId, accept, grantedScopes ?? []));
+    return UpgradeOffer.from(await this.upgrades.respond(authed(ctx), offerId, accept, grantedScopes ?? []));
   }
 
   @FieldResolver(() => Installation)

@@ -1,6 +1,6 @@
 import { EventTypes } from '../events/event-types';
 import semver from 'semver';
-import type { RequestContext } from '../../context';
+import { authed, type AuthedContext, type RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -149,7 +149,7 @@ export class UpgradesService {
 
   /** Open (or declined, still acceptable) offers for the caller's or an organization's installations. */
   async offers(ctx: RequestContext, organizationId?: string | null): Promise<UpgradeOfferEntity[]> {
-    const installations = await this.installs.listMine(ctx, organizationId);
+    const installations = await this.installs.listMine(authed(ctx), organizationId);
     if (!installations.length) return [];
     return repo(ctx, UpgradeOfferEntity)
       .createQueryBuilder('o')
@@ -159,7 +159,7 @@ export class UpgradesService {
       .getMany();
   }
 
-  async respond(ctx: RequestContext, offerId: string, accept: boolean, grantedScopes: string[] = []): Promise<UpgradeOfferEntity> {
+  async respond(ctx: AuthedContext, offerId: string, accept: boolean, grantedScopes: string[] = []): Promise<UpgradeOfferEntity> {
     if (!isUuid(offerId)) throw new NotFoundError('Upgrade offer');
     return withTransaction(ctx, async tx => {
       // Before the row locks: a rollout takes the append lock, then installation and offer rows (event-log.ts).
@@ -200,7 +200,7 @@ export class UpgradesService {
         subjectId: installation.id,
         appId: extension.appId,
         version: to.version,
-        audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor!.userId,
+        audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor.userId,
         data: {
           fromVersion: from.version,
           toVersion: to.version,
@@ -225,7 +225,7 @@ export class UpgradesService {
 
   /** `grantedScopes` null: declined. */
   private async appendAnswer(
-    tx: RequestContext,
+    tx: AuthedContext,
     offer: UpgradeOfferEntity,
     installation: InstallationEntity,
     grantedScopes: string[] | null,
@@ -236,7 +236,7 @@ export class UpgradesService {
       subjectId: offer.id,
       appId: release.appId,
       version: release.version,
-      audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor!.userId,
+      audienceUserId: installation.ownerUserId ?? installation.installedById ?? tx.actor.userId,
       data: { installationId: installation.id, accepted: grantedScopes !== null, grantedScopes: grantedScopes ?? [] },
     });
   }

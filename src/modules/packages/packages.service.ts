@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { LessThan } from 'typeorm';
-import type { RequestContext } from '../../context';
+import { authed, type AuthedContext, type RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { InvalidStateError, NotFoundError, PayloadTooLargeError } from '../../shared/errors';
 import type { ValidationIssue } from '../validation/types';
@@ -55,11 +55,11 @@ export class PackagesService {
     );
   }
 
-  async createUpload(ctx: RequestContext): Promise<PackageUploadEntity> {
+  async createUpload(ctx: AuthedContext): Promise<PackageUploadEntity> {
     const uploads = repo(ctx, PackageUploadEntity);
     return uploads.save(
       uploads.create({
-        userId: ctx.actor!.userId,
+        userId: ctx.actor.userId,
         maxBytes: String(this.config.maxUploadBytes),
         expiresAt: new Date(Date.now() + this.config.uploadTtlSeconds * 1000),
       }),
@@ -67,8 +67,8 @@ export class PackagesService {
   }
 
   /** The caller's upload slot, or NOT_FOUND (another user's upload is not revealed). */
-  async getOwnUpload(ctx: RequestContext, uploadId: string): Promise<PackageUploadEntity> {
-    const upload = isUuid(uploadId) ? await repo(ctx, PackageUploadEntity).findOneBy({ id: uploadId, userId: ctx.actor!.userId }) : null;
+  async getOwnUpload(ctx: AuthedContext, uploadId: string): Promise<PackageUploadEntity> {
+    const upload = isUuid(uploadId) ? await repo(ctx, PackageUploadEntity).findOneBy({ id: uploadId, userId: ctx.actor.userId }) : null;
     if (!upload) throw new NotFoundError('Upload');
     return upload;
   }
@@ -79,7 +79,7 @@ export class PackagesService {
    * if it is acceptable, moves it into the blob store.
    */
   async receive(ctx: RequestContext, uploadId: string, body: Readable, declaredLength?: number): Promise<ReceivedPackage> {
-    const upload = await this.getOwnUpload(ctx, uploadId);
+    const upload = await this.getOwnUpload(authed(ctx), uploadId);
     if (upload.status !== UploadStatus.PENDING) throw new InvalidStateError(`This upload is ${upload.status.toLowerCase()}; create a new one`);
     if (upload.expiresAt.getTime() < Date.now()) throw new InvalidStateError('This upload has expired; create a new one');
     const maxBytes = Number(upload.maxBytes);

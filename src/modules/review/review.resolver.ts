@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { User } from '../accounts/accounts.types';
 import type { AuthService } from '../accounts/auth.service';
@@ -30,20 +30,20 @@ export class ReviewResolver {
   @Authorized()
   @Query(() => ReviewCase, { nullable: true, description: 'A case, for reviewers and the extension owner' })
   async reviewCase(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewCase | null> {
-    const found = await this.review.get(ctx, id);
+    const found = await this.review.get(authed(ctx), id);
     return found && ReviewCase.from(found);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => ReviewCase, { description: 'Take an open case; not for your own extensions' })
   async claimReview(@Arg('caseId', () => ID) caseId: string, @Ctx() ctx: RequestContext): Promise<ReviewCase> {
-    return ReviewCase.from(await this.review.claim(ctx, caseId));
+    return ReviewCase.from(await this.review.claim(authed(ctx), caseId));
   }
 
   @Authorized()
   @Mutation(() => ReviewMessage, { description: 'Write in the case thread (reviewers and the developer)' })
   async postReviewMessage(@Arg('caseId', () => ID) caseId: string, @Arg('body') body: string, @Ctx() ctx: RequestContext): Promise<ReviewMessage> {
-    return ReviewMessage.from(await this.review.postMessage(ctx, caseId, body));
+    return ReviewMessage.from(await this.review.postMessage(authed(ctx), caseId, body));
   }
 
   @Authorized(Role.REVIEWER)
@@ -54,13 +54,13 @@ export class ReviewResolver {
     @Arg('reason') reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewCase> {
-    return ReviewCase.from(await this.review.decide(ctx, caseId, decision, reason));
+    return ReviewCase.from(await this.review.decide(authed(ctx), caseId, decision, reason));
   }
 
   @Authorized(Role.DEVELOPER)
   @Mutation(() => StagingInvite, { description: 'Invite a tester by email to a validated version (owner)' })
   async inviteStagingTester(@Arg('versionId', () => ID) versionId: string, @Arg('email') email: string, @Ctx() ctx: RequestContext): Promise<StagingInvite> {
-    return StagingInvite.from(await this.staging.invite(ctx, versionId, email));
+    return StagingInvite.from(await this.staging.invite(authed(ctx), versionId, email));
   }
 
   @FieldResolver(() => ExtensionVersion)

@@ -1,5 +1,5 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
@@ -120,13 +120,13 @@ export class ReviewService {
     };
   }
 
-  async claim(ctx: RequestContext, caseId: string): Promise<ReviewCaseEntity> {
+  async claim(ctx: AuthedContext, caseId: string): Promise<ReviewCaseEntity> {
     return withTransaction(ctx, async tx => {
       const { reviewCase, extension } = await this.lockCase(tx, caseId);
-      if (extension.ownerId === tx.actor!.userId) throw new ForbiddenError('You cannot review an extension you own');
+      if (extension.ownerId === tx.actor.userId) throw new ForbiddenError('You cannot review an extension you own');
       reviewStates.assertTransition(reviewCase.state, ReviewState.IN_REVIEW);
       reviewCase.state = ReviewState.IN_REVIEW;
-      reviewCase.assigneeId = tx.actor!.userId;
+      reviewCase.assigneeId = tx.actor.userId;
       await repo(tx, ReviewCaseEntity).save(reviewCase);
       const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
       await this.lifecycle.transition(tx, version, VersionStatus.IN_REVIEW, 'claiming its review');
@@ -136,7 +136,7 @@ export class ReviewService {
     });
   }
 
-  async postMessage(ctx: RequestContext, caseId: string, body: string): Promise<ReviewMessageEntity> {
+  async postMessage(ctx: AuthedContext, caseId: string, body: string): Promise<ReviewMessageEntity> {
     const text = body.trim();
     if (!text || text.length > 5000) throw BadUserInputError.field('body', 'body must be 1 to 5,000 characters');
     return withTransaction(ctx, async tx => {
@@ -145,8 +145,8 @@ export class ReviewService {
         throw new InvalidStateError(`This review is ${reviewCase.state.toLowerCase()}; the thread is closed`);
       }
       const messages = repo(tx, ReviewMessageEntity);
-      const message = await messages.save(messages.create({ caseId: reviewCase.id, authorId: tx.actor!.userId, body: text }));
-      const toOwner = tx.actor!.userId !== extension.ownerId;
+      const message = await messages.save(messages.create({ caseId: reviewCase.id, authorId: tx.actor.userId, body: text }));
+      const toOwner = tx.actor.userId !== extension.ownerId;
       await this.events.append(tx, InternalEventTypes.REVIEW_MESSAGE_POSTED, {
         subjectType: 'ReviewCase',
         subjectId: reviewCase.id,
@@ -159,13 +159,13 @@ export class ReviewService {
     });
   }
 
-  async decide(ctx: RequestContext, caseId: string, decision: ReviewDecision, reason: string): Promise<ReviewCaseEntity> {
+  async decide(ctx: AuthedContext, caseId: string, decision: ReviewDecision, reason: string): Promise<ReviewCaseEntity> {
     if (!reason.trim()) throw BadUserInputError.field('reason', 'A decision needs a reason');
     return withTransaction(ctx, async tx => {
       const { reviewCase, extension } = await this.lockCase(tx, caseId);
-      if (extension.ownerId === tx.actor!.userId) throw new ForbiddenError('You cannot review an extension you own');
+      if (extension.ownerId === tx.actor.userId) throw new ForbiddenError('You cannot review an extension you own');
       if (reviewCase.state === ReviewState.OPEN) throw new InvalidStateError('Claim the review before deciding it');
-      if (reviewCase.state === ReviewState.IN_REVIEW && reviewCase.assigneeId !== tx.actor!.userId) {
+      if (reviewCase.state === ReviewState.IN_REVIEW && reviewCase.assigneeId !== tx.actor.userId) {
         throw new ForbiddenError('Only the reviewer who claimed this case can decide it');
       }
       const outcome = OUTCOME[decision];
@@ -191,12 +191,12 @@ export class ReviewService {
   }
 
 
-  async get(ctx: RequestContext, caseId: string): Promise<ReviewCaseEntity | null> {
+  async get(ctx: AuthedContext, caseId: string): Promise<ReviewCaseEntity | null> {
     if (!isUuid(caseId)) return null;
     const reviewCase = await repo(ctx, ReviewCaseEntity).findOneBy({ id: caseId });
     if (!reviewCase) return null;
     const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: reviewCase.extensionId });
-    const actor = ctx.actor!;
+    const actor = ctx.actor;
     const allowed = actor.roles.has(Role.REVIEWER) || actor.roles.has(Role.ADMIN) || extension.ownerId === actor.userId;
     return allowed ? reviewCase : null;
   }
@@ -206,12 +206,12 @@ export class ReviewService {
   }
 
   /** Loads and locks a case for a reviewer (or, for the thread, the extension's owner). */
-  private async lockCase(tx: RequestContext, caseId: string, options: { allowOwner?: boolean } = {}) {
+  private async lockCase(tx: AuthedContext, caseId: string, options: { allowOwner?: boolean } = {}) {
     if (!isUuid(caseId)) throw new NotFoundError('Review case');
     const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'for_no_key_update' } });
     if (!reviewCase) throw new NotFoundError('Review case');
     const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: reviewCase.extensionId });
-    const actor = tx.actor!;
+    const actor = tx.actor;
     const reviewer = actor.roles.has(Role.REVIEWER) || actor.roles.has(Role.ADMIN);
     const owner = extension.ownerId === actor.userId;
     if (!reviewer && !(options.allowOwner && owner)) throw new NotFoundError('Review case');

@@ -1,6 +1,6 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { UserEntity } from '../accounts/accounts.entities';
@@ -32,7 +32,7 @@ export class StagingService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async invite(ctx: RequestContext, versionId: string, emailInput: string): Promise<StagingInviteEntity> {
+  async invite(ctx: AuthedContext, versionId: string, emailInput: string): Promise<StagingInviteEntity> {
     const email = normalizeEmail(emailInput);
     if (!isEmail(email)) throw BadUserInputError.field('email', 'email must be an email address');
     if (!isUuid(versionId)) throw new NotFoundError('Version');
@@ -44,7 +44,7 @@ export class StagingService {
       const invites = repo(tx, StagingInviteEntity);
       let invite: StagingInviteEntity;
       try {
-        invite = await invites.save(invites.create({ versionId, email, invitedById: tx.actor!.userId }));
+        invite = await invites.save(invites.create({ versionId, email, invitedById: tx.actor.userId }));
       } catch (error) {
         if (isUniqueViolation(error, 'uq_staging_invites_version_email')) throw new ConflictError('This tester is already invited to this version');
         throw error;

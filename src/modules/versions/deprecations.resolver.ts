@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Role } from '../../shared/auth/roles';
 import type { DeprecationsService } from './deprecations.service';
 import { DeprecateVersionInput, Deprecation } from './deprecations.types';
@@ -12,7 +12,7 @@ export class DeprecationsResolver {
   @Authorized(Role.DEVELOPER)
   @Mutation(() => Deprecation, { description: 'Deprecate a published version, optionally with a sunset date' })
   async deprecateVersion(@Arg('input') input: DeprecateVersionInput, @Ctx() ctx: RequestContext): Promise<Deprecation> {
-    return Deprecation.from(await this.deprecations.deprecate(ctx, input));
+    return Deprecation.from(await this.deprecations.deprecate(authed(ctx), input));
   }
 
   @FieldResolver(() => Deprecation, { nullable: true })

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -37,7 +37,7 @@ export class DeprecationsService {
     );
   }
 
-  async deprecate(ctx: RequestContext, input: { versionId: string; reason: string; sunsetAt?: Date | null }): Promise<DeprecationEntity> {
+  async deprecate(ctx: AuthedContext, input: { versionId: string; reason: string; sunsetAt?: Date | null }): Promise<DeprecationEntity> {
     const reason = input.reason.trim();
     if (!reason || reason.length > 1000) throw BadUserInputError.field('reason', 'reason must be 1 to 1,000 characters');
     if (input.sunsetAt && input.sunsetAt.getTime() <= Date.now()) throw BadUserInputError.field('sunsetAt', 'sunsetAt must be in the future');
@@ -48,7 +48,7 @@ export class DeprecationsService {
       if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.PUBLISHED) throw new InvalidStateError(`Only a PUBLISHED version can be deprecated; this one is ${version.status}`);
       const deprecation = await repo(tx, DeprecationEntity).save(
-        repo(tx, DeprecationEntity).create({ versionId: version.id, reason, sunsetAt: input.sunsetAt ?? null, deprecatedById: tx.actor!.userId }),
+        repo(tx, DeprecationEntity).create({ versionId: version.id, reason, sunsetAt: input.sunsetAt ?? null, deprecatedById: tx.actor.userId }),
       );
       await this.audit.record(tx, { action: 'version.deprecate', targetType: 'ExtensionVersion', targetId: version.id, data: { reason } });
       await this.lifecycle.transition(tx, version, VersionStatus.DEPRECATED, 'deprecating it', {

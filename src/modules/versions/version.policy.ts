@@ -44,7 +44,8 @@ export async function versionView(ctx: RequestContext, version: VersionRow, owne
   const owner = ownerId ?? (await ctx.loaders.extensionById.load(version.extensionId))?.ownerId;
   const known = versionViewWithoutLookup(ctx, version, owner ?? '');
   if (known !== undefined) return known;
-  const invited = await ctx.loaders.stagingInviteFor.load(`${ctx.actor!.email}\n${version.id}`);
+  if (!ctx.actor) return VersionView.NONE;
+  const invited = await ctx.loaders.stagingInviteFor.load(`${ctx.actor.email}\n${version.id}`);
   return invited ? VersionView.PUBLIC : VersionView.NONE;
 }
 

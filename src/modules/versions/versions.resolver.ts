@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { Role } from '../../shared/auth/roles';
 import { Extension } from '../extensions/extensions.types';
@@ -35,7 +35,7 @@ export class VersionsResolver {
   @Authorized()
   @Mutation(() => ExtensionVersion, { description: 'Withdraw a version not yet approved (its review closes)' })
   async withdrawVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return (await ExtensionVersion.visible(ctx, await this.versions.withdraw(ctx, id)))!;
+    return (await ExtensionVersion.visible(ctx, await this.versions.withdraw(authed(ctx), id)))!;
   }
 
   @Authorized(Role.DEVELOPER)

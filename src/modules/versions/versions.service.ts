@@ -2,7 +2,7 @@ import { EventTypes, InternalEventTypes } from '../events/event-types';
 import semver from 'semver';
 import { In } from 'typeorm';
 import type { PlazaConfig } from '../../config';
-import type { RequestContext } from '../../context';
+import { authed, type AuthedContext, type RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, ConflictError, InvalidStateError, NotFoundError, PackageRejectedError } from '../../shared/errors';
@@ -117,12 +117,12 @@ export class VersionsService {
   }
 
   private async submitUpload(ctx: RequestContext, extension: ExtensionEntity, uploadId: string): Promise<ExtensionVersionEntity> {
-    const upload = await this.packages.getOwnUpload(ctx, uploadId);
+    const upload = await this.packages.getOwnUpload(authed(ctx), uploadId);
     if (upload.status !== UploadStatus.RECEIVED || !upload.sha256) {
       throw new InvalidStateError(upload.status === UploadStatus.PENDING ? 'No package has been sent to this upload yet' : `This upload is ${upload.status.toLowerCase()}`);
     }
     const facts = submissionFacts(await this.packages.openBlob(upload.sha256));
-    return this.record(ctx, extension, {
+    return this.record(authed(ctx), extension, {
       source: VersionSource.UPLOAD,
       packageSha256: upload.sha256,
       ...facts,
@@ -137,7 +137,7 @@ export class VersionsService {
       const facts = submissionFacts(await readPackageDirectory(checkout.dir));
       const bytes = await packDirectory(checkout.dir);
       const blob = await this.packages.storeBytes(bytes);
-      return await this.record(ctx, extension, {
+      return await this.record(authed(ctx), extension, {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
         ...facts,
@@ -150,7 +150,7 @@ export class VersionsService {
   }
 
   private async record(
-    ctx: RequestContext,
+    ctx: AuthedContext,
     extension: ExtensionEntity,
     data: {
       source: VersionSource;
@@ -190,7 +190,7 @@ export class VersionsService {
             gitRef: data.git?.ref ?? null,
             gitCommitSha: data.git?.commitSha ?? null,
             gitTokenSealed: data.git?.tokenSealed ?? null,
-            submittedById: tx.actor!.userId,
+            submittedById: tx.actor.userId,
           }),
         );
         await this.jobs.sendInTransaction(tx, validateVersionQueue, { versionId: version.id }, { singletonKey: version.id });
@@ -380,12 +380,12 @@ export class VersionsService {
   }
 
   /** The developer withdraws a version not yet approved; its open case closes with it. */
-  async withdraw(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+  async withdraw(ctx: AuthedContext, versionId: string): Promise<ExtensionVersionEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Version');
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || (extension.ownerId !== tx.actor!.userId && !tx.actor!.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
+      if (!version || !extension || (extension.ownerId !== tx.actor.userId && !tx.actor.roles.has(Role.ADMIN))) throw new NotFoundError('Version');
       if (!WITHDRAWABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be withdrawn`);
       await this.audit.record(tx, { action: 'version.withdraw', targetType: 'ExtensionVersion', targetId: version.id });
       // The review module closes the version's open case on version.withdrawn.

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import type { WebhooksService } from './webhooks.service';
 import { CreateWebhookEndpointInput, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEndpointSecret } from './webhooks.types';
 
@@ -13,7 +13,7 @@ export class WebhooksResolver {
   @Authorized()
   @Query(() => [WebhookEndpoint], { description: 'Your webhook endpoints' })
   async webhookEndpoints(@Ctx() ctx: RequestContext): Promise<WebhookEndpoint[]> {
-    return (await this.webhooks.list(ctx)).map(WebhookEndpoint.from);
+    return (await this.webhooks.list(authed(ctx))).map(WebhookEndpoint.from);
   }
 
   @Authorized()
@@ -21,7 +21,7 @@ export class WebhooksResolver {
     description: 'Subscribe a URL to events you may see; the signing secret is returned only here. BAD_USER_INPUT for a non-https, private, link-local or unresolvable URL or an unknown event type',
   })
   async createWebhookEndpoint(@Arg('input') input: CreateWebhookEndpointInput, @Ctx() ctx: RequestContext): Promise<WebhookEndpointSecret> {
-    const { endpoint, secret } = await this.webhooks.create(ctx, input);
+    const { endpoint, secret } = await this.webhooks.create(authed(ctx), input);
     return Object.assign(new WebhookEndpointSecret(), { endpoint: WebhookEndpoint.from(endpoint), secret });
   }
 

@@ -1,5 +1,5 @@
 import type { LookupFunction } from 'node:net';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
@@ -102,7 +102,7 @@ export class WebhooksService {
     );
   }
 
-  async create(ctx: RequestContext, input: NewEndpoint): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+  async create(ctx: AuthedContext, input: NewEndpoint): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const url = await this.checkUrl(input.url);
     const eventTypes = [...new Set(input.eventTypes ?? [])];
     const known = new Set<string>(Object.values(EventTypes));
@@ -112,7 +112,7 @@ export class WebhooksService {
     }
     const secret = newSigningSecret();
     return withTransaction(ctx, async tx => {
-      const [{ n }] = await tx.manager.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE owner_user_id = $1`, [tx.actor!.userId]);
+      const [{ n }] = await tx.manager.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE owner_user_id = $1`, [tx.actor.userId]);
       if (n >= MAX_ENDPOINTS_PER_OWNER) throw new InvalidStateError(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account; delete one first`);
       // Holding the dispatch cursor (the dispatcher skips it meanwhile) while reading the head:
       // every event after the head is dispatched after this endpoint is visible, none is missed.
@@ -121,7 +121,7 @@ export class WebhooksService {
       const endpoints = repo(tx, WebhookEndpointEntity);
       const endpoint = await endpoints.save(
         endpoints.create({
-          ownerUserId: tx.actor!.userId,
+          ownerUserId: tx.actor.userId,
           url: url.toString(),
           description: input.description ?? null,
           eventTypes,
@@ -135,8 +135,8 @@ export class WebhooksService {
     });
   }
 
-  list(ctx: RequestContext): Promise<WebhookEndpointEntity[]> {
-    return repo(ctx, WebhookEndpointEntity).find({ where: { ownerUserId: ctx.actor!.userId }, order: { createdAt: 'ASC' } });
+  list(ctx: AuthedContext): Promise<WebhookEndpointEntity[]> {
+    return repo(ctx, WebhookEndpointEntity).find({ where: { ownerUserId: ctx.actor.userId }, order: { createdAt: 'ASC' } });
   }
 
   /** A new secret, returned once; the old one keeps signing (alongside) for `overlapSeconds`. */
