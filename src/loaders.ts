@@ -4,6 +4,7 @@ import { createExtensionsLoaders } from './modules/extensions/extensions.loaders
 import { createListingsLoaders } from './modules/listings/listings.loaders';
 import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
+import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -16,6 +17,7 @@ export function createLoaders(manager: EntityManager) {
     ...createListingsLoaders(manager),
     ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
+    ...createGitHooksLoaders(manager),
   };
 }
 

@@ -16,6 +16,7 @@ import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
+import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -35,6 +36,8 @@ export const resolvers: NonEmptyArray<Function> = [
   WebhooksResolver,
   WebhookDeliveryResolver,
   DeadLettersResolver,
+  GitHooksResolver,
+  ExtensionGitSourceResolver,
 ];
 
 /**

@@ -21,6 +21,8 @@ import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { ExtensionsService } from './modules/extensions/extensions.service';
 import { LocalBlobStore } from './modules/packages/blob-store';
 import { GitSource } from './modules/packages/git-source';
+import { GitHooksService } from './modules/packages/git-hooks';
+import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { PackagesService } from './modules/packages/packages.service';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { VersionsService } from './modules/versions/versions.service';
@@ -58,18 +60,21 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     tempDir: path.join(dataDir, 'tmp'),
   });
   const extensions = new ExtensionsService(events, audit);
-  const secretBox = new SecretBox(config.encryptionKey);
+  const secretBox = new SecretBox(config.encryptionKey, config.encryptionPreviousKeys);
+  const gitSource = new GitSource(config.allowLocalGit, 120_000, config.gitFetchCacheSeconds);
+  const gitHooks = new GitHooksService(config, gitSource, secretBox, jobs, extensions, events, audit);
   const review = new ReviewService(events, audit);
   const versions = new VersionsService(
     config,
     extensions,
     packages,
-    new GitSource(config.allowLocalGit),
+    gitSource,
     jobs,
     secretBox,
     review,
     events,
     audit,
+    gitHooks,
   );
   const installs = new InstallsService(organizations, events, audit);
   // Seed 002: a new user gets every published system app in the user-creating transaction.
@@ -94,7 +99,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  return { secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -117,6 +122,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
+    [GitHooksResolver, new GitHooksResolver(services.gitHooks, config.maxPageSize)],
+    [ExtensionGitSourceResolver, new ExtensionGitSourceResolver(services.gitHooks)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

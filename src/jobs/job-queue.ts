@@ -15,6 +15,7 @@ export interface JobPayloads {
   'cleanup-uploads': Record<string, never>;
   'announce-sunsets': Record<string, never>;
   'webhook-sweep': Record<string, never>;
+  'git-revalidate': { extensionId: string };
 }
 export type QueueName = keyof JobPayloads;
 
@@ -39,6 +40,11 @@ export interface QueuePolicy {
   retryLimit: number;
   retryDelaySeconds: number;
   retryBackoff: boolean;
+  /**
+   * pg-boss's queue policy (fixed when the queue is created). `stately`: per singletonKey at most
+   * one job waits and one runs (a send while one waits is dropped).
+   */
+  policy?: 'standard' | 'stately';
 }
 
 export interface JobQueueOptions {
@@ -128,7 +134,7 @@ export class JobQueue {
         retryBackoff: policy.retryBackoff,
         expireInSeconds: policy.expireInSeconds,
       };
-      await this.boss.createQueue(name, { name, ...options });
+      await this.boss.createQueue(name, { name, ...options, ...(policy.policy ? { policy: policy.policy } : {}) });
       // createQueue leaves an existing queue as it was: apply today's policy to it.
       await this.boss.updateQueue(name, { name, ...options });
       this.policies.set(name, policy);

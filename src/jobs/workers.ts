@@ -8,6 +8,7 @@ import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
 import { ROLLOUT_QUEUE } from '../modules/installs/upgrades.service';
 import { WEBHOOK_DELIVERY_QUEUE } from '../modules/webhooks/webhooks.service';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher';
+import { GIT_REVALIDATE_QUEUE } from '../modules/packages/git-hooks';
 import { withTransaction } from '../db/transaction';
 import { withLongStatements } from '../db/timeouts';
 import type { QueueName, QueuePolicy } from './job-queue';
@@ -34,6 +35,9 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [CLEANUP_UPLOADS_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
   [SUNSET_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 10, retryBackoff: false },
   [WEBHOOK_SWEEP_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
+  // A push revalidation: one waits and one runs per extension (stately, keyed by extension id);
+  // a fetch that fails is recorded as FETCH_FAILED, so a throw here is a database problem.
+  [GIT_REVALIDATE_QUEUE]: { expireInSeconds: 60, retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true, policy: 'stately' },
 };
 
 /**
@@ -76,6 +80,8 @@ export async function startJobs(
     if (requeued) logger.warn({ requeued }, 'overdue webhook deliveries re-enqueued');
   });
   await services.jobs.schedule(WEBHOOK_SWEEP_QUEUE, '*/5 * * * *');
+  // Several extensions revalidate side by side; the queue keeps each extension to one at a time.
+  await services.jobs.workConcurrently(GIT_REVALIDATE_QUEUE, 2, (data, jobId) => services.gitHooks.revalidate(ctx(jobId), data.extensionId));
   const dispatcher = new WebhookDispatcher(
     services.webhooks,
     services.eventStream,

@@ -22,6 +22,7 @@ export const EventTypes = {
   UPGRADE_OFFER_CREATED: 'upgrade_offer.created',
   UPGRADE_OFFER_ANSWERED: 'upgrade_offer.answered',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook.endpoint_disabled',
+  EXTENSION_GIT_REVALIDATED: 'extension.git_revalidated',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];

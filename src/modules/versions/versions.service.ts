@@ -26,6 +26,7 @@ import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } f
 import { assessVersion, recordApprovals } from './version-rules';
 import { discoverDocs } from '../listings/docs';
 import type { ReviewService } from '../review/review.service';
+import type { GitHooksService } from '../packages/git-hooks';
 
 export const VALIDATE_VERSION_QUEUE = 'validate-version';
 
@@ -89,6 +90,7 @@ export class VersionsService {
     private readonly review: ReviewService,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
+    private readonly gitHooks: GitHooksService,
   ) {}
 
   async submit(ctx: RequestContext, input: SubmitInput): Promise<ExtensionVersionEntity> {
@@ -118,7 +120,10 @@ export class VersionsService {
 
   private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceInput): Promise<ExtensionVersionEntity> {
     this.git.assertAllowed(source);
-    const checkout = await this.git.checkout(source);
+    // Without a token, a submission from the tracked repository reuses the stored one (docs/kiket.md).
+    const storedToken = source.token ? null : await this.gitHooks.storedTokenFor(ctx, extension.id, source.url);
+    const token = source.token ?? (storedToken ? this.secrets.open(storedToken) : null);
+    const checkout = await this.git.checkout({ ...source, token });
     try {
       const facts = submissionFacts(await readPackageDirectory(checkout.dir));
       const bytes = await packDirectory(checkout.dir);
@@ -127,7 +132,7 @@ export class VersionsService {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
         ...facts,
-        git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
+        git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : storedToken, tokenGiven: !!source.token },
         blob,
       });
     } finally {
@@ -145,7 +150,7 @@ export class VersionsService {
       /** Null when the package carries both manifests or neither (validation reports FORMAT-1/2). */
       format: PackageFormat | null;
       uploadId?: string;
-      git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null };
+      git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null; tokenGiven: boolean };
       blob?: { sha256: string; size: number; tempPath: string };
     },
   ): Promise<ExtensionVersionEntity> {
@@ -185,6 +190,7 @@ export class VersionsService {
             submittedById: tx.actor!.userId,
           }),
         );
+        if (data.git) await this.gitHooks.recordSubmission(tx, extension, data.git, version.id);
         await this.jobs.sendInTransaction(tx, VALIDATE_VERSION_QUEUE, { versionId: version.id }, { singletonKey: version.id });
         await this.audit.record(tx, { action: 'version.submit', targetType: 'ExtensionVersion', targetId: version.id, data: { appId: extension.appId, version: data.version } });
         await this.events.append(tx, {
