@@ -133,8 +133,10 @@ export class JobQueue {
         retryDelay: policy.retryDelaySeconds,
         retryBackoff: policy.retryBackoff,
         expireInSeconds: policy.expireInSeconds,
+        // updateQueue resets an omitted policy to standard, so it is always passed.
+        policy: policy.policy ?? 'standard',
       };
-      await this.boss.createQueue(name, { name, ...options, ...(policy.policy ? { policy: policy.policy } : {}) });
+      await this.boss.createQueue(name, { name, ...options });
       // createQueue leaves an existing queue as it was: apply today's policy to it.
       await this.boss.updateQueue(name, { name, ...options });
       this.policies.set(name, policy);

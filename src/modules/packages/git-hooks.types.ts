@@ -27,7 +27,7 @@ export class GitRevalidation {
   @Field({ description: 'This submission replaced, added or removed the stored access token' })
   tokenChanged: boolean;
 
-  @Field({ nullable: true, description: 'X-GitHub-Delivery of the push' })
+  @Field(() => String, { nullable: true, description: 'X-GitHub-Delivery of the push' })
   deliveryId: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -39,7 +39,7 @@ export class GitRevalidation {
   @Field(() => GraphQLJSON, { nullable: true, description: 'The validation report of a push revalidation' })
   report: Record<string, unknown> | null;
 
-  @Field({ nullable: true, description: 'Why the commit could not be fetched' })
+  @Field(() => String, { nullable: true, description: 'Why the commit could not be fetched' })
   message: string | null;
 
   @Field(() => DateTimeScalar)
@@ -73,7 +73,7 @@ export class GitSourceInfo {
   /** Not a field: the history resolver's key. */
   extensionId: string;
 
-  @Field()
+  @Field(() => String)
   url: string;
 
   @Field({ description: 'The tracked branch: pushes to it revalidate' })
@@ -91,7 +91,7 @@ export class GitSourceInfo {
   @Field(() => DateTimeScalar, { nullable: true })
   webhookSecretCreatedAt: Date | null;
 
-  @Field({ nullable: true, description: 'The commit the listing docs were last synced from by a push' })
+  @Field(() => String, { nullable: true, description: 'The commit the listing docs were last synced from by a push' })
   docsCommitSha: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
