@@ -14,7 +14,7 @@ function parseKey(hexKey: string): Buffer {
 /**
  * Secrets kept at rest (git access tokens, webhook secrets) are sealed with AES-256-GCM under
  * PLAZA_ENCRYPTION_KEY as `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). Rotation without
- * downtime (docs/security.md): the new key becomes PLAZA_ENCRYPTION_KEY and the old one goes to
+ * downtime (README "Configuration"): the new key becomes PLAZA_ENCRYPTION_KEY and the old one goes to
  * PLAZA_ENCRYPTION_PREVIOUS_KEYS, so values sealed under it still open; `plaza secrets reseal`
  * then seals every stored value under the current key, after which the old key can be dropped.
  * `v1.<iv>.<tag>.<ciphertext>` values (sealed before key ids existed) carry no id and open under

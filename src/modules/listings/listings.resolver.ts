@@ -90,7 +90,7 @@ export class ListingsResolver {
 
   @FieldResolver(() => ExtensionDocsType, {
     nullable: true,
-    description: 'Docs of the newest published version, or those a later push to its git repository synced (docs/kiket.md)',
+    description: 'Docs of the newest published version, or those a later push to its git repository synced (README "Publish a Kiket extension")',
   })
   async docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionDocsType | null> {
     return then(latestOf(extension, ctx), async (version): Promise<ExtensionDocsType | null> => {

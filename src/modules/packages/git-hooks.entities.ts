@@ -3,8 +3,8 @@ import { registerEnumType } from 'type-graphql';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 
 /**
- * An extension's tracked git repository (docs/kiket.md "Private repositories and push
- * revalidation"): where its last git submission came from, the access token that reads it and
+ * An extension's tracked git repository (README "Publish a Kiket extension",
+ * docs/http.md "Git push webhooks"): where its last git submission came from, the access token that reads it and
  * the push webhook's secret, both sealed (SecretBox), and the docs the last push synced.
  */
 @Entity('extension_git_sources')

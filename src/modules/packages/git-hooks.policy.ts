@@ -3,7 +3,7 @@ import { Role } from '../accounts/roles';
 
 /**
  * Who may see an extension's git source, its validation history and its push webhook
- * (docs/security.md): the extension's owner and admins. Reviewers, installers, strangers and
+ * (docs/http.md "Git push webhooks"): the extension's owner and admins. Reviewers, installers, strangers and
  * anonymous callers see nothing of it (`Extension.gitSource` is null for them); the access token
  * and the webhook secret are never returned to anyone after the secret's one showing.
  */

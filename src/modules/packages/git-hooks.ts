@@ -69,7 +69,7 @@ function pushFactsOf(raw: Buffer, contentType: string | undefined): PushFacts | 
 }
 
 /**
- * Private repositories and push-triggered revalidation (docs/kiket.md). A git submission
+ * Private repositories and push-triggered revalidation (README "Publish a Kiket extension", docs/http.md "Git push webhooks"). A git submission
  * records the extension's tracked repository with its sealed token; a verified GitHub push to
  * the tracked branch queues a revalidation of the manifest and docs at the pushed commit, which
  * updates the listing's docs and the validation history but never a version or an installation.

@@ -120,7 +120,7 @@ export class VersionsService {
 
   private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceInput): Promise<ExtensionVersionEntity> {
     this.git.assertAllowed(source);
-    // Without a token, a submission from the tracked repository reuses the stored one (docs/kiket.md).
+    // Without a token, a submission from the tracked repository reuses the stored one (README "Publish a Kiket extension").
     const storedToken = source.token ? null : await this.gitHooks.storedTokenFor(ctx, extension.id, source.url);
     const token = source.token ?? (storedToken ? this.secrets.open(storedToken) : null);
     const checkout = await this.git.checkout({ ...source, token });
