@@ -265,10 +265,12 @@ describe('private git repositories and push-triggered revalidation', () => {
       // The token went to the host as a header, and only there.
       expect(host.seenAuthorizations).toContain(`Basic ${Buffer.from(`x-access-token:${TOKEN_1}`).toString('base64')}`);
 
-      const docs = await gql(`query($a: String!) { extension(appId: $a) { docs { overview { path html } changelog { path } gettingStarted { path } examples { path yaml } } } }`, { a: ext.appId });
+      const docs = await gql(`query($a: String!) { extension(appId: $a) { docs { overview { path html } changelog { path } gettingStarted { path } examples { path yaml title html } } } }`, { a: ext.appId });
       expect(docs.data!.extension.docs.overview).toMatchObject({ path: 'docs/README.md', html: expect.stringContaining('Pushed readme words.') });
       expect(docs.data!.extension.docs.gettingStarted.path).toBe('docs/getting-started.md');
-      expect(docs.data!.extension.docs.examples).toEqual([{ path: 'docs/examples/basic-usage.yaml', yaml: expect.stringContaining('title: Basic 1.0.0') }]);
+      expect(docs.data!.extension.docs.examples).toEqual([
+        { path: 'docs/examples/basic-usage.yaml', yaml: expect.stringContaining('title: Basic 1.0.0'), title: 'Basic 1.0.0', html: expect.stringContaining('<span class="hljs-attr">on_enter:</span>') },
+      ]);
       expect((await history(ext.appId)).docsCommitSha).toBe(sha);
 
       const [install] = await t.sql(`SELECT i.status, v.version, v.id FROM installations i JOIN extension_versions v ON v.id = i.version_id WHERE i.id = $1`, [installationId]);
