@@ -6,6 +6,7 @@ import { repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { JobQueue } from '../../jobs/job-queue';
 import { InvalidStateError, PackageRejectedError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
+import { isTransientDatabaseError } from '../../shared/transient-errors';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
@@ -180,6 +181,8 @@ export class GitHooksService {
         [row.id, deliveryId, event],
       );
       if (!returnedRows(taken).length) return { status: 200, body: { duplicate: true, deliveryId } };
+      // Delivery ids are kept for 30 days: GitHub redelivers within days, not months.
+      await tx.manager.query(`DELETE FROM git_hook_deliveries WHERE extension_id = $1 AND received_at < now() - interval '30 days'`, [row.id]);
       if (push.ref !== `refs/heads/${row.ref}`) return { status: 202, body: { ignored: `the push is to ${push.ref}; the tracked branch is ${row.ref}` } };
       if (push.deleted) return { status: 202, body: { ignored: 'the push deleted the branch' } };
       if (!FULL_SHA.test(push.after)) return { status: 400, body: { error: 'the push payload has no commit sha in after' } };
@@ -240,8 +243,16 @@ export class GitHooksService {
         await checkout.cleanup();
       }
     } catch (error) {
-      if (!(error instanceof PackageRejectedError)) throw error;
-      await this.finish(ctx, extension, entry, GitRevalidationStatus.FETCH_FAILED, refusedReport(reasonsOf(error)), null, reasonsOf(error).join('; ').slice(0, 500));
+      if (error instanceof PackageRejectedError) {
+        await this.finish(ctx, extension, entry, GitRevalidationStatus.FETCH_FAILED, refusedReport(reasonsOf(error)), null, reasonsOf(error).join('; ').slice(0, 500));
+        return;
+      }
+      // A database blip is retried by the queue; anything else would fail the same way again,
+      // so the entry ends INVALID with the reason instead of staying RUNNING.
+      if (isTransientDatabaseError(error)) throw error;
+      ctx.logger.error({ err: error, extensionId, revalidationId: entry.id }, 'push revalidation stopped on an internal error');
+      const reason = `The validator could not finish on this commit (${error instanceof Error ? error.name : 'Error'}); report it to the platform with this revalidation id`;
+      await this.finish(ctx, extension, entry, GitRevalidationStatus.INVALID, refusedReport([reason]), null, null);
       return;
     }
     await this.finish(ctx, extension, entry, report.valid ? GitRevalidationStatus.VALID : GitRevalidationStatus.INVALID, report, docs, null);
