@@ -34,6 +34,7 @@ import { graphqlStatusPlugin } from './http/graphql-status';
 import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
+import { gitHookRoutes } from './http/git-hooks';
 import { startJobs } from './jobs/workers';
 
 export interface AppOptions {
@@ -251,6 +252,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   app.use(explorerAssets());
 
   app.use(iconRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
+  app.use(gitHookRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
   app.use(uploadRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
 
   app.get('/graphql', (req, res, next) => {
@@ -329,6 +331,7 @@ function routeLabel(path: string): string {
   if (ROUTES.has(path)) return path;
   if (path.startsWith('/marketplace/apps/')) return '/marketplace/apps/:appId/icon.svg';
   if (path.startsWith('/uploads/')) return '/uploads/:id';
+  if (path.startsWith('/hooks/git/')) return '/hooks/git/:appId';
   if (path.startsWith('/explorer/')) return '/explorer';
   return 'other';
 }

@@ -78,6 +78,21 @@ export class PlazaConfig {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'PLAZA_ENCRYPTION_KEY must be 64 hex characters' })
   encryptionKey: string;
 
+  /**
+   * PLAZA_ENCRYPTION_PREVIOUS_KEYS: comma list of former PLAZA_ENCRYPTION_KEY values (64 hex each).
+   * Values sealed under them still open; `plaza secrets reseal` moves them to the current key.
+   */
+  @Transform(list)
+  @Matches(/^[0-9a-fA-F]{64}$/, { each: true, message: 'PLAZA_ENCRYPTION_PREVIOUS_KEYS must be a comma list of 64-hex-character keys' })
+  encryptionPreviousKeys: string[] = [];
+
+  /** PLAZA_GIT_FETCH_CACHE_SECONDS: how long a fetched commit is reused by later submissions (0 turns the cache off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  gitFetchCacheSeconds = 300;
+
   /** PLAZA_SESSION_TTL_SECONDS: lifetime of a login token. */
   @Type(() => Number)
   @IsInt()
@@ -362,6 +377,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_EMBEDDED_PG_PORT: 'embeddedPgPort',
   PLAZA_JWT_SECRET: 'jwtSecret',
   PLAZA_ENCRYPTION_KEY: 'encryptionKey',
+  PLAZA_ENCRYPTION_PREVIOUS_KEYS: 'encryptionPreviousKeys',
+  PLAZA_GIT_FETCH_CACHE_SECONDS: 'gitFetchCacheSeconds',
   PLAZA_SESSION_TTL_SECONDS: 'sessionTtlSeconds',
   PLAZA_ADMIN_EMAILS: 'adminEmails',
   PLAZA_FIRST_PARTY_AUTHOR_IDS: 'firstPartyAuthorIds',

@@ -7,6 +7,7 @@ import { createListingsLoaders } from './modules/listings/listings.loaders';
 import { createVersionsLoaders } from './modules/versions/versions.loaders';
 import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
+import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -21,5 +22,6 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createListingsLoaders(manager),
     ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
+    ...createGitHooksLoaders(manager),
   };
 }

@@ -10,6 +10,7 @@ import { AuditActorResolver } from './modules/accounts/audit-actor.resolver';
 import { DeadLettersResolver } from './jobs/dead-letters.resolver';
 import { EventsResolver } from './modules/events/events.resolver';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
+import { PackagesResolver } from './modules/packages/packages.resolver';
 import { ExtensionVersionsResolver } from './modules/versions/extension-versions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
@@ -19,6 +20,7 @@ import { DeprecationsResolver } from './modules/versions/deprecations.resolver';
 import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
+import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -29,6 +31,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   AuditActorResolver,
   ExtensionsResolver,
+  PackagesResolver,
   VersionsResolver,
   ExtensionVersionsResolver,
   ReviewResolver,
@@ -41,6 +44,8 @@ export const resolvers: NonEmptyArray<Function> = [
   WebhooksResolver,
   WebhookDeliveryResolver,
   DeadLettersResolver,
+  GitHooksResolver,
+  ExtensionGitSourceResolver,
 ];
 
 /**

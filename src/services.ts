@@ -19,9 +19,12 @@ import { DeadLetters } from './jobs/dead-letters';
 import { DeadLettersResolver } from './jobs/dead-letters.resolver';
 import { dbTimeoutsOf } from './db/timeouts';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
+import { PackagesResolver } from './modules/packages/packages.resolver';
 import { ExtensionsService } from './modules/extensions/extensions.service';
 import { LocalBlobStore } from './modules/packages/blob-store';
 import { GitSource } from './modules/packages/git-source';
+import { GitHooksService } from './modules/packages/git-hooks';
+import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { PackagesService } from './modules/packages/packages.service';
 import { ExtensionVersionsResolver } from './modules/versions/extension-versions.resolver';
 import { VersionsResolver } from './modules/versions/versions.resolver';
@@ -63,19 +66,22 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     tempDir: path.join(dataDir, 'tmp'),
   }, jobs);
   const extensions = new ExtensionsService(events, audit);
-  const secretBox = new SecretBox(config.encryptionKey);
+  const secretBox = new SecretBox(config.encryptionKey, config.encryptionPreviousKeys);
+  const gitSource = new GitSource(config.allowLocalGit, 120_000, config.gitFetchCacheSeconds);
+  const gitHooks = new GitHooksService(config, gitSource, secretBox, jobs, extensions, events, audit);
   const lifecycle = new VersionLifecycle(events);
   const review = new ReviewService(lifecycle, events, audit);
   const versions = new VersionsService(
     config,
     extensions,
     packages,
-    new GitSource(config.allowLocalGit),
+    gitSource,
     jobs,
     secretBox,
     lifecycle,
     events,
     audit,
+    gitHooks,
   );
   const installs = new InstallsService(organizations, events, audit);
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
@@ -100,7 +106,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { lifecycle, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
+  return { lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -113,7 +119,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [EventsResolver, new EventsResolver(services.events, services.eventStream, services.auth, config.maxPageSize)],
     [AuditResolver, new AuditResolver(services.audit, config.maxPageSize)],
     [AuditActorResolver, new AuditActorResolver(services.auth)],
-    [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.packages, services.auth)],
+    [ExtensionsResolver, new ExtensionsResolver(services.extensions, services.auth)],
+    [PackagesResolver, new PackagesResolver(services.packages)],
     [ExtensionVersionsResolver, new ExtensionVersionsResolver()],
     [VersionsResolver, new VersionsResolver(services.versions)],
     [ReviewResolver, new ReviewResolver(services.review, services.staging, services.auth, config.maxPageSize)],
@@ -126,6 +133,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
+    [GitHooksResolver, new GitHooksResolver(services.gitHooks, config.maxPageSize)],
+    [ExtensionGitSourceResolver, new ExtensionGitSourceResolver(services.gitHooks)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

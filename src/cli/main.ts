@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin.command';
 import { registerPackageCommands } from './package.commands';
+import { registerSecretsCommands } from './secrets.command';
 
 /** `plaza`: administration of a Plaza installation (more commands join as modules land). */
 export function buildProgram(): Command {
   const program = new Command('plaza').description('Plaza marketplace command line').showHelpAfterError();
   registerAdminCommands(program);
   registerPackageCommands(program);
+  registerSecretsCommands(program);
   return program;
 }
 

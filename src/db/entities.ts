@@ -11,6 +11,7 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { PlatformEventEntity } from '../modules/events/event.entity';
 import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules/extensions/extensions.entities';
 import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
+import { ExtensionGitSourceEntity, GitHookDeliveryEntity, GitRevalidationEntity } from '../modules/packages/git-hooks.entities';
 import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
 import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
 import { ListingEntity } from '../modules/listings/listing.entity';
@@ -28,6 +29,9 @@ import {
 
 /** Every TypeORM entity, gathered from the modules. */
 export const entities = [
+  ExtensionGitSourceEntity,
+  GitRevalidationEntity,
+  GitHookDeliveryEntity,
   UserEntity,
   ApiTokenEntity,
   DeveloperProfileEntity,

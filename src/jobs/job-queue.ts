@@ -51,6 +51,11 @@ export interface QueuePolicy {
   retryLimit: number;
   retryDelaySeconds: number;
   retryBackoff: boolean;
+  /**
+   * pg-boss's queue policy (fixed when the queue is created). `stately`: per singletonKey at most
+   * one job waits and one runs (a send while one waits is dropped).
+   */
+  policy?: 'standard' | 'stately';
 }
 
 export interface JobQueueOptions {
@@ -152,6 +157,8 @@ export class JobQueue {
         retryDelay: policy.retryDelaySeconds,
         retryBackoff: policy.retryBackoff,
         expireInSeconds: policy.expireInSeconds,
+        // updateQueue resets an omitted policy to standard, so it is always passed.
+        policy: policy.policy ?? 'standard',
       };
       await this.boss.createQueue(name, { name, ...options });
       // createQueue leaves an existing queue as it was: apply today's policy to it.

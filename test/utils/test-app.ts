@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createApp, PlazaApp } from '../../src/app';
 import { loadConfig, PlazaConfig } from '../../src/config';
-import { createLogger } from '../../src/shared/logger';
+import { createLogger, Logger } from '../../src/shared/logger';
 import { withDatabase } from './database';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -73,12 +73,13 @@ export function testConfig(overrides: Partial<Record<keyof PlazaConfig, unknown>
 /** Starts a full Plaza server (HTTP + WebSocket) on a random port over a fresh database. */
 export async function startTestApp(
   overrides: Partial<Record<keyof PlazaConfig, unknown>> = {},
-  options: { via?: (databaseUrl: string) => string } = {},
+  options: { via?: (databaseUrl: string) => string; logger?: Logger; databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  // `databaseUrl` starts another server over an existing test database (it is not dropped on close).
+  const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = testConfig(overrides);
   // `via` routes the server's connections elsewhere (a fault-injecting proxy); `databaseUrl` stays direct.
-  const app = await createApp({ config, databaseUrl: options.via ? options.via(db.url) : db.url, logger: createLogger(config.logLevel) });
+  const app = await createApp({ config, databaseUrl: options.via ? options.via(db.url) : db.url, logger: options.logger ?? createLogger(config.logLevel) });
   const url = await app.listen(0, '127.0.0.1');
   const agent = () => request(url);
   return {

@@ -95,6 +95,34 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     ],
   );
 
+  // The extension's tracked git repository and its validation history: the owner's (and admins') only.
+  // The sealed token and webhook secret are returned to no one (the sweep only tracks values someone
+  // may see; test/e2e/git-hooks.e2e-spec.ts greps every response and log line for tokens).
+  await t.sql(
+    `INSERT INTO extension_git_sources (extension_id, url, ref, token_sealed, webhook_secret_sealed, webhook_secret_created_at, docs_commit_sha)
+     SELECT extension_id, $2, $3, $4, $5, now(), $6 FROM extension_versions WHERE id = $1`,
+    [
+      published.id,
+      secret('git source url', `https://git.example.test/${canary('srcrepo')}.git`, ['owner', 'admin']),
+      secret('git source ref', canary('srcref'), ['owner', 'admin']),
+      canary('sealedtoken'),
+      canary('sealedhook'),
+      secret('docs commit sha', canary('docssha'), ['owner', 'admin']),
+    ],
+  );
+  await t.sql(
+    `INSERT INTO git_revalidations (extension_id, trigger, status, ref, commit_sha, delivery_id, report, error_count, warning_count, message, finished_at)
+     SELECT extension_id, 'PUSH', 'INVALID', 'main', $2, $3, jsonb_build_object('issues', jsonb_build_array(jsonb_build_object('message', $4::text))), 1, 0, $5, now()
+       FROM extension_versions WHERE id = $1`,
+    [
+      published.id,
+      secret('revalidated commit sha', canary('pushsha'), ['owner', 'admin']),
+      secret('push delivery id', canary('delivery'), ['owner', 'admin']),
+      secret('revalidation report', canary('pushreport'), ['owner', 'admin']),
+      secret('revalidation message', canary('pushmsg'), ['owner', 'admin']),
+    ],
+  );
+
   // One version in every other state, cloned from the published row (ids and numbers are canaries).
   const versionIds: Record<string, string> = { PUBLISHED: published.id };
   const states = [...PRIVATE_STATES, 'DEPRECATED'];

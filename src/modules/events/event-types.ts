@@ -20,6 +20,7 @@ export const EventTypes = {
   UPGRADE_OFFER_CREATED: 'upgrade_offer.created',
   UPGRADE_OFFER_ANSWERED: 'upgrade_offer.answered',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook.endpoint_disabled',
+  EXTENSION_GIT_REVALIDATED: 'extension.git_revalidated',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -108,6 +109,15 @@ export interface EventPayloads {
   'staging.tester_invited': { email: string };
   'staging.invitation_received': { appId: string; version: string | null; displayName: string };
   'version.withdrawn': Record<string, never>;
+  'extension.git_revalidated': {
+    revalidationId: string;
+    ref: string;
+    commitSha: string | null;
+    status: string;
+    errorCount: number;
+    warningCount: number;
+    docsSynced: boolean;
+  };
 }
 
 /**

@@ -4,15 +4,13 @@ import { Public } from '../../shared/auth/auth-checker';
 import { User } from '../accounts/accounts.types';
 import type { AuthService } from '../accounts/auth.service';
 import { Role } from '../../shared/auth/roles';
-import type { PackagesService } from '../packages/packages.service';
 import type { ExtensionsService } from './extensions.service';
-import { Category, ClaimExtensionInput, Extension, PackageUpload } from './extensions.types';
+import { Category, ClaimExtensionInput, Extension } from './extensions.types';
 
 @Resolver(() => Extension)
 export class ExtensionsResolver {
   constructor(
     private readonly extensions: ExtensionsService,
-    private readonly packages: PackagesService,
     private readonly auth: AuthService,
   ) {}
 
@@ -39,12 +37,6 @@ export class ExtensionsResolver {
   @Mutation(() => Extension, { description: 'Claim a permanent app id; CONFLICT when taken' })
   async claimExtension(@Arg('input') input: ClaimExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
     return Extension.from(await this.extensions.claim(authed(ctx), input));
-  }
-
-  @Authorized(Role.DEVELOPER)
-  @Mutation(() => PackageUpload, { description: 'A slot to PUT a zip package to (expires unused)' })
-  async createPackageUpload(@Ctx() ctx: RequestContext): Promise<PackageUpload> {
-    return PackageUpload.from(await this.packages.createUpload(authed(ctx)), ctx.origin);
   }
 
   @FieldResolver(() => User)

@@ -82,9 +82,18 @@ export class ListingsResolver {
     );
   }
 
-  @FieldResolver(() => ExtensionDocsType, { nullable: true, description: 'Docs of the newest published version' })
-  docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): MaybePromise<ExtensionDocsType | null> {
-    return then(latestOf(extension, ctx), version => (version ? ExtensionVersion.from(version, VersionView.PUBLIC).docs : null));
+  @FieldResolver(() => ExtensionDocsType, {
+    nullable: true,
+    description: 'Docs of the newest published version, or those a later push to its git repository synced (README "Publish a Kiket extension")',
+  })
+  async docs(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<ExtensionDocsType | null> {
+    return then(latestOf(extension, ctx), async (version): Promise<ExtensionDocsType | null> => {
+      if (!version) return null;
+      const published = ExtensionVersion.from(version, VersionView.PUBLIC).docs;
+      // Docs re-sync on every push (seed 003): newer than the publication, a push's docs win.
+      const synced = await ctx.loaders.syncedDocsByExtensionId.load(extension.id);
+      return synced && (!version.publishedAt || synced.syncedAt > version.publishedAt) ? (synced.docs as unknown as ExtensionDocsType) : published;
+    });
   }
 
   @FieldResolver(() => Int, { description: 'Active installations (staging installs excluded)' })

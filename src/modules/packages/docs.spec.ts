@@ -17,7 +17,9 @@ describe('docs discovery (docs/marketplace.md, Listing)', () => {
     expect(docs.overview).toMatchObject({ path: 'docs/README.md', html: '<h1>Overview</h1>\n<p>Hello <strong>world</strong></p>\n' });
     expect(docs.changelog?.path).toBe('CHANGELOG.md');
     expect(docs.gettingStarted?.path).toBe('docs/quickstart.md');
-    expect(docs.examples).toEqual([{ path: 'docs/examples/basic-usage.yaml', yaml: 'title: Basic' }]);
+    expect(docs.examples).toEqual([
+      { path: 'docs/examples/basic-usage.yaml', yaml: 'title: Basic', title: 'Basic', description: null, html: '<pre><code class="hljs language-yaml"><span class="hljs-attr">title:</span> <span class="hljs-string">Basic</span></code></pre>' },
+    ]);
     expect(discoverDocs(files({ 'README.md': '# Root' })).overview?.path).toBe('README.md');
   });
 
@@ -30,4 +32,27 @@ describe('docs discovery (docs/marketplace.md, Listing)', () => {
     expect(html).toContain('href="https://ok.test"');
     expect(html).toContain('rel="nofollow noopener noreferrer"');
   });
+
+  it('highlights docs/examples/*.yaml safely, with the title and description of the example format', () => {
+    const example = [
+      '# docs/examples/notify-on-issue.yaml',
+      'title: Notify on Issue Creation',
+      'description: Send a Slack message when issues are created',
+      'on_enter:',
+      '- extension: slack.sendMessage',
+      '  channel: "#alerts"',
+      '  template: "<script>alert(1)</script>"',
+    ].join('\n');
+    const [shown] = discoverDocs(files({ 'docs/examples/notify-on-issue.yaml': example })).examples;
+    expect(shown).toMatchObject({ title: 'Notify on Issue Creation', description: 'Send a Slack message when issues are created', yaml: example });
+    expect(shown.html).toContain('<span class="hljs-attr">channel:</span>');
+    expect(shown.html).toContain('&lt;script&gt;');
+    expect(shown.html).not.toContain('<script>');
+    // Hostile YAML (an alias bomb) is still shown as text, without a title, and does not expand.
+    const bomb = 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\ne: &e [*d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ntitle: Bomb';
+    const [hostile] = discoverDocs(files({ 'docs/examples/bomb.yaml': bomb })).examples;
+    expect(hostile.title).toBeNull();
+    expect(hostile.yaml).toBe(bomb);
+  });
 });
+

@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { PackageFiles } from '../validation/types';
+import { DocExample, docExample } from './doc-examples';
 
 export interface RenderedDoc {
   path: string;
@@ -13,10 +14,12 @@ export interface ExtensionDocs {
   overview: RenderedDoc | null;
   changelog: RenderedDoc | null;
   gettingStarted: RenderedDoc | null;
-  examples: { path: string; yaml: string }[];
+  examples: DocExample[];
 }
 
 const MAX_DOC_BYTES = 256 * 1024;
+/** Examples shown per listing (sorted by path). */
+const MAX_EXAMPLES = 20;
 
 const SAFE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -49,13 +52,14 @@ function pick(files: PackageFiles, candidates: string[]): RenderedDoc | null {
 /**
  * Documentation discovered in a package (docs/marketplace.md, "Listing"): docs/README.md or
  * README.md as the overview, CHANGELOG.md, getting-started.md or quickstart.md, and
- * docs/examples/*.yaml shown as text.
+ * docs/examples/*.yaml as highlighted examples (doc-examples.ts).
  */
 export function discoverDocs(files: PackageFiles): ExtensionDocs {
   const examples = [...files.keys()]
     .filter(p => /^docs\/examples\/[^/]+\.ya?ml$/i.test(p))
     .sort()
-    .map(path => ({ path, yaml: files.get(path)!.toString('utf8').slice(0, MAX_DOC_BYTES) }));
+    .slice(0, MAX_EXAMPLES)
+    .map(path => docExample(path, files.get(path)!.toString('utf8').slice(0, MAX_DOC_BYTES)));
   return {
     overview: pick(files, ['docs/README.md', 'README.md']),
     changelog: pick(files, ['docs/CHANGELOG.md', 'CHANGELOG.md']),

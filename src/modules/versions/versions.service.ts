@@ -28,6 +28,7 @@ import { DEAD_STATUSES, ExtensionVersionEntity, VersionSource, VersionStatus } f
 import { assessVersion } from './version-rules';
 import { discoverDocs } from '../packages/docs';
 import { NOW, VersionLifecycle } from './version-lifecycle';
+import type { GitHooksService } from '../packages/git-hooks';
 
 /** A package's validation: a throw is retried a few times (a database blip), then final. */
 export const validateVersionQueue = defineQueue<{ versionId: string }>('validate-version', { expireInSeconds: 30, retryLimit: 3, retryDelaySeconds: 2, retryBackoff: true });
@@ -101,6 +102,7 @@ export class VersionsService {
     private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
+    private readonly gitHooks: GitHooksService,
   ) {
     jobs.handle(validateVersionQueue, (ctx, data, attempt) => this.validate(ctx, data.versionId, { finalAttempt: attempt.final }));
   }
@@ -132,7 +134,10 @@ export class VersionsService {
 
   private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceInput): Promise<ExtensionVersionEntity> {
     this.git.assertAllowed(source);
-    const checkout = await this.git.checkout(source);
+    // Without a token, a submission from the tracked repository reuses the stored one (README "Publish a Kiket extension").
+    const storedToken = source.token ? null : await this.gitHooks.storedTokenFor(ctx, extension.id, source.url);
+    const token = source.token ?? (storedToken ? this.secrets.open(storedToken) : null);
+    const checkout = await this.git.checkout({ ...source, token });
     try {
       const facts = submissionFacts(await readPackageDirectory(checkout.dir));
       const bytes = await packDirectory(checkout.dir);
@@ -141,7 +146,7 @@ export class VersionsService {
         source: VersionSource.GIT,
         packageSha256: blob.sha256,
         ...facts,
-        git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : null },
+        git: { url: source.url, ref: source.ref, commitSha: checkout.commitSha, tokenSealed: source.token ? this.secrets.seal(source.token) : storedToken, tokenGiven: !!source.token },
         blob,
       });
     } finally {
@@ -159,7 +164,7 @@ export class VersionsService {
       /** Null when the package carries both manifests or neither (validation reports FORMAT-1/2). */
       format: PackageFormat | null;
       uploadId?: string;
-      git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null };
+      git?: { url: string; ref: string; commitSha: string; tokenSealed: string | null; tokenGiven: boolean };
       blob?: { sha256: string; size: number; tempPath: string };
     },
   ): Promise<ExtensionVersionEntity> {
@@ -193,6 +198,7 @@ export class VersionsService {
             submittedById: tx.actor.userId,
           }),
         );
+        if (data.git) await this.gitHooks.recordSubmission(tx, extension, data.git, version.id);
         await this.jobs.sendInTransaction(tx, validateVersionQueue, { versionId: version.id }, { singletonKey: version.id });
         await this.audit.record(tx, { action: 'version.submit', targetType: 'ExtensionVersion', targetId: version.id, data: { appId: extension.appId, version: data.version } });
         await this.events.append(tx, EventTypes.VERSION_SUBMITTED, {

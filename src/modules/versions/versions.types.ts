@@ -125,6 +125,15 @@ export class DocExampleType {
 
   @Field()
   yaml: string;
+
+  @Field(() => String, { nullable: true, description: "The example's `title` key" })
+  title: string | null;
+
+  @Field(() => String, { nullable: true, description: "The example's `description` key" })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The YAML highlighted as sanitized HTML (hljs-* classes); null for docs synced before highlighting' })
+  html: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Documentation discovered in the package (docs/README.md or README.md, CHANGELOG.md, getting started, docs/examples/*.yaml)' })
