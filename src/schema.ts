@@ -16,6 +16,7 @@ import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/installs/deprecations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
+import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -35,6 +36,9 @@ export const resolvers: NonEmptyArray<Function> = [
   WebhooksResolver,
   WebhookDeliveryResolver,
   DeadLettersResolver,
+  HostingResolver,
+  HostingVersionResolver,
+  HostingReviewResolver,
 ];
 
 /**

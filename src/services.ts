@@ -38,6 +38,8 @@ import { CategoryCountResolver, ListingsResolver } from './modules/listings/list
 import { ListingsService } from './modules/listings/listings.service';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { WebhooksService } from './modules/webhooks/webhooks.service';
+import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
+import { HostingService } from './modules/hosting/hosting.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -94,7 +96,22 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
+  const hosting = new HostingService(
+    {
+      policy: { allowLoopback: config.allowLoopbackWebhooks },
+      healthCheckTimeoutMs: config.healthCheckTimeoutMs,
+      healthCheckRetryDelayMs: config.healthCheckRetryDelayMs,
+      healthCheckRetries: 3,
+    },
+    organizations,
+    review,
+    jobs,
+    events,
+    audit,
+  );
+  // A hosted version's pending health check runs when it enters review (docs/hosting.md).
+  review.onOpened((tx, versionId) => hosting.onReviewOpened(tx, versionId));
+  return { hosting, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -117,6 +134,9 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
+    [HostingResolver, new HostingResolver(services.hosting)],
+    [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
+    [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

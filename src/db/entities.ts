@@ -18,6 +18,7 @@ import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/installs/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
+import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 
 import {
   WebhookAttemptEntity,
@@ -55,4 +56,7 @@ export const entities = [
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
   WebhookDispatchCursorEntity,
+  HostingTierEntity,
+  HostingConsentEntity,
+  HealthCheckEntity,
 ];

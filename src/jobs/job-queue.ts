@@ -15,6 +15,7 @@ export interface JobPayloads {
   'cleanup-uploads': Record<string, never>;
   'announce-sunsets': Record<string, never>;
   'webhook-sweep': Record<string, never>;
+  'hosting-health-check': { checkId: string };
 }
 export type QueueName = keyof JobPayloads;
 

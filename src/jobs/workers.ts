@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger';
 import { VALIDATE_VERSION_QUEUE } from '../modules/versions/versions.service';
 import { ROLLOUT_QUEUE } from '../modules/installs/upgrades.service';
 import { WEBHOOK_DELIVERY_QUEUE } from '../modules/webhooks/webhooks.service';
+import { HEALTH_CHECK_QUEUE } from '../modules/hosting/hosting.service';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher';
 import { withTransaction } from '../db/transaction';
 import { withLongStatements } from '../db/timeouts';
@@ -34,6 +35,9 @@ export const QUEUE_POLICIES: Record<QueueName, QueuePolicy> = {
   [CLEANUP_UPLOADS_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
   [SUNSET_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 10, retryBackoff: false },
   [WEBHOOK_SWEEP_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 30, retryBackoff: false },
+  // The health check retries its HTTP call itself (3 retries under one deadline each) and records
+  // a final result; a job retry only covers a crash before the result was written.
+  [HEALTH_CHECK_QUEUE]: { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 5, retryBackoff: false },
 };
 
 /**
@@ -76,6 +80,7 @@ export async function startJobs(
     if (requeued) logger.warn({ requeued }, 'overdue webhook deliveries re-enqueued');
   });
   await services.jobs.schedule(WEBHOOK_SWEEP_QUEUE, '*/5 * * * *');
+  await services.jobs.work(HEALTH_CHECK_QUEUE, (data, jobId) => services.hosting.runHealthCheck(ctx(jobId), data.checkId));
   const dispatcher = new WebhookDispatcher(
     services.webhooks,
     services.eventStream,

@@ -22,6 +22,8 @@ export const EventTypes = {
   UPGRADE_OFFER_CREATED: 'upgrade_offer.created',
   UPGRADE_OFFER_ANSWERED: 'upgrade_offer.answered',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook.endpoint_disabled',
+  HOSTING_TIER_CHANGED: 'hosting.tier_changed',
+  HOSTING_HEALTH_CHECKED: 'hosting.health_checked',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -34,6 +36,7 @@ export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
 export const AUDIENCE_ONLY_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = {
   [EventTypes.INSTALLATION_CREATED]: ['ownerUserId', 'organizationId'],
   [EventTypes.INSTALLATION_UNINSTALLED]: ['ownerUserId', 'organizationId'],
+  [EventTypes.HOSTING_TIER_CHANGED]: ['organizationId'],
 };
 
 /** The payload version every catalogued type is written with today. */

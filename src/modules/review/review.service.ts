@@ -62,10 +62,28 @@ const CURSOR_TAG = 'rq';
  * both succeed, and goes through the `reviewStates` table.
  */
 export class ReviewService {
+  private readonly openedListeners: ((tx: RequestContext, versionId: string) => Promise<void>)[] = [];
+
   constructor(
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** Work that starts when a version enters review, in the same transaction (the hosting health check). */
+  onOpened(listener: (tx: RequestContext, versionId: string) => Promise<void>): void {
+    this.openedListeners.push(listener);
+  }
+
+  /**
+   * Adds a trigger to a case that is still open (the hosting health check's failure); once
+   * the case is decided the trigger no longer matters and nothing is written.
+   */
+  async addTrigger(tx: RequestContext, caseId: string, trigger: ReviewTrigger): Promise<void> {
+    await tx.manager.query(
+      `UPDATE review_cases SET triggers = triggers || $2::jsonb WHERE id = $1 AND state IN ('OPEN', 'IN_REVIEW')`,
+      [caseId, JSON.stringify([trigger])],
+    );
+  }
 
   /** Opens a case for a version that needs review (inside the validation transaction). */
   async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[], { appId, ownerId }: { appId: string; ownerId: string }): Promise<ReviewCaseEntity> {
@@ -88,6 +106,7 @@ export class ReviewService {
       audienceUserId: ownerId,
       data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: triggers.map(t => t.kind) },
     });
+    for (const listener of this.openedListeners) await listener(ctx, version.id);
     return reviewCase;
   }
 
