@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../context';
 import { repo } from '../../db/transaction';
 import type { MissingHostingCost } from '../../shared/errors';
+import { EventTypes } from '../events/event-types';
 import { hostingOf } from '../validation/hosting/hosting-rules';
 import { HostingConsentEntity, HostingTierEntity } from './hosting.entities';
 
@@ -56,4 +57,116 @@ export function raisesCost(agreed: HostingPrice | null, next: HostingPrice | nul
   if (!next) return false;
   if (!agreed) return true;
   return agreed.currency !== next.currency || next.monthlyCostMinor > agreed.monthlyCostMinor;
+}
+
+/** What an installation agreed to pay, or null (never acknowledged: it was not managed). */
+export async function agreedPrice(ctx: RequestContext, installationId: string): Promise<HostingPrice | null> {
+  const row = await repo(ctx, HostingConsentEntity).findOneBy({ installationId });
+  return row && { tier: row.tier, monthlyCostMinor: row.monthlyCostMinor, currency: row.currency };
+}
+
+const money = (p: HostingPrice | null) => (p ? { amountMinor: p.monthlyCostMinor, currency: p.currency } : null);
+
+/**
+ * `hosting.tier_changed` for every active installation whose version runs on another tier
+ * than `target` (docs/events.md), in one statement; call it with the event-append lock held
+ * (a rollout holds it). `needsConsent` says the new cost exceeds what the installation agreed
+ * to: the rollout leaves it where it is and offers the upgrade instead. Returns the target's price.
+ */
+export async function announceTierChange(
+  tx: RequestContext,
+  target: { id: string; version: string; manifest: unknown },
+  extension: { id: string; appId: string },
+): Promise<{ price: HostingPrice | null; announced: number }> {
+  const price = await priceOf(tx, target.manifest);
+  const froms: { id: string; manifest: unknown }[] = await tx.manager.query(
+    `SELECT DISTINCT v.id, v.manifest FROM installations i JOIN extension_versions v ON v.id = i.version_id
+      WHERE i.extension_id = $1 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id <> $2`,
+    [extension.id, target.id],
+  );
+  const changed: Record<string, { fromTier: string | null; fromMonthlyCost: ReturnType<typeof money> }> = {};
+  for (const from of froms) {
+    const before = await priceOf(tx, from.manifest);
+    if ((before?.tier ?? null) !== (price?.tier ?? null)) changed[from.id] = { fromTier: before?.tier ?? null, fromMonthlyCost: money(before) };
+  }
+  if (!Object.keys(changed).length) return { price, announced: 0 };
+  const [{ announced }] = await tx.manager.query(
+    `WITH logged AS (
+       INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data)
+       SELECT $1, $2, $3, 'Installation', i.id::text, coalesce(i.owner_user_id, i.installed_by_id),
+              jsonb_build_object('installationId', i.id, 'organizationId', i.organization_id,
+                                 'fromVersion', v.version, 'toVersion', $3::text,
+                                 'fromTier', $4::jsonb -> v.id::text -> 'fromTier', 'toTier', to_jsonb($5::text),
+                                 'fromMonthlyCost', $4::jsonb -> v.id::text -> 'fromMonthlyCost', 'toMonthlyCost', $6::jsonb,
+                                 'needsConsent', $7::int IS NOT NULL AND NOT EXISTS (
+                                   SELECT 1 FROM installation_hosting_consents h
+                                    WHERE h.installation_id = i.id AND h.currency = $8 AND h.monthly_cost_minor >= $7))
+         FROM installations i JOIN extension_versions v ON v.id = i.version_id
+        WHERE i.extension_id = $9 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id = ANY($10::uuid[])
+       RETURNING 1
+     )
+     SELECT count(*)::int AS announced FROM logged`,
+    [
+      EventTypes.HOSTING_TIER_CHANGED,
+      extension.appId,
+      target.version,
+      JSON.stringify(changed),
+      price?.tier ?? null,
+      JSON.stringify(money(price)),
+      price?.monthlyCostMinor ?? null,
+      price?.currency ?? null,
+      extension.id,
+      Object.keys(changed),
+    ],
+  );
+  return { price, announced };
+}
+
+export interface TierNotice {
+  installationId: string;
+  currentVersionId: string;
+  recommendedVersionId: string;
+  fromTier: string | null;
+  toTier: string | null;
+  from: HostingPrice | null;
+  to: HostingPrice | null;
+  /** The new cost exceeds what the installation agreed to: moving needs the cost acknowledged. */
+  needsConsent: boolean;
+}
+
+/**
+ * The tier-change notices for `upgradeRecommendations`: installations whose extension has a
+ * newer published version on another tier than theirs (and so did not simply move).
+ */
+export async function tierNotices(ctx: RequestContext, installations: { id: string; extensionId: string; versionId: string }[]): Promise<TierNotice[]> {
+  if (!installations.length) return [];
+  const rows: { installation_id: string; current_id: string; current_manifest: unknown; newest_id: string; newest_manifest: unknown }[] = await ctx.manager.query(
+    `SELECT i.id AS installation_id, cur.id AS current_id, cur.manifest AS current_manifest, n.id AS newest_id, n.manifest AS newest_manifest
+       FROM installations i
+       JOIN extension_versions cur ON cur.id = i.version_id
+       JOIN LATERAL (
+         SELECT v.id, v.manifest FROM extension_versions v
+          WHERE v.extension_id = i.extension_id AND v.status = 'PUBLISHED'
+          ORDER BY v.published_at DESC NULLS LAST LIMIT 1
+       ) n ON n.id <> cur.id
+      WHERE i.id = ANY($1::uuid[])`,
+    [installations.map(i => i.id)],
+  );
+  const notices: TierNotice[] = [];
+  for (const row of rows) {
+    const [from, to] = await Promise.all([priceOf(ctx, row.current_manifest), priceOf(ctx, row.newest_manifest)]);
+    if ((from?.tier ?? null) === (to?.tier ?? null)) continue;
+    const agreed = await agreedPrice(ctx, row.installation_id);
+    notices.push({
+      installationId: row.installation_id,
+      currentVersionId: row.current_id,
+      recommendedVersionId: row.newest_id,
+      fromTier: from?.tier ?? null,
+      toTier: to?.tier ?? null,
+      from,
+      to,
+      needsConsent: raisesCost(agreed, to),
+    });
+  }
+  return notices;
 }

@@ -185,3 +185,21 @@ export class HostingCost {
   @Field(() => [Money], { description: 'One total per currency' })
   totals: Money[];
 }
+
+@ObjectType({ simpleResolvers: true, description: 'A newer version runs on another hosting tier (customers are notified; a dearer tier needs the cost acknowledged)' })
+export class HostingChange {
+  @Field(() => String, { nullable: true, description: 'null: the current version is not managed' })
+  fromTier: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null: the newer version is not managed' })
+  toTier: string | null;
+
+  @Field(() => Money, { nullable: true })
+  fromMonthlyCost: Money | null;
+
+  @Field(() => Money, { nullable: true })
+  toMonthlyCost: Money | null;
+
+  @Field({ description: 'The new cost exceeds what was agreed: accepting the upgrade needs hostingCost' })
+  needsConsent: boolean;
+}

@@ -5,6 +5,19 @@ import { ExtensionVersion } from '../versions/versions.types';
 import type { DeprecationsService } from './deprecations.service';
 import { DeprecateVersionInput, Deprecation, UpgradeRecommendation } from './deprecations.types';
 import { Installation } from './installs.types';
+import { TierNotice, tierNotices } from '../hosting/hosting-cost';
+import { HostingChange, Money } from '../hosting/hosting.types';
+
+function hostingChangeOf(notice: TierNotice | undefined): HostingChange | null {
+  if (!notice) return null;
+  return Object.assign(new HostingChange(), {
+    fromTier: notice.fromTier,
+    toTier: notice.toTier,
+    fromMonthlyCost: notice.from && Money.of(notice.from.monthlyCostMinor, notice.from.currency),
+    toMonthlyCost: notice.to && Money.of(notice.to.monthlyCostMinor, notice.to.currency),
+    needsConsent: notice.needsConsent,
+  });
+}
 
 @Resolver(() => ExtensionVersion)
 export class DeprecationsResolver {
@@ -23,18 +36,44 @@ export class DeprecationsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<UpgradeRecommendation[]> {
     const recommendations = await this.deprecations.recommendations(ctx, organizationId);
-    return Promise.all(
+    // Tier changes (docs/hosting.md): a notice on the recommendation, or one of its own.
+    const notices = new Map((await tierNotices(ctx, await this.deprecations.installationsOf(ctx, organizationId))).map(n => [n.installationId, n]));
+    const out = await Promise.all(
       recommendations.map(async r =>
         Object.assign(new UpgradeRecommendation(), {
           installation: Installation.from(r.installation),
           currentVersion: (await ExtensionVersion.visible(ctx, r.current))!,
           recommendedVersion: await ExtensionVersion.visible(ctx, r.recommended),
-          needsConsent: r.newScopes.length > 0,
+          needsConsent: r.newScopes.length > 0 || !!notices.get(r.installation.id)?.needsConsent,
           newScopes: r.newScopes,
           sunsetAt: r.sunsetAt,
+          hostingChange: hostingChangeOf(notices.get(r.installation.id)),
         }),
       ),
     );
+    const covered = new Set(recommendations.map(r => r.installation.id));
+    for (const notice of notices.values()) {
+      if (covered.has(notice.installationId)) continue;
+      const [installation, current, recommended] = await Promise.all([
+        this.deprecations.installation(ctx, notice.installationId),
+        ctx.loaders.versionById.load(notice.currentVersionId),
+        ctx.loaders.versionById.load(notice.recommendedVersionId),
+      ]);
+      const currentVersion = await ExtensionVersion.visible(ctx, current);
+      if (!installation || !currentVersion) continue;
+      out.push(
+        Object.assign(new UpgradeRecommendation(), {
+          installation: Installation.from(installation),
+          currentVersion,
+          recommendedVersion: await ExtensionVersion.visible(ctx, recommended),
+          needsConsent: notice.needsConsent,
+          newScopes: [],
+          sunsetAt: null,
+          hostingChange: hostingChangeOf(notice),
+        }),
+      );
+    }
+    return out;
   }
 
   @FieldResolver(() => Deprecation, { nullable: true })

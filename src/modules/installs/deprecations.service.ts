@@ -113,6 +113,15 @@ export class DeprecationsService {
       });
   }
 
+  /** The caller's (or an organization's) active installations, as `recommendations` reads them. */
+  installationsOf(ctx: RequestContext, organizationId?: string | null): Promise<InstallationEntity[]> {
+    return this.installs.listMine(ctx, organizationId);
+  }
+
+  installation(ctx: RequestContext, id: string): Promise<InstallationEntity | null> {
+    return repo(ctx, InstallationEntity).findOneBy({ id });
+  }
+
   async forVersion(ctx: RequestContext, versionId: string): Promise<DeprecationEntity | null> {
     return repo(ctx, DeprecationEntity).findOneBy({ versionId });
   }

@@ -3,6 +3,7 @@ import { IsOptional, Length } from 'class-validator';
 import { DateTimeScalar } from '../../shared/scalars';
 import type { DeprecationEntity } from './deprecation.entity';
 import { Installation } from './installs.types';
+import { HostingChange } from '../hosting/hosting.types';
 import { ExtensionVersion } from '../versions/versions.types';
 
 @ObjectType({ simpleResolvers: true })
@@ -66,4 +67,7 @@ export class UpgradeRecommendation {
 
   @Field(() => Date, { nullable: true })
   sunsetAt: Date | null;
+
+  @Field(() => HostingChange, { nullable: true, description: 'The recommended version runs on another hosting tier (docs/hosting.md)' })
+  hostingChange: HostingChange | null;
 }
