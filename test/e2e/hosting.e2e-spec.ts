@@ -166,7 +166,7 @@ describe('managed hosting', () => {
     const org = (await t.gql(`mutation { createOrganization(name: "Cost Org") { id } }`, {}, owner.token)).data!.createOrganization;
     await t.gql(INSTALL, { i: { appId: a.appId, grantedScopes: SCOPES, organizationId: org.id, hostingCost: { tier: 'minimal', monthlyCostMinor: 500, currency: 'USD' } } }, owner.token);
     await t.gql(INSTALL, { i: { appId: b.appId, grantedScopes: SCOPES, organizationId: org.id, hostingCost: { tier: 'compute', monthlyCostMinor: 3500, currency: 'USD' } } }, owner.token);
-    const COST = `query($o: ID!) { hostingCost(organizationId: $o) { organizationId lines { appId version tier monthlyCost { amountMinor currency } } totals { amountMinor currency } } }`;
+    const COST = `query($o: ID) { hostingCost(organizationId: $o) { organizationId lines { appId version tier monthlyCost { amountMinor currency } } totals { amountMinor currency } } }`;
     const cost = (await t.gql(COST, { o: org.id }, owner.token)).data!.hostingCost;
     expect(cost.lines.map((l: any) => [l.appId, l.tier, l.monthlyCost.amountMinor])).toEqual([
       [a.appId, 'minimal', 500],
@@ -177,6 +177,13 @@ describe('managed hosting', () => {
     expect((await t.gql(COST, { o: org.id }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(COST, { o: org.id })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(COST, { o: 'not-a-uuid' }, owner.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    // Without an organization: the caller's personal installations only.
+    const personal = await t.gql(`{ hostingCost { organizationId lines { appId } totals { amountMinor } } }`, {}, owner.token);
+    expect(personal.data!.hostingCost).toEqual({ organizationId: null, lines: [], totals: [] });
+    const user = await buildUser(t);
+    await t.gql(INSTALL, { i: { appId: b.appId, grantedScopes: SCOPES, hostingCost: { tier: 'compute', monthlyCostMinor: 3500, currency: 'USD' } } }, user.token);
+    const mine = await t.gql(`{ hostingCost { lines { appId tier } totals { amountMinor currency } } }`, {}, user.token);
+    expect(mine.data!.hostingCost).toEqual({ lines: [{ appId: b.appId, tier: 'compute' }], totals: [{ amountMinor: 3500, currency: 'USD' }] });
   });
 
   it('a dearer tier notifies every installation and waits for the cost to be acknowledged; a cheaper one moves', async () => {

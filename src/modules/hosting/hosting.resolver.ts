@@ -19,9 +19,11 @@ export class HostingResolver {
   }
 
   @Authorized()
-  @Query(() => HostingCost, { description: 'An organization’s managed-hosting cost per month, per installation and in total (members and admins)' })
-  async hostingCost(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: RequestContext): Promise<HostingCost> {
-    const lines = await this.hosting.organizationCost(ctx, organizationId);
+  @Query(() => HostingCost, {
+    description: 'Managed-hosting cost per month, per installation and in total: an organization’s (members and admins) or, without one, your personal installations’',
+  })
+  async hostingCost(@Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null, @Ctx() ctx: RequestContext): Promise<HostingCost> {
+    const lines = await this.hosting.organizationCost(ctx, organizationId ?? null);
     const totals = new Map<string, number>();
     for (const line of lines) totals.set(line.price.currency, (totals.get(line.price.currency) ?? 0) + line.price.monthlyCostMinor);
     return Object.assign(new HostingCost(), {

@@ -207,15 +207,21 @@ export class HostingService {
 
   // ---- Cost ---------------------------------------------------------------------------------
 
-  /** An organization's managed-hosting lines (members and admins; NOT_FOUND for anyone else). */
-  async organizationCost(ctx: RequestContext, organizationId: string): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
-    if (!isUuid(organizationId)) throw new NotFoundError('Organization');
-    const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
-    if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+  /**
+   * An organization's managed-hosting lines (members and admins; NOT_FOUND for anyone else), or
+   * with no organization the caller's personal installations'.
+   */
+  async organizationCost(ctx: RequestContext, organizationId: string | null): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
+    if (organizationId !== null) {
+      if (!isUuid(organizationId)) throw new NotFoundError('Organization');
+      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
+      if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+    }
     const rows: { id: string; app_id: string; version_id: string }[] = await ctx.manager.query(
       `SELECT i.id, e.app_id, i.version_id FROM installations i JOIN extensions e ON e.id = i.extension_id
-        WHERE i.organization_id = $1 AND i.status = 'ACTIVE' ORDER BY e.app_id`,
-      [organizationId],
+        WHERE i.status = 'ACTIVE' AND ${organizationId === null ? 'i.organization_id IS NULL AND i.owner_user_id = $1' : 'i.organization_id = $1'}
+        ORDER BY e.app_id, i.id`,
+      [organizationId ?? ctx.actor!.userId],
     );
     if (!rows.length) return [];
     const versions = new Map((await repo(ctx, ExtensionVersionEntity).findBy({ id: In([...new Set(rows.map(r => r.version_id))]) })).map(v => [v.id, v]));

@@ -176,8 +176,8 @@ export class HostingCostLine {
 
 @ObjectType({ simpleResolvers: true, description: 'An organization’s managed-hosting cost per month (the lines billing turns into invoice lines)' })
 export class HostingCost {
-  @Field(() => ID)
-  organizationId: string;
+  @Field(() => ID, { nullable: true, description: 'null: your personal installations' })
+  organizationId: string | null;
 
   @Field(() => [HostingCostLine])
   lines: HostingCostLine[];
