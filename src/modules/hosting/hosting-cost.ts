@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { repo } from '../../db/transaction';
 import type { MissingHostingCost } from '../../shared/errors';
@@ -29,6 +30,19 @@ export async function priceOf(ctx: RequestContext, manifest: unknown): Promise<H
   if (!hosting?.managed) return null;
   const tier = await repo(ctx, HostingTierEntity).findOneBy(hosting.tier ? { name: hosting.tier } : { isDefault: true });
   return tier ? { tier: tier.name, monthlyCostMinor: tier.monthlyCostMinor, currency: tier.currency } : null;
+}
+
+/** `priceOf` for many manifests with one read of the tier table (no round trip per version). */
+export async function pricer(ctx: RequestContext): Promise<(manifest: unknown) => HostingPrice | null> {
+  const tiers = await repo(ctx, HostingTierEntity).find();
+  const byName = new Map(tiers.map(t => [t.name, t]));
+  const fallback = tiers.find(t => t.isDefault);
+  return manifest => {
+    const hosting = hostingOf(manifest, null);
+    if (!hosting?.managed) return null;
+    const tier = hosting.tier ? byName.get(hosting.tier) : fallback;
+    return tier ? { tier: tier.name, monthlyCostMinor: tier.monthlyCostMinor, currency: tier.currency } : null;
+  };
 }
 
 /** The price the caller must still acknowledge: null when nothing is due or `ack` matches it exactly. */
@@ -85,8 +99,9 @@ export async function announceTierChange(
     [extension.id, target.id],
   );
   const changed: Record<string, { fromTier: string | null; fromMonthlyCost: ReturnType<typeof money> }> = {};
+  const price$ = await pricer(tx);
   for (const from of froms) {
-    const before = await priceOf(tx, from.manifest);
+    const before = price$(from.manifest);
     if ((before?.tier ?? null) !== (price?.tier ?? null)) changed[from.id] = { fromTier: before?.tier ?? null, fromMonthlyCost: money(before) };
   }
   if (!Object.keys(changed).length) return { price, announced: 0 };
@@ -153,10 +168,18 @@ export async function tierNotices(ctx: RequestContext, installations: { id: stri
     [installations.map(i => i.id)],
   );
   const notices: TierNotice[] = [];
-  for (const row of rows) {
-    const [from, to] = await Promise.all([priceOf(ctx, row.current_manifest), priceOf(ctx, row.newest_manifest)]);
-    if ((from?.tier ?? null) === (to?.tier ?? null)) continue;
-    const agreed = await agreedPrice(ctx, row.installation_id);
+  const price$ = await pricer(ctx);
+  const changed = rows.filter(row => (price$(row.current_manifest)?.tier ?? null) !== (price$(row.newest_manifest)?.tier ?? null));
+  if (!changed.length) return [];
+  const consents = new Map(
+    (await repo(ctx, HostingConsentEntity).findBy({ installationId: In(changed.map(r => r.installation_id)) })).map(c => [
+      c.installationId,
+      { tier: c.tier, monthlyCostMinor: c.monthlyCostMinor, currency: c.currency },
+    ]),
+  );
+  for (const row of changed) {
+    const [from, to] = [price$(row.current_manifest), price$(row.newest_manifest)];
+    const agreed = consents.get(row.installation_id) ?? null;
     notices.push({
       installationId: row.installation_id,
       currentVersionId: row.current_id,

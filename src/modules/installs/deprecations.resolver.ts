@@ -37,7 +37,9 @@ export class DeprecationsResolver {
   ): Promise<UpgradeRecommendation[]> {
     const recommendations = await this.deprecations.recommendations(ctx, organizationId);
     // Tier changes (docs/hosting.md): a notice on the recommendation, or one of its own.
-    const notices = new Map((await tierNotices(ctx, await this.deprecations.installationsOf(ctx, organizationId))).map(n => [n.installationId, n]));
+    const mine = await this.deprecations.installationsOf(ctx, organizationId);
+    const notices = new Map((await tierNotices(ctx, mine)).map(n => [n.installationId, n]));
+    const installationsById = new Map(mine.map(i => [i.id, i]));
     const out = await Promise.all(
       recommendations.map(async r =>
         Object.assign(new UpgradeRecommendation(), {
@@ -52,28 +54,27 @@ export class DeprecationsResolver {
       ),
     );
     const covered = new Set(recommendations.map(r => r.installation.id));
-    for (const notice of notices.values()) {
-      if (covered.has(notice.installationId)) continue;
-      const [installation, current, recommended] = await Promise.all([
-        this.deprecations.installation(ctx, notice.installationId),
-        ctx.loaders.versionById.load(notice.currentVersionId),
-        ctx.loaders.versionById.load(notice.recommendedVersionId),
-      ]);
-      const currentVersion = await ExtensionVersion.visible(ctx, current);
-      if (!installation || !currentVersion) continue;
-      out.push(
-        Object.assign(new UpgradeRecommendation(), {
-          installation: Installation.from(installation),
-          currentVersion,
-          recommendedVersion: await ExtensionVersion.visible(ctx, recommended),
-          needsConsent: notice.needsConsent,
-          newScopes: [],
-          sunsetAt: null,
-          hostingChange: hostingChangeOf(notice),
+    // In parallel, so the version loader batches the reads.
+    const extra = await Promise.all(
+      [...notices.values()]
+        .filter(notice => !covered.has(notice.installationId))
+        .map(async (notice): Promise<UpgradeRecommendation | null> => {
+          const installation = installationsById.get(notice.installationId);
+          const [current, recommended] = await Promise.all([ctx.loaders.versionById.load(notice.currentVersionId), ctx.loaders.versionById.load(notice.recommendedVersionId)]);
+          const currentVersion = await ExtensionVersion.visible(ctx, current);
+          if (!installation || !currentVersion) return null;
+          return Object.assign(new UpgradeRecommendation(), {
+            installation: Installation.from(installation),
+            currentVersion,
+            recommendedVersion: await ExtensionVersion.visible(ctx, recommended),
+            needsConsent: notice.needsConsent,
+            newScopes: [],
+            sunsetAt: null,
+            hostingChange: hostingChangeOf(notice),
+          });
         }),
-      );
-    }
-    return out;
+    );
+    return [...out, ...extra.filter((r): r is UpgradeRecommendation => r !== null)];
   }
 
   @FieldResolver(() => Deprecation, { nullable: true })

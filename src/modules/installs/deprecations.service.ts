@@ -118,10 +118,6 @@ export class DeprecationsService {
     return this.installs.listMine(ctx, organizationId);
   }
 
-  installation(ctx: RequestContext, id: string): Promise<InstallationEntity | null> {
-    return repo(ctx, InstallationEntity).findOneBy({ id });
-  }
-
   async forVersion(ctx: RequestContext, versionId: string): Promise<DeprecationEntity | null> {
     return repo(ctx, DeprecationEntity).findOneBy({ versionId });
   }
