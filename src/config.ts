@@ -149,6 +149,18 @@ export class PlazaConfig {
   @Min(100)
   webhookTimeoutMs = 10_000;
 
+  /** PLAZA_HEALTH_CHECK_TIMEOUT_MS: one health-check attempt's deadline (connect, send, response). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  healthCheckTimeoutMs = 5_000;
+
+  /** PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: the pause between health-check attempts (3 retries after the first). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  healthCheckRetryDelayMs = 2_000;
+
   /** PLAZA_WEBHOOK_CONCURRENCY: deliveries in flight per worker process. */
   @Type(() => Number)
   @IsInt()
@@ -390,6 +402,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WEBHOOK_DISABLE_AFTER_SECONDS: 'webhookDisableAfterSeconds',
   PLAZA_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
+  PLAZA_HEALTH_CHECK_TIMEOUT_MS: 'healthCheckTimeoutMs',
+  PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: 'healthCheckRetryDelayMs',
   PLAZA_WS_MAX_SUBSCRIPTIONS: 'wsMaxSubscriptions',
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
   PLAZA_WS_MAX_STALL_SECONDS: 'wsMaxStallSeconds',

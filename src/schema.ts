@@ -21,6 +21,7 @@ import { RecommendationsResolver } from './modules/installs/recommendations.reso
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
+import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -46,6 +47,9 @@ export const resolvers: NonEmptyArray<Function> = [
   DeadLettersResolver,
   GitHooksResolver,
   ExtensionGitSourceResolver,
+  HostingResolver,
+  HostingVersionResolver,
+  HostingReviewResolver,
 ];
 
 /**

@@ -46,6 +46,8 @@ import { CategoryCountResolver, ListingsResolver } from './modules/listings/list
 import { ListingsService } from './modules/listings/listings.service';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { WebhooksService } from './modules/webhooks/webhooks.service';
+import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
+import { HostingService } from './modules/hosting/hosting.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -106,7 +108,20 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const deadLetters = new DeadLetters(jobs, audit);
-  return { lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
+  const hosting = new HostingService(
+    {
+      policy: { allowLoopback: config.allowLoopbackWebhooks },
+      healthCheckTimeoutMs: config.healthCheckTimeoutMs,
+      healthCheckRetryDelayMs: config.healthCheckRetryDelayMs,
+      healthCheckRetries: 3,
+    },
+    organizations,
+    review,
+    jobs,
+    events,
+    audit,
+  );
+  return { hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -135,6 +150,9 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
     [GitHooksResolver, new GitHooksResolver(services.gitHooks, config.maxPageSize)],
     [ExtensionGitSourceResolver, new ExtensionGitSourceResolver(services.gitHooks)],
+    [HostingResolver, new HostingResolver(services.hosting)],
+    [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
+    [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -19,6 +19,7 @@ import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
+import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 
 import {
   WebhookAttemptEntity,
@@ -59,4 +60,7 @@ export const entities = [
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
   WebhookDispatchCursorEntity,
+  HostingTierEntity,
+  HostingConsentEntity,
+  HealthCheckEntity,
 ];

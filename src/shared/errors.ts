@@ -115,11 +115,28 @@ export class PayloadTooLargeError extends DomainError {
 }
 
 /** The caller did not grant every scope the version needs; `missingScopes` lists them. */
+/** A managed extension's hosting cost the installer has not acknowledged (docs/hosting.md). */
+export interface MissingHostingCost {
+  tier: string;
+  monthlyCostMinor: number;
+  currency: string;
+}
+
 export class ConsentRequiredError extends DomainError {
   readonly code = ErrorCode.CONSENT_REQUIRED;
   override readonly httpStatus = 403;
-  constructor(readonly missingScopes: string[]) {
-    super(`Grant these scopes to install: ${missingScopes.join(', ')}`, { missingScopes });
+  constructor(
+    readonly missingScopes: string[],
+    readonly missingHostingCost: MissingHostingCost | null = null,
+  ) {
+    const parts = [
+      ...(missingScopes.length ? [`grant these scopes: ${missingScopes.join(', ')}`] : []),
+      ...(missingHostingCost
+        ? [`acknowledge the hosting cost: tier ${missingHostingCost.tier}, ${(missingHostingCost.monthlyCostMinor / 100).toFixed(2)} ${missingHostingCost.currency} per month`]
+        : []),
+    ];
+    const message = missingHostingCost ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
+    super(message, missingHostingCost ? { missingScopes, missingHostingCost } : { missingScopes });
   }
 }
 

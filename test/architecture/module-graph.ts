@@ -17,6 +17,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['packages'],
   ['versions', 'webhooks'],
   ['review'],
+  ['hosting'],
   ['installs'],
   ['listings'],
   ['http', 'cli', 'root'],

@@ -21,6 +21,8 @@ export const EventTypes = {
   UPGRADE_OFFER_ANSWERED: 'upgrade_offer.answered',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook.endpoint_disabled',
   EXTENSION_GIT_REVALIDATED: 'extension.git_revalidated',
+  HOSTING_TIER_CHANGED: 'hosting.tier_changed',
+  HOSTING_HEALTH_CHECKED: 'hosting.health_checked',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -109,6 +111,18 @@ export interface EventPayloads {
   'staging.tester_invited': { email: string };
   'staging.invitation_received': { appId: string; version: string | null; displayName: string };
   'version.withdrawn': Record<string, never>;
+  'hosting.tier_changed': {
+    installationId: string;
+    organizationId: string | null;
+    fromVersion: string | null;
+    toVersion: string;
+    fromTier: string | null;
+    toTier: string | null;
+    fromMonthlyCost: { amountMinor: number; currency: string } | null;
+    toMonthlyCost: { amountMinor: number; currency: string } | null;
+    needsConsent: boolean;
+  };
+  'hosting.health_checked': { checkId: string; passed: boolean; httpStatus: number | null; latencyMs: number | null; attempts: number };
   'extension.git_revalidated': {
     revalidationId: string;
     ref: string;
@@ -128,6 +142,7 @@ export interface EventPayloads {
 export const AUDIENCE_ONLY_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = {
   [EventTypes.INSTALLATION_CREATED]: ['ownerUserId', 'organizationId'],
   [EventTypes.INSTALLATION_UNINSTALLED]: ['ownerUserId', 'organizationId'],
+  [EventTypes.HOSTING_TIER_CHANGED]: ['organizationId'],
 };
 
 /** The payload version every catalogued type is written with today. */

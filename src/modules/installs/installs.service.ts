@@ -16,12 +16,15 @@ import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
 import { newestVersion, semverDescSql } from '../versions/semver-order';
+import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
 
 export interface InstallInput {
   appId: string;
   grantedScopes: string[];
   organizationId?: string | null;
   versionId?: string | null;
+  /** The tier and monthly cost of a managed version, as shown: required to install one. */
+  hostingCost?: CostAcknowledgement | null;
 }
 
 const INSTALLABLE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
@@ -62,7 +65,10 @@ export class InstallsService {
     const required = declaredScopes((version.manifest ?? {}) as Manifest);
     const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
     const missing = required.filter(s => !granted.includes(s));
-    if (missing.length) throw new ConsentRequiredError(missing);
+    // A managed extension's tier and monthly cost are part of the consent (docs/hosting.md).
+    const price = await priceOf(ctx, version.manifest);
+    const missingCost = unacknowledged(price, input.hostingCost);
+    if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
     return withTransaction(ctx, async tx => {
       const values = {
         extensionId: extension.id,
@@ -79,6 +85,7 @@ export class InstallsService {
       const inserted = await tx.manager.createQueryBuilder().insert().into(InstallationEntity).values(values).orIgnore().returning('*').execute();
       if (!inserted.raw.length) return this.findActive(tx, extension.id, input.organizationId ?? null, actor.userId);
       const installation = await repo(tx, InstallationEntity).findOneByOrFail({ id: inserted.raw[0].id });
+      if (price) await recordCostConsent(tx, installation.id, price, actor.userId);
       await this.audit.record(tx, { action: 'installation.create', targetType: 'Installation', targetId: installation.id, data: { appId: extension.appId, version: version.version } });
       await this.events.append(tx, EventTypes.INSTALLATION_CREATED, {
         subjectType: 'Installation',

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { HostingCostConsentInput } from '../hosting/hosting.types';
 import { DateTimeScalar } from '../../shared/scalars';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
 
@@ -61,4 +63,13 @@ export class InstallInput {
   @Field(() => ID, { nullable: true, description: 'A specific version (a staging version for its developer and invited testers)' })
   @IsOptional()
   versionId?: string | null;
+
+  @Field(() => HostingCostConsentInput, {
+    nullable: true,
+    description: 'For a managed extension: the tier and monthly cost shown (ExtensionVersion.hosting); CONSENT_REQUIRED lists them when missing or different',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HostingCostConsentInput)
+  hostingCost?: HostingCostConsentInput | null;
 }

@@ -55,4 +55,9 @@ export class RecommendationsService {
         return { installation, current: from, recommended, newScopes, sunsetAt: deprecations.get(from.id)?.sunsetAt ?? null };
       });
   }
+
+  /** The caller's (or an organization's) active installations, as `recommendations` reads them. */
+  installationsOf(ctx: RequestContext, organizationId?: string | null): Promise<InstallationEntity[]> {
+    return this.installs.listMine(authed(ctx), organizationId);
+  }
 }

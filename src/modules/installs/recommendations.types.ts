@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ExtensionVersion } from '../versions/versions.types';
 import { Installation } from './installs.types';
+import { HostingChange } from '../hosting/hosting.types';
 
 @ObjectType({ simpleResolvers: true })
 export class UpgradeRecommendation {
@@ -21,4 +22,7 @@ export class UpgradeRecommendation {
 
   @Field(() => Date, { nullable: true })
   sunsetAt: Date | null;
+
+  @Field(() => HostingChange, { nullable: true, description: 'The recommended version runs on another hosting tier (docs/hosting.md)' })
+  hostingChange: HostingChange | null;
 }

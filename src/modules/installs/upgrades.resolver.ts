@@ -5,6 +5,7 @@ import { ExtensionVersion } from '../versions/versions.types';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
 import type { UpgradesService } from './upgrades.service';
 import { Installation } from './installs.types';
+import { HostingCostConsentInput } from '../hosting/hosting.types';
 
 @ObjectType({ simpleResolvers: true })
 export class UpgradeOffer {
@@ -54,8 +55,10 @@ export class UpgradesResolver {
     @Arg('accept') accept: boolean,
     @Arg('grantedScopes', () => [String], { nullable: true }) grantedScopes: string[] | null,
     @Ctx() ctx: RequestContext,
+    @Arg('hostingCost', () => HostingCostConsentInput, { nullable: true, description: 'The new tier and monthly cost, when the upgrade raises the hosting cost' })
+    hostingCost?: HostingCostConsentInput | null,
   ): Promise<UpgradeOffer> {
-    return UpgradeOffer.from(await this.upgrades.respond(authed(ctx), offerId, accept, grantedScopes ?? []));
+    return UpgradeOffer.from(await this.upgrades.respond(authed(ctx), offerId, accept, grantedScopes ?? [], hostingCost ?? null));
   }
 
   @FieldResolver(() => Installation)

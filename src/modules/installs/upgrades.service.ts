@@ -15,6 +15,7 @@ import { InstallationEntity, InstallStatus } from './installation.entity';
 import type { InstallsService } from './installs.service';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
 import { semverCoreSql } from '../versions/semver-order';
+import { agreedPrice, announceTierChange, CostAcknowledgement, priceOf, raisesCost, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
 
 /** One set-based transaction; a retry after a crash finds the installations still to move. */
 export const rolloutQueue = defineQueue<{ versionId: string }>('rollout-version', { expireInSeconds: 30, retryLimit: 5, retryDelaySeconds: 2, retryBackoff: true });
@@ -74,7 +75,10 @@ export class UpgradesService {
       );
       const hooks = Object.fromEntries(froms.filter(f => semver.valid(f.version)).map(f => [f.version, upgradeHooks(manifest, f.version, target.version!)]));
       await this.events.lockForAppend(tx);
-      const params = [extension.id, target.id, core, required, core[0], extension.appId, target.version, JSON.stringify(hooks)];
+      // Tier change (docs/hosting.md): every installation on another tier hears of it; one whose
+      // agreed hosting cost is below the new price waits for an accepted offer, like a new scope.
+      const { price } = await announceTierChange(tx, this.events, { id: target.id, version: target.version, manifest }, extension);
+      const params = [extension.id, target.id, core, required, core[0], extension.appId, target.version, JSON.stringify(hooks), price?.monthlyCostMinor ?? null, price?.currency ?? null];
       const candidates = `
         SELECT i.id, i.version_id AS from_id, i.granted_scopes, i.owner_user_id, i.organization_id,
                cur.version AS from_version, e.system, o.upgrade_policy
@@ -92,6 +96,9 @@ export class UpgradesService {
             WHERE i.id = c.id
               AND (c.system OR (split_part(c.from_version, '.', 1)::int = $5 AND $4::text[] <@ c.granted_scopes
                                 AND (c.organization_id IS NULL OR c.upgrade_policy = 'AUTOMATIC')))
+              AND (c.system OR $9::int IS NULL OR EXISTS (
+                     SELECT 1 FROM installation_hosting_consents h
+                      WHERE h.installation_id = c.id AND h.currency = $10::text AND h.monthly_cost_minor >= $9::int))
            RETURNING i.id, coalesce(i.owner_user_id, i.installed_by_id) AS audience, c.from_version
          ),
          logged AS (
@@ -159,7 +166,7 @@ export class UpgradesService {
       .getMany();
   }
 
-  async respond(ctx: AuthedContext, offerId: string, accept: boolean, grantedScopes: string[] = []): Promise<UpgradeOfferEntity> {
+  async respond(ctx: AuthedContext, offerId: string, accept: boolean, grantedScopes: string[] = [], hostingCost: CostAcknowledgement | null = null): Promise<UpgradeOfferEntity> {
     if (!isUuid(offerId)) throw new NotFoundError('Upgrade offer');
     return withTransaction(ctx, async tx => {
       // Before the row locks: a rollout takes the append lock, then installation and offer rows (event-log.ts).
@@ -187,7 +194,12 @@ export class UpgradesService {
       const required = declaredScopes((to.manifest ?? {}) as Manifest);
       const granted = [...new Set([...installation.grantedScopes, ...grantedScopes.map(s => s.trim())])];
       const missing = required.filter(s => !granted.includes(s));
-      if (missing.length) throw new ConsentRequiredError(missing);
+      // A dearer hosting tier needs its cost acknowledged, like a new scope (docs/hosting.md).
+      const price = await priceOf(tx, to.manifest);
+      const costRaised = raisesCost(await agreedPrice(tx, installation.id), price);
+      const missingCost = costRaised ? unacknowledged(price, hostingCost) : null;
+      if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
+      if (costRaised) await recordCostConsent(tx, installation.id, price!, tx.actor!.userId);
       const nowGranted = granted.filter(s => required.includes(s));
       await repo(tx, InstallationEntity).update(installation.id, { versionId: to.id, grantedScopes: nowGranted });
       offer.status = OfferStatus.ACCEPTED;

@@ -34,7 +34,8 @@ class ByteLimitExceeded extends Error {}
 
 /** Files the validator reads; everything else is verified but not kept in memory. */
 export function isValidatorInput(path: string): boolean {
-  return /\.(py|json|svg|md|ya?ml|txt|toml|cfg)$/i.test(path);
+  // The root Dockerfile: managed hosting requires one (HOST-3).
+  return /\.(py|json|svg|md|ya?ml|txt|toml|cfg)$/i.test(path) || path === 'Dockerfile';
 }
 
 /**

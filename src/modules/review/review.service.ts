@@ -78,6 +78,17 @@ export class ReviewService {
     });
   }
 
+  /**
+   * Adds a trigger to a case that is still open (the hosting health check's failure); once
+   * the case is decided the trigger no longer matters and nothing is written.
+   */
+  async addTrigger(tx: RequestContext, caseId: string, trigger: ReviewTrigger): Promise<void> {
+    await tx.manager.query(
+      `UPDATE review_cases SET triggers = triggers || $2::jsonb WHERE id = $1 AND state IN ('OPEN', 'IN_REVIEW')`,
+      [caseId, JSON.stringify([trigger])],
+    );
+  }
+
   /** Opens a case for a version that needs review (inside the validation transaction). */
   async open(ctx: RequestContext, version: ExtensionVersionEntity, triggers: ReviewTrigger[], { appId, ownerId }: { appId: string; ownerId: string }): Promise<ReviewCaseEntity> {
     const firstTime = triggers.some(t => t.kind === 'FIRST_SUBMISSION');

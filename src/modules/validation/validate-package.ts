@@ -1,3 +1,4 @@
+import { checkHosting, HostingRuleOptions } from './hosting/hosting-rules';
 import { checkIcon } from './icon/svg-icon';
 import { detectFormat } from './kiket/format';
 import { validateKiketPackage } from './kiket/validate-kiket';
@@ -8,7 +9,7 @@ import { checkCodeModel, driftIssues, syntaxIssues } from './python/code-rules';
 import { checkPythonSources, scanModules } from './python/python-rules';
 import { issue, IssueLevel, PackageFiles, ValidationIssue } from './types';
 
-export interface ValidateOptions extends ManifestRuleOptions {
+export interface ValidateOptions extends ManifestRuleOptions, HostingRuleOptions {
   /** The claim owns the id: the manifest's app_id must equal it (server side). */
   claimedAppId?: string;
   /** ...and its `name` the claimed display name. */
@@ -116,6 +117,7 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
   if (manifest) {
     issues.push(...checkManifestRules(manifest, options, model !== null));
     issues.push(...checkIcon(String(manifest.app_id ?? ''), manifest.icon, files));
+    issues.push(...checkHosting(manifest, files, options));
     const at = { file: MANIFEST_FILE };
     if (options.claimedAppId !== undefined && manifest.app_id !== options.claimedAppId) {
       issues.push(

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { declaredScopes, isChatFunction, toolsOf } from '../validation/manifest-rules';
 import type { Manifest } from '../validation/manifest-layer';
+import { declaredEgress } from '../validation/hosting/hosting-rules';
 
 /**
  * The manifest diff between the latest published version and a submission, and the semver
@@ -35,11 +36,12 @@ const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== nul
 const typesOf = (s: Schema): Set<string> | null =>
   s.type === undefined ? null : new Set(Array.isArray(s.type) ? (s.type as string[]) : [String(s.type)]);
 
-/** Domains the extension says it calls: `marketplace.egress` (imperal.json is closed elsewhere). */
+/**
+ * Hosts the extension says it calls, normalised (lower case, punycode): Imperal's
+ * `marketplace.egress` (and `marketplace.hosting.egress`), Kiket's `extension.hosting.egress`.
+ */
 export function egressDomains(manifest: Manifest | null): string[] {
-  const marketplace = manifest && isObject(manifest.marketplace) ? manifest.marketplace : {};
-  const list = Array.isArray(marketplace.egress) ? marketplace.egress : [];
-  return [...new Set(list.filter((d): d is string => typeof d === 'string').map(d => d.trim().toLowerCase()))].sort();
+  return declaredEgress(manifest);
 }
 
 /**

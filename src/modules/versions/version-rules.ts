@@ -12,7 +12,8 @@ import { ApprovalKind, ExtensionApprovalEntity, ExtensionVersionEntity, VersionS
 import { newestVersion } from './semver-order';
 
 export interface ReviewTrigger {
-  kind: 'FIRST_SUBMISSION' | 'MAJOR_BUMP' | 'NEW_SCOPE' | 'DESTRUCTIVE_TOOL' | 'EGRESS_DOMAIN';
+  /** HEALTH_CHECK_FAILED is added to an open case by the review's health check (docs/hosting.md). */
+  kind: 'FIRST_SUBMISSION' | 'MAJOR_BUMP' | 'NEW_SCOPE' | 'DESTRUCTIVE_TOOL' | 'EGRESS_DOMAIN' | 'HEALTH_CHECK_FAILED';
   value: string | null;
   reason: string;
 }

@@ -248,10 +248,12 @@ export class VersionsService {
 
   private async runValidation(ctx: RequestContext, claimed: ExtensionVersionEntity): Promise<void> {
     const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
-    const [submitter, profile, scopes] = await Promise.all([
+    const [submitter, profile, scopes, tiers] = await Promise.all([
       repo(ctx, UserEntity).findOneByOrFail({ id: claimed.submittedById }),
       repo(ctx, DeveloperProfileEntity).findOneBy({ userId: claimed.submittedById }),
       repo(ctx, PlatformScopeEntity).find(),
+      // HOST-2: the tiers offered today (the hosting module's table; read, never written, here).
+      ctx.manager.query(`SELECT name, is_default FROM hosting_tiers ORDER BY position, name`) as Promise<{ name: string; is_default: boolean }[]>,
     ]);
     const checked = await this.packages.openBlob(claimed.packageSha256);
     const report = validatePackage(
@@ -262,6 +264,8 @@ export class VersionsService {
         author: { authorId: profile?.authorId ?? null, email: submitter.email },
         firstPartyAllowlist: this.config.firstPartyAuthorIds,
         platformScopes: new Set(scopes.map(s => s.scope)),
+        hostingTiers: tiers.map(t => t.name),
+        defaultHostingTier: tiers.find(t => t.is_default)?.name,
       },
       checked.issues,
     );

@@ -3,6 +3,7 @@ import type { ValidateOptions, ValidationReport } from '../validate-package';
 import { KIKET_MANIFEST_FILE } from './format';
 import { kiketAppIdOf } from './kiket-adapter';
 import { checkKiketManifest, isKiketShape, KiketManifest } from './kiket-rules';
+import { checkHosting } from '../hosting/hosting-rules';
 import { DEFAULT_YAML_LIMITS, parseLimitedYaml, YamlLimits } from './yaml-limits';
 
 const LEVEL_ORDER: Record<IssueLevel, number> = { ERROR: 0, WARN: 1, INFO: 2 };
@@ -11,6 +12,8 @@ export interface KiketParse {
   /** The parsed manifest, only when the YAML passed every KIK-YAML limit and is a mapping with `extension`. */
   manifest: KiketManifest | null;
   issues: ValidationIssue[];
+  /** Line of a path in the YAML (0 when unknown); the hosting rules point with it. */
+  locate?: (path: (string | number)[]) => number;
 }
 
 /** Reads and checks `.kiket/manifest.yaml` (KIK-YAML-* limits, then every KIK rule). */
@@ -20,7 +23,7 @@ export function checkKiketPackageManifest(files: PackageFiles, limits: YamlLimit
   const parsed = parseLimitedYaml(bytes, KIKET_MANIFEST_FILE, limits);
   if (parsed.value === null && parsed.issues.length) return { manifest: null, issues: parsed.issues };
   const issues = checkKiketManifest(parsed.value, parsed.locate!);
-  return { manifest: isKiketShape(parsed.value) ? parsed.value : null, issues };
+  return { manifest: isKiketShape(parsed.value) ? parsed.value : null, issues, locate: parsed.locate ?? undefined };
 }
 
 /**
@@ -30,8 +33,10 @@ export function checkKiketPackageManifest(files: PackageFiles, limits: YamlLimit
  * functions, hooks as events.
  */
 export function validateKiketPackage(files: PackageFiles, options: ValidateOptions = {}, extraIssues: ValidationIssue[] = []): ValidationReport {
-  const { manifest, issues: manifestIssues } = checkKiketPackageManifest(files);
+  const { manifest, issues: manifestIssues, locate } = checkKiketPackageManifest(files);
   const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues];
+  // HOST-* / EGRESS-*: `extension.hosting` (docs/validation.md "Managed hosting").
+  if (manifest) issues.push(...checkHosting(manifest, files, options, locate));
   const ext = manifest?.extension ?? {};
   const id = typeof ext.id === 'string' ? ext.id : null;
   const at = { file: KIKET_MANIFEST_FILE };
