@@ -29,8 +29,10 @@ const list = (value: string | undefined) => (value ?? '').split(',').map(s => s.
 /** Validates a package directory with the same module the server runs. */
 export async function validateDirectory(dir: string): Promise<ValidationReport> {
   const checked = await readPackageDirectory(dir);
-  // The Python parse, most of a large package's time, on two threads (parallel-parse.ts).
-  const pythonTrees = await parsePythonFiles(checked.files);
+  // The Python parse, most of a large package's time, on two threads when a core is spare
+  // (parallel-parse.ts); PLAZA_PARSE_THREADS=1 or 2 decides instead (the cold bench compares them).
+  const forced = process.env.PLAZA_PARSE_THREADS;
+  const pythonTrees = await parsePythonFiles(checked.files, { threads: forced === '1' ? 1 : forced === '2' ? 2 : 'auto' });
   return validatePackage(
     checked.files,
     {

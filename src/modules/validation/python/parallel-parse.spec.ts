@@ -27,7 +27,7 @@ describe('parsePythonFiles (two threads)', () => {
   const files = awkwardPackage();
 
   it('gives every UTF-8 .py file the tree this thread parses from the same text, and skips the rest', async () => {
-    const { trees, workerTrees } = await parsePythonFilesReporting(files, { minBytes: 0 });
+    const { trees, workerTrees } = await parsePythonFilesReporting(files, { minBytes: 0, threads: 2 });
     // About half the files came from the worker (this machine has 2 cores; CI's too).
     expect(workerTrees).toBeGreaterThan(10);
     expect(workerTrees).toBeLessThan(trees.size - 10);
@@ -42,7 +42,7 @@ describe('parsePythonFiles (two threads)', () => {
 
   it('leaves the report unchanged, PY-SYNTAX included (file and line), with the other files still judged', async () => {
     const alone = validatePackage(files, options);
-    const pythonTrees = await parsePythonFiles(files, { minBytes: 0 });
+    const pythonTrees = await parsePythonFiles(files, { minBytes: 0, threads: 2 });
     const together = validatePackage(files, { ...options, pythonTrees });
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
     const broken = files.get('app/handlers/h3.py')!.toString('utf8');
@@ -54,10 +54,11 @@ describe('parsePythonFiles (two threads)', () => {
   });
 
   it('parses the worker share on this thread when the worker misses its deadline', async () => {
-    const { trees, workerTrees } = await parsePythonFilesReporting(files, { minBytes: 0, deadlineMs: 0 });
+    const { trees, workerTrees } = await parsePythonFilesReporting(files, { minBytes: 0, threads: 2, deadlineMs: 0 });
     expect(workerTrees).toBe(0);
-    const expected = await parsePythonFiles(files, { minBytes: Infinity });
+    const expected = await parsePythonFiles(files, { threads: 1 });
     expect(trees.size).toBe(expected.size);
+    expect((await parsePythonFilesReporting(files, { threads: 1 })).workerTrees).toBe(0);
     for (const [path, tree] of expected) expect(trees.get(path)?.toString()).toBe(tree.toString());
   });
 });

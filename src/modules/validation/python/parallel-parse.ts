@@ -7,8 +7,8 @@ import { isWalkedPythonFile } from './code-model';
 import { decodeUtf8 } from './py-syntax';
 
 /**
- * Parses a package's Python files on two threads: this one and one worker thread, each taking
- * about half of the bytes. Parsing is most of a cold `plaza validate` on a large package
+ * Parses a package's Python files on two threads when a core is spare: this one and one worker
+ * thread, each taking about half of the bytes. Parsing is most of a cold `plaza validate` on a large package
  * (docs/benchmarks.md); on a 2-core machine the halves run at once. The worker sends its trees
  * back as lezer's own flat buffers, and they are rebuilt here on this thread's node set, so the
  * code model and the file scan read them exactly as trees parsed here. Nothing is cached: every
@@ -84,6 +84,12 @@ function workerTrees(worker: Worker, deadlineMs: number): Promise<[string, WireT
 }
 
 export interface ParallelParseOptions {
+  /**
+   * 2: always use the worker (from minBytes); 1: never; 'auto' (default): only when a core is
+   * spare, i.e. the 1-minute load average is at most cores - 1. On a busy machine the second
+   * thread only adds its start-up and a second JIT warm-up (docs/benchmarks.md).
+   */
+  threads?: 1 | 2 | 'auto';
   /** Parse on two threads only from this many bytes of Python (default PARALLEL_MIN_BYTES). */
   minBytes?: number;
   deadlineMs?: number;
@@ -106,7 +112,9 @@ export async function parsePythonFilesReporting(
   const trees = new Map<string, Tree>();
   const total = paths.reduce((sum, p) => sum + (files.get(p) as Buffer).length, 0);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (cores < 2 || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
+  const threads = options.threads ?? 'auto';
+  const spareCore = threads === 2 || (threads === 'auto' && os.loadavg()[0] <= cores - 1);
+  if (threads === 1 || cores < 2 || !spareCore || total < (options.minBytes ?? PARALLEL_MIN_BYTES)) {
     for (const path of paths) parseHere(path, files.get(path) as Buffer, trees);
     return { trees, workerTrees: 0 };
   }
