@@ -1,6 +1,8 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
+// GraphQLError from its own module (the same class `graphql` re-exports), and Apollo and
+// type-graphql only when formatError runs: the `plaza validate` CLI throws these errors but must not
+// load the GraphQL server stack at start-up (docs/benchmarks.md, cold validate).
+import { GraphQLError } from 'graphql/error/GraphQLError';
+import type { GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from './outage';
 
@@ -226,6 +228,10 @@ export function formatError(
   requestId: string | undefined,
   options: FormatErrorOptions,
 ): GraphQLFormattedError {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { unwrapResolverError } = require('@apollo/server/errors') as typeof import('@apollo/server/errors');
+  const { ArgumentValidationError } = require('type-graphql') as typeof import('type-graphql');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const original = unwrapResolverError(error);
   const message = options.hideSchemaDetails ? withoutSuggestions(formatted.message) : formatted.message;
   const base = { message, locations: formatted.locations, path: formatted.path };

@@ -1,16 +1,15 @@
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { issue, PackageFiles, ValidationIssue } from './types';
-import { MANIFEST_SCHEMA } from './manifest-schema';
+import { validate as generatedValidate } from './manifest-validator.generated';
 import { scanJsonText } from './json-bounds';
 
 export const MANIFEST_FILE = 'imperal.json';
 export type Manifest = Record<string, unknown>;
 
-// Compiled once per process, on every `plaza validate` start: the schema is Plaza's own and fixed,
-// so checking it against the JSON Schema meta-schema and optimising the generated code would only
-// add start-up time (about half of the compile).
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
-const validateSchema = ajv.compile(MANIFEST_SCHEMA);
+// MANIFEST_SCHEMA (manifest-schema.ts) compiled ahead of time by ajv's standalone code
+// (`npm run manifest:validator`): compiling it on every `plaza validate` start cost more than the
+// rest of the CLI's start-up (docs/benchmarks.md). manifest-validator.spec.ts proves it is current.
+const validateSchema = generatedValidate as unknown as ValidateFunction;
 
 const at = { file: MANIFEST_FILE };
 const REBUILD = 'Run `imperal build .` to regenerate imperal.json from the code instead of editing it by hand.';

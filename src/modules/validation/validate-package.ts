@@ -1,4 +1,5 @@
 import { checkHosting, HostingRuleOptions } from './hosting/hosting-rules';
+import type { Tree } from '@lezer/common';
 import { checkIcon } from './icon/svg-icon';
 import { detectFormat } from './kiket/format';
 import { validateKiketPackage } from './kiket/validate-kiket';
@@ -14,6 +15,8 @@ export interface ValidateOptions extends ManifestRuleOptions, HostingRuleOptions
   claimedAppId?: string;
   /** ...and its `name` the claimed display name. */
   claimedDisplayName?: string;
+  /** Python trees parsed ahead from these same files (parallel-parse.ts), by path; the rest are parsed here. */
+  pythonTrees?: ReadonlyMap<string, Tree>;
 }
 
 /** The report, in the reference's shape (`app_id`, counts, issues), camel-cased. */
@@ -96,7 +99,7 @@ export function validatePackage(files: PackageFiles, options: ValidateOptions = 
   if (detected.format === 'KIKET') return validateKiketPackage(files, options, extraIssues);
   if (detected.issue) return formatRefused([...extraIssues, detected.issue]);
   const { manifest, issues: manifestIssues } = checkManifest(files);
-  const modules = readModules(files, false);
+  const modules = readModules(files, false, options.pythonTrees);
   const scans = scanModules(modules); // also records each file's first syntax error for the model
   const { model, missing } = buildCodeModel(modules);
   const issues: ValidationIssue[] = [...extraIssues, ...manifestIssues, ...syntaxIssues(modules)];

@@ -236,18 +236,28 @@ export function checkKiketManifest(root: unknown, locate: Locate): ValidationIss
   return out;
 }
 
-const compiledSchemas = {
-  callback: compiled(CALLBACK_SCHEMA),
-  hooks: compiled(HOOKS_SCHEMA),
-  permissions: compiled(PERMISSIONS_SCHEMA),
-  customData: compiled(CUSTOM_DATA_SCHEMA),
-  configuration: compiled(CONFIGURATION_SCHEMA),
-  secrets: compiled(SECRETS_SCHEMA),
-  setup: compiled(SETUP_SCHEMA),
-  commands: compiled(COMMANDS_SCHEMA),
-  events: compiled(ACTIVATION_EVENTS_SCHEMA),
-  outputFields: compiled(OUTPUT_FIELDS_SCHEMA),
-};
+/** Compiled on first use, so an Imperal package (and the CLI's start-up) never pays for them. */
+function compiledOnUse<K extends string>(schemas: Record<K, object>): Record<K, ValidateFunction> {
+  const out = {} as Record<K, ValidateFunction>;
+  for (const key of Object.keys(schemas) as K[]) {
+    let fn: ValidateFunction | undefined;
+    Object.defineProperty(out, key, { enumerable: true, get: () => (fn ??= compiled(schemas[key])) });
+  }
+  return out;
+}
+
+const compiledSchemas = compiledOnUse({
+  callback: CALLBACK_SCHEMA,
+  hooks: HOOKS_SCHEMA,
+  permissions: PERMISSIONS_SCHEMA,
+  customData: CUSTOM_DATA_SCHEMA,
+  configuration: CONFIGURATION_SCHEMA,
+  secrets: SECRETS_SCHEMA,
+  setup: SETUP_SCHEMA,
+  commands: COMMANDS_SCHEMA,
+  events: ACTIVATION_EVENTS_SCHEMA,
+  outputFields: OUTPUT_FIELDS_SCHEMA,
+});
 
 /** Reports a schema's errors under its rule, one per path (ajv's `if/then` and `propertyNames` echo themselves). */
 function runSchema(

@@ -1,4 +1,4 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 
 /**
  * JSON Schemas for the parts of a Kiket manifest (model_version "1.0", docs/validation.md
@@ -166,8 +166,14 @@ export const OUTPUT_FIELDS_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-export const compiled = <T extends object>(schema: T): ValidateFunction => ajv.compile(schema);
+// ajv is loaded with the first Kiket schema compiled, so an Imperal package (and the CLI's
+// start-up) never loads the compiler.
+let ajv: Ajv | undefined;
+export const compiled = <T extends object>(schema: T): ValidateFunction => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ajv ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false });
+  return ajv.compile(schema);
+};
 
 /** One ajv error as a sentence: `hooks[2].timeout must be <= 60000`. */
 export function describeError(base: string, error: ErrorObject): string {

@@ -1,7 +1,12 @@
-import { isNode, Lexer, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
+import type * as Yaml from 'yaml';
 import { formatBytes } from '../../../shared/bytes';
 import { issue, ValidationIssue } from '../types';
 import { MAX_NESTING_DEPTH, measureNesting } from './depth';
+
+/** yaml, loaded on first use: an Imperal package has no YAML, so `plaza validate` skips loading it. */
+let yamlModule: typeof Yaml | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => (yamlModule ??= require('yaml') as typeof Yaml);
 
 /**
  * Hard limits for a YAML manifest. A real `.kiket/manifest.yaml` is under 16 KiB, nests about 8
@@ -49,6 +54,7 @@ export function parseLimitedYaml(bytes: Buffer, file: string, limits: YamlLimits
   if (deepAt !== null) {
     return refuse('KIK-YAML-2', `${file} nests more than ${limits.maxDepth} levels`, `Flatten the structure to at most ${limits.maxDepth} levels.`, text.slice(0, deepAt).split('\n').length);
   }
+  const { isNode, LineCounter, parseAllDocuments, visit } = yaml();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true, strict: true, lineCounter });
   if (!Array.isArray(docs) || docs.length !== 1) {
@@ -123,6 +129,7 @@ export function parseLimitedYaml(bytes: Buffer, file: string, limits: YamlLimits
  * document, a pending scalar); the exact depth is measured on the built value.
  */
 function nestingPastLimit(text: string, maxDepth: number): number | null {
+  const { Lexer, Parser } = yaml();
   const parser = new Parser();
   let offset = 0;
   for (const lexeme of new Lexer().lex(text)) {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { PackageFiles } from '../types';
 import { CallArg, callArgs, childrenOf, DecoratorInfo, keyword, Param, positional, SourceText, stringValue, unescapeLiteral, unwrapParens, attributeOf } from './py-syntax';
@@ -157,12 +157,13 @@ function isTestModule(path: string): boolean {
 
 /**
  * Reads every walked .py file of the package once. `markSyntaxErrors: false` when the caller's
- * file-local scan (which walks every node anyway) fills `errorLine` instead.
+ * file-local scan (which walks every node anyway) fills `errorLine` instead. `trees`: files already
+ * parsed (parallel-parse.ts), by path; the rest are parsed here.
  */
-export function readModules(files: PackageFiles, markSyntaxErrors = true): PyModule[] {
+export function readModules(files: PackageFiles, markSyntaxErrors = true, trees?: ReadonlyMap<string, Tree>): PyModule[] {
   const out: PyModule[] = [];
   for (const path of [...files.keys()].filter(isWalkedPythonFile).sort()) {
-    const mod = readModule(path, files.get(path) as Buffer);
+    const mod = readModule(path, files.get(path) as Buffer, trees?.get(path));
     if (!mod) continue;
     if (markSyntaxErrors) markErrors(mod);
     out.push(mod);

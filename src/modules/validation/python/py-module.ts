@@ -102,12 +102,12 @@ export function moduleNameOf(path: string): { name: string; isPackage: boolean }
   return { name: parts.join('.'), isPackage };
 }
 
-/** Parses one file; null when the bytes are not UTF-8. */
-export function readModule(path: string, bytes: Buffer): PyModule | null {
+/** Parses one file (or takes its tree, parsed from the same bytes elsewhere); null when the bytes are not UTF-8. */
+export function readModule(path: string, bytes: Buffer, parsed?: Tree): PyModule | null {
   const text = decodeUtf8(bytes);
   if (text === null) return null;
   const src = new SourceText(text);
-  const tree = parser.parse(text);
+  const tree = parsed ?? parser.parse(text);
   const { name, isPackage } = moduleNameOf(path);
   const mod: PyModule = {
     path,
