@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { freePort } from '../utils/database';
 import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
@@ -160,12 +162,13 @@ export async function cluster(): Promise<Cluster> {
         app: undefined as never,
         url: plaza.url,
         databaseUrl: db.url,
-        async gql(query, variables, token) {
+        gql: (async (document: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, token?: string) => {
+          const query = typeof document === 'string' ? document : print(document);
           const req = request(plaza.url).post('/graphql').set('Content-Type', 'application/json').set('Accept', 'application/json').timeout(60_000);
           if (token) req.set('Authorization', `Bearer ${token}`);
           const res = await req.send({ query, variables });
           return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers as Record<string, string> } as GqlResult<never>;
-        },
+        }) as TestApp['gql'],
         http: () => request.agent(plaza.url),
         sql: async (text, params) => (await sql.query(text, params as unknown[])).rows,
         close: async () => undefined,

@@ -1,0 +1,1041 @@
+/* eslint-disable */
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date-time in UTC, for example 2026-11-22T19:30:00.000Z */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** A long-lived token for the CLI and partner integrations */
+export type ApiToken = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to tell tokens apart */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Who did what to which record, and when */
+export type AuditEntry = {
+  action: Scalars['String']['output'];
+  /** null for system actions */
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  data: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+  targetId: Scalars['String']['output'];
+  targetType: Scalars['String']['output'];
+};
+
+export type AuditEntryConnection = {
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuthPayload = {
+  expiresAt: Scalars['DateTime']['output'];
+  /** Bearer token for the Authorization header */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type Category = {
+  /** Published marketplace extensions in this category (system apps excluded) */
+  count: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+/** The manifest diff against the latest published version */
+export type ChangeSummaryType = {
+  breakingChanges: Array<Scalars['String']['output']>;
+  egressDomainsAdded: Array<Scalars['String']['output']>;
+  /** Params schema changes, each marked (breaking) where old input is refused */
+  schemaChanges: Array<Scalars['String']['output']>;
+  scopesAdded: Array<Scalars['String']['output']>;
+  scopesRemoved: Array<Scalars['String']['output']>;
+  toolsAdded: Array<Scalars['String']['output']>;
+  toolsChanged: Array<Scalars['String']['output']>;
+  toolsRemoved: Array<Scalars['String']['output']>;
+};
+
+export type ClaimExtensionInput = {
+  /** Permanent app id: [a-z0-9][a-z0-9-]*[a-z0-9] (V1) */
+  appId: Scalars['String']['input'];
+  /** A category slug from the categories query */
+  category: Scalars['String']['input'];
+  displayName: Scalars['String']['input'];
+};
+
+export type CreateWebhookEndpointInput = {
+  /** Only these apps; none: all you may see */
+  appIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Catalogued event types (docs/events.md); none: every event you may see */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** https:// (plain http only to loopback when the server allows it) */
+  url: Scalars['String']['input'];
+};
+
+export type CreatedApiToken = {
+  apiToken: ApiToken;
+  /** The secret, shown this once; only its hash is stored */
+  secret: Scalars['String']['output'];
+};
+
+export type DeprecateVersionInput = {
+  reason: Scalars['String']['input'];
+  sunsetAt?: InputMaybe<Scalars['DateTime']['input']>;
+  versionId: Scalars['ID']['input'];
+};
+
+export type Deprecation = {
+  createdAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  /** Past the sunset date: no longer installable */
+  sunset: Scalars['Boolean']['output'];
+  sunsetAt?: Maybe<Scalars['DateTime']['output']>;
+  versionId: Scalars['ID']['output'];
+};
+
+/** A developer: the public profile for everyone, the rest for the developer and admins */
+export type DeveloperProfile = {
+  /** Stable public author id */
+  authorId: Scalars['String']['output'];
+  /** Private contact email (the developer and admins) */
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  /** Whether the contact email is public (the developer and admins) */
+  contactPublic?: Maybe<Scalars['Boolean']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The developer name shown on listings */
+  organizationName: Scalars['String']['output'];
+  /** The contact email, only when the developer made it public */
+  supportContact?: Maybe<Scalars['String']['output']>;
+  /** The developer and admins */
+  termsAcceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The verified badge, granted by an admin */
+  verified: Scalars['Boolean']['output'];
+};
+
+export type DeveloperProfileInput = {
+  /** Must be true: the developer terms are accepted */
+  acceptTerms: Scalars['Boolean']['input'];
+  contactEmail: Scalars['String']['input'];
+  organizationName: Scalars['String']['input'];
+};
+
+export type DocExampleType = {
+  path: Scalars['String']['output'];
+  yaml: Scalars['String']['output'];
+};
+
+export type EventConnection = {
+  edges: Array<PlatformEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Extension = {
+  appId: Scalars['String']['output'];
+  category: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  /** Docs of the newest published version */
+  docs?: Maybe<ExtensionDocsType>;
+  /** The manifest its packages carry; fixed by the first submission */
+  format: PackageFormat;
+  id: Scalars['ID']['output'];
+  /** Active installations (staging installs excluded) */
+  installCount: Scalars['Int']['output'];
+  /** The newest published version */
+  latestVersion?: Maybe<ExtensionVersion>;
+  listing?: Maybe<Listing>;
+  owner: User;
+  /** Scopes an installer must grant (newest published version) */
+  scopes: Array<Scalars['String']['output']>;
+  system: Scalars['Boolean']['output'];
+  /** Tools of the newest published version */
+  tools: Array<ToolSummary>;
+  /** Versions you may see, newest first: published and deprecated ones for everyone, every one for the owner, reviewers and admins */
+  versions: Array<ExtensionVersion>;
+};
+
+export type ExtensionConnection = {
+  edges: Array<ExtensionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Documentation discovered in the package (docs/README.md or README.md, CHANGELOG.md, getting started, docs/examples/*.yaml) */
+export type ExtensionDocsType = {
+  changelog?: Maybe<RenderedDocType>;
+  examples: Array<DocExampleType>;
+  gettingStarted?: Maybe<RenderedDocType>;
+  overview?: Maybe<RenderedDocType>;
+};
+
+export type ExtensionEdge = {
+  cursor: Scalars['String']['output'];
+  node: Extension;
+};
+
+export type ExtensionVersion = {
+  /** The manifest diff (owner, reviewers, admins; null for others) */
+  changeSummary?: Maybe<ChangeSummaryType>;
+  /** PATCH, MINOR or MAJOR from the latest published version */
+  declaredBump?: Maybe<Scalars['String']['output']>;
+  deprecation?: Maybe<Deprecation>;
+  docs?: Maybe<ExtensionDocsType>;
+  extension: Extension;
+  /** Full commit sha fetched (owner, reviewers, admins; null for others) */
+  gitCommitSha?: Maybe<Scalars['String']['output']>;
+  /** Branch, tag or sha asked for (owner, reviewers, admins; null for others) */
+  gitRef?: Maybe<Scalars['String']['output']>;
+  /** Repository of a git submission (owner, reviewers, admins; null for others) */
+  gitUrl?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  manifest?: Maybe<Scalars['JSON']['output']>;
+  /** sha256 of the stored package */
+  packageSha256: Scalars['String']['output'];
+  /** The bump the manifest diff requires (owner, reviewers, admins; null for others) */
+  requiredBump?: Maybe<Scalars['String']['output']>;
+  /** Why review was needed (owner, reviewers, admins; empty for others) */
+  reviewTriggers: Array<ReviewTriggerType>;
+  source: VersionSource;
+  status: VersionStatus;
+  submittedAt: Scalars['DateTime']['output'];
+  validatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** null until validation has run (owner, reviewers, admins; null for others) */
+  validationReport?: Maybe<ValidationReport>;
+  /** From the manifest; null when it could not be read */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+/** A background job that failed every attempt it was allowed (the dead-letter view) */
+export type FailedJob = {
+  /** Attempts made, the last failed one included */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The last attempt's error message */
+  error: Scalars['String']['output'];
+  failedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The queue, e.g. validate-version, rollout-version, webhook-deliver */
+  queue: Scalars['String']['output'];
+  /** Retries the queue allowed after the first attempt */
+  retryLimit: Scalars['Int']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  /** What the job was about: ExtensionVersion, WebhookDelivery; null for periodic jobs */
+  subjectType?: Maybe<Scalars['String']['output']>;
+};
+
+export type FailedJobList = {
+  nodes: Array<FailedJob>;
+  /** Failed jobs in all (of the queue, when one is named) */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type GitSourceInput = {
+  /** Branch, tag or commit sha */
+  ref: Scalars['String']['input'];
+  /** Access token for a private repository; stored encrypted, never logged */
+  token?: InputMaybe<Scalars['String']['input']>;
+  /** https:// URL of the repository */
+  url: Scalars['String']['input'];
+};
+
+export type InstallInput = {
+  appId: Scalars['String']['input'];
+  /** Every scope the version requires must be granted */
+  grantedScopes: Array<Scalars['String']['input']>;
+  /** Install for an organization you administer */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** A specific version (a staging version for its developer and invited testers) */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type InstallSource =
+  | 'AUTO_SYSTEM'
+  | 'STAGING'
+  | 'USER';
+
+export type InstallStatus =
+  | 'ACTIVE'
+  | 'UNINSTALLED';
+
+export type Installation = {
+  extension: Extension;
+  grantedScopes: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  installedAt: Scalars['DateTime']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  placement: Placement;
+  source: InstallSource;
+  status: InstallStatus;
+  version: ExtensionVersion;
+};
+
+export type Listing = {
+  categories: Array<Scalars['String']['output']>;
+  fullDescription?: Maybe<Scalars['String']['output']>;
+  privacyPolicyUrl?: Maybe<Scalars['String']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  screenshots: Array<Scalars['String']['output']>;
+  shortDescription?: Maybe<Scalars['String']['output']>;
+  supportContact?: Maybe<Scalars['String']['output']>;
+  supportedLanguages: Array<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** Only the fields given change */
+export type ListingInput = {
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 2,000 characters */
+  fullDescription?: InputMaybe<Scalars['String']['input']>;
+  privacyPolicyUrl?: InputMaybe<Scalars['String']['input']>;
+  screenshots?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 160 characters */
+  shortDescription?: InputMaybe<Scalars['String']['input']>;
+  /** Email or https URL */
+  supportContact?: InputMaybe<Scalars['String']['input']>;
+  supportedLanguages?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LoginInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type MarketplaceSort =
+  | 'INSTALLS'
+  | 'NEWEST'
+  | 'RELEVANCE';
+
+export type Mutation = {
+  /** Join an organization your email was invited to; NOT_FOUND without an invitation */
+  acceptOrganizationInvitation: Organization;
+  /** Invite someone by email (organization OWNER or ADMIN): a pending invitation, listed in `invitations`, until they accept with acceptOrganizationInvitation. The answer is the same whether or not the email has an account. CONFLICT when a member already has it */
+  addOrganizationMember: Organization;
+  /** Register as a developer; the author id is stable forever */
+  becomeDeveloper: DeveloperProfile;
+  /** Claim a permanent app id; CONFLICT when taken */
+  claimExtension: Extension;
+  /** Take an open case; not for your own extensions */
+  claimReview: ReviewCase;
+  /** A new API token; the secret is shown only in this answer */
+  createApiToken: CreatedApiToken;
+  /** Create an organization; you become its OWNER */
+  createOrganization: Organization;
+  /** A slot to PUT a zip package to (expires unused) */
+  createPackageUpload: PackageUpload;
+  /** Subscribe a URL to events you may see; the signing secret is returned only here. BAD_USER_INPUT for a non-https, private, link-local or unresolvable URL or an unknown event type */
+  createWebhookEndpoint: WebhookEndpointSecret;
+  /** APPROVE, REQUEST_CHANGES or REJECT a claimed case, with a reason */
+  decideReview: ReviewCase;
+  /** Deletes an endpoint with its deliveries */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
+  /** Deprecate a published version, optionally with a sunset date */
+  deprecateVersion: Deprecation;
+  /** Grant REVIEWER or ADMIN (ADMIN only) */
+  grantRole: User;
+  /** Install with consent: CONSENT_REQUIRED lists scopes not granted; installing twice returns the same installation */
+  install: Installation;
+  /** Invite a tester by email to a validated version (owner) */
+  inviteStagingTester: StagingInvite;
+  /** UNAUTHENTICATED on wrong credentials; RATE_LIMITED after repeated failures */
+  login: AuthPayload;
+  /** Write in the case thread (reviewers and the developer) */
+  postReviewMessage: ReviewMessage;
+  /** APPROVED → PUBLISHED; the first publish needs a complete listing */
+  publishVersion: ExtensionVersion;
+  /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
+  redeliverWebhook: WebhookDelivery;
+  /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
+  respondToUpgradeOffer: UpgradeOffer;
+  /** Gives a failed job one more attempt now (ADMIN; audited). NOT_FOUND unless the job is failed */
+  retryFailedJob: FailedJob;
+  revokeApiToken: ApiToken;
+  /** A new secret, returned once; for `overlapSeconds` (default a day, at most 7 days) deliveries carry signatures with both */
+  rotateWebhookSecret: WebhookEndpointSecret;
+  /** Grant or remove the verified badge (ADMIN only); NOT_FOUND for an account without a developer profile */
+  setDeveloperVerified: DeveloperProfile;
+  /** AUTOMATIC (default) or MANUAL upgrades for installs of this organization */
+  setUpgradePolicy: Organization;
+  /** Enable (clearing its failure run) or disable an endpoint */
+  setWebhookEndpointEnabled: WebhookEndpoint;
+  /** Create an account; CONFLICT when the email is taken */
+  signUp: AuthPayload;
+  /** Submit a package (uploadId) or a git source; validation runs as a job. PACKAGE_REJECTED for an unsafe archive */
+  submitVersion: ExtensionVersion;
+  /** FORBIDDEN for system apps */
+  uninstall: Installation;
+  /** Edit your developer profile (contactPublic shows the contact email as your public support contact) */
+  updateDeveloperProfile: DeveloperProfile;
+  /** Edit the marketplace listing; boilerplate is refused per field */
+  updateListing: Listing;
+  /** Withdraw a version not yet approved (its review closes) */
+  withdrawVersion: ExtensionVersion;
+};
+
+
+export type MutationAcceptOrganizationInvitationArgs = {
+  organizationId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddOrganizationMemberArgs = {
+  email: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  role: OrgRole;
+};
+
+
+export type MutationBecomeDeveloperArgs = {
+  input: DeveloperProfileInput;
+};
+
+
+export type MutationClaimExtensionArgs = {
+  input: ClaimExtensionInput;
+};
+
+
+export type MutationClaimReviewArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateOrganizationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDecideReviewArgs = {
+  caseId: Scalars['ID']['input'];
+  decision: ReviewDecision;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  endpointId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeprecateVersionArgs = {
+  input: DeprecateVersionInput;
+};
+
+
+export type MutationGrantRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationInstallArgs = {
+  input: InstallInput;
+};
+
+
+export type MutationInviteStagingTesterArgs = {
+  email: Scalars['String']['input'];
+  versionId: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationPostReviewMessageArgs = {
+  body: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRespondToUpgradeOfferArgs = {
+  accept: Scalars['Boolean']['input'];
+  grantedScopes?: InputMaybe<Array<Scalars['String']['input']>>;
+  offerId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryFailedJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  endpointId: Scalars['ID']['input'];
+  overlapSeconds?: Scalars['Int']['input'];
+};
+
+
+export type MutationSetDeveloperVerifiedArgs = {
+  userId: Scalars['ID']['input'];
+  verified: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetUpgradePolicyArgs = {
+  organizationId: Scalars['ID']['input'];
+  policy: UpgradePolicy;
+};
+
+
+export type MutationSetWebhookEndpointEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  endpointId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationSubmitVersionArgs = {
+  input: SubmitVersionInput;
+};
+
+
+export type MutationUninstallArgs = {
+  installationId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateDeveloperProfileArgs = {
+  input: UpdateDeveloperProfileInput;
+};
+
+
+export type MutationUpdateListingArgs = {
+  appId: Scalars['String']['input'];
+  input: ListingInput;
+};
+
+
+export type MutationWithdrawVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type OfferStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'OPEN'
+  | 'SUPERSEDED';
+
+export type OrgRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type Organization = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Pending invitations (OWNER and ADMIN; empty for other members) */
+  invitations: Array<OrganizationInvitation>;
+  members: Array<OrganizationMember>;
+  name: Scalars['String']['output'];
+  upgradePolicy: UpgradePolicy;
+};
+
+/** A pending invitation to an organization */
+export type OrganizationInvitation = {
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  invitedAt: Scalars['DateTime']['output'];
+  organizationId: Scalars['ID']['output'];
+  /** The organization's name, so the invitee knows what they join */
+  organizationName: Scalars['String']['output'];
+  role: OrgRole;
+};
+
+export type OrganizationMember = {
+  joinedAt: Scalars['DateTime']['output'];
+  role: OrgRole;
+  user: User;
+};
+
+/** The manifest an extension's packages carry: imperal.json (IMPERAL) or .kiket/manifest.yaml (KIKET) */
+export type PackageFormat =
+  | 'IMPERAL'
+  | 'KIKET';
+
+export type PackageUpload = {
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  maxBytes: Scalars['Int']['output'];
+  status: Scalars['String']['output'];
+  /** PUT the raw zip bytes here with your Authorization header */
+  uploadUrl: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Placement =
+  | 'MIDDLE_LIST'
+  | 'SIDEBAR_BOTTOM';
+
+/** One entry of the append-only event log */
+export type PlatformEvent = {
+  appId?: Maybe<Scalars['String']['output']>;
+  /** Position in the log; pass as `after` to resume */
+  cursor: Scalars['String']['output'];
+  /** The type's payload, as documented in docs/events.md */
+  data: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Version of the documented `data` shape for this type (docs/events.md) */
+  payloadVersion: Scalars['Int']['output'];
+  subjectId: Scalars['String']['output'];
+  subjectType: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+export type PlatformEventEdge = {
+  cursor: Scalars['String']['output'];
+  node: PlatformEvent;
+};
+
+export type Query = {
+  /** The audit trail, newest first (ADMIN) */
+  auditLog: AuditEntryConnection;
+  /** The category catalog */
+  categories: Array<Category>;
+  /** Replay of the event log in order: public events, plus your private ones (all for admins) */
+  events: EventConnection;
+  /** An extension; unpublished ones only to their owner */
+  extension?: Maybe<Extension>;
+  /** A version as you may see it (docs/security.md): published ones for everyone; with its report and source for the owner, reviewers and admins */
+  extensionVersion?: Maybe<ExtensionVersion>;
+  /** Background jobs that failed for good, most recent first (ADMIN) */
+  failedJobs: FailedJobList;
+  /** Published extensions (never system apps): search, category, sort */
+  marketplace: ExtensionConnection;
+  /** The caller; null when anonymous */
+  me?: Maybe<User>;
+  /** Extensions you own */
+  myExtensions: Array<Extension>;
+  /** Your installations, or an organization’s you belong to */
+  myInstallations: Array<Installation>;
+  /** Invitations waiting for your email */
+  myOrganizationInvitations: Array<OrganizationInvitation>;
+  /** A case, for reviewers and the extension owner */
+  reviewCase?: Maybe<ReviewCase>;
+  /** Review cases, oldest due date first (REVIEWER) */
+  reviewQueue: ReviewCaseConnection;
+  /** Open (or declined) upgrade offers for your or an organization’s installations */
+  upgradeOffers: Array<UpgradeOffer>;
+  /** Your (or an organization’s) installations on deprecated versions, with the recommended target */
+  upgradeRecommendations: Array<UpgradeRecommendation>;
+  /** Your webhook endpoints */
+  webhookEndpoints: Array<WebhookEndpoint>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  appIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryExtensionArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
+export type QueryExtensionVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFailedJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  queue?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMarketplaceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<MarketplaceSort>;
+};
+
+
+export type QueryMyInstallationsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReviewCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  state?: InputMaybe<ReviewState>;
+};
+
+
+export type QueryUpgradeOffersArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUpgradeRecommendationsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RenderedDocType = {
+  /** Sanitized HTML (no script, handlers or inline styles) */
+  html: Scalars['String']['output'];
+  markdown: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+};
+
+export type ReviewCase = {
+  assignee?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decision?: Maybe<ReviewDecision>;
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  dueAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  messages: Array<ReviewMessage>;
+  /** Past its due date and not decided */
+  overdue: Scalars['Boolean']['output'];
+  state: ReviewState;
+  triggers: Array<ReviewTriggerType>;
+  version: ExtensionVersion;
+};
+
+export type ReviewCaseConnection = {
+  edges: Array<ReviewCaseEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReviewCaseEdge = {
+  cursor: Scalars['String']['output'];
+  node: ReviewCase;
+};
+
+export type ReviewDecision =
+  | 'APPROVE'
+  | 'REJECT'
+  | 'REQUEST_CHANGES';
+
+export type ReviewMessage = {
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type ReviewState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'IN_REVIEW'
+  | 'OPEN'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+/** Why a version needs human review */
+export type ReviewTriggerType = {
+  /** FIRST_SUBMISSION, MAJOR_BUMP, NEW_SCOPE, DESTRUCTIVE_TOOL or EGRESS_DOMAIN */
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Platform roles; USER is held by every account */
+export type Role =
+  | 'ADMIN'
+  | 'DEVELOPER'
+  | 'REVIEWER'
+  | 'USER';
+
+export type SignUpInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type StagingInvite = {
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  versionId: Scalars['ID']['output'];
+};
+
+export type SubmitVersionInput = {
+  appId: Scalars['String']['input'];
+  git?: InputMaybe<GitSourceInput>;
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Subscription = {
+  /** Live events about your own account (token created or revoked, roles, organizations) */
+  accountEvents: PlatformEvent;
+  /** Deprecation and sunset announcements (version.deprecated, version.sunset), optionally for some apps; with `after`, the ones missed since that cursor come first */
+  deprecationNotices: PlatformEvent;
+  /** Upgrade offers made to your installations (upgrade_offer.created events; data.installationId, data.newScopes); with `after`, the ones missed since that cursor come first */
+  myUpgradeOffers: PlatformEvent;
+  /** The event log live: first every event after `after` (your last cursor), then new ones as they commit, with no gap and no duplicate across the switch */
+  releaseEvents: PlatformEvent;
+};
+
+
+export type SubscriptionDeprecationNoticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  appIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type SubscriptionMyUpgradeOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionReleaseEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  appIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ToolSummary = {
+  actionType?: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** Only the fields given change */
+export type UpdateDeveloperProfileInput = {
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Show the contact email on your public profile as the support contact */
+  contactPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  organizationName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpgradeOffer = {
+  createdAt: Scalars['DateTime']['output'];
+  fromVersion: ExtensionVersion;
+  id: Scalars['ID']['output'];
+  installation: Installation;
+  /** Scopes accepting must grant */
+  newScopes: Array<Scalars['String']['output']>;
+  status: OfferStatus;
+  toVersion: ExtensionVersion;
+};
+
+/** AUTOMATIC: compatible releases move installations; MANUAL: every release becomes an offer */
+export type UpgradePolicy =
+  | 'AUTOMATIC'
+  | 'MANUAL';
+
+export type UpgradeRecommendation = {
+  currentVersion: ExtensionVersion;
+  installation: Installation;
+  /** Moving needs new scopes granted */
+  needsConsent: Scalars['Boolean']['output'];
+  newScopes: Array<Scalars['String']['output']>;
+  /** Newest supported version, same major when one exists */
+  recommendedVersion?: Maybe<ExtensionVersion>;
+  sunsetAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A Plaza account; private fields answer null to those who may not see them (docs/security.md) */
+export type User = {
+  /** Your API tokens (null on anyone else) */
+  apiTokens?: Maybe<Array<ApiToken>>;
+  createdAt: Scalars['DateTime']['output'];
+  developerProfile?: Maybe<DeveloperProfile>;
+  displayName: Scalars['String']['output'];
+  /** Yourself, admins and members of an organization you share */
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Organizations the account belongs to (yourself and admins; null for others) */
+  organizations?: Maybe<Array<Organization>>;
+  /** Effective roles, USER included (yourself and admins) */
+  roles?: Maybe<Array<Role>>;
+};
+
+/** One finding of the validator suite */
+export type ValidationIssueType = {
+  file: Scalars['String']['output'];
+  fix: Scalars['String']['output'];
+  /** ERROR, WARN or INFO; only ERROR blocks */
+  level: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The rule id from the seeds / reference (V1…V35, M0…M8.2, SKEL-GUARD-1, …) */
+  rule: Scalars['String']['output'];
+  /** Which side the rule read: "code" (the Python sources, parsed into the code model) or "manifest" (imperal.json, the icon, the package files); null on reports stored before the field existed */
+  source?: Maybe<Scalars['String']['output']>;
+};
+
+export type ValidationReport = {
+  appId?: Maybe<Scalars['String']['output']>;
+  errorCount: Scalars['Int']['output'];
+  eventCount: Scalars['Int']['output'];
+  functionCount: Scalars['Int']['output'];
+  infoCount: Scalars['Int']['output'];
+  issues: Array<ValidationIssueType>;
+  toolCount: Scalars['Int']['output'];
+  valid: Scalars['Boolean']['output'];
+  version?: Maybe<Scalars['String']['output']>;
+  warningCount: Scalars['Int']['output'];
+};
+
+export type VersionSource =
+  | 'GIT'
+  | 'UPLOAD';
+
+export type VersionStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DEPRECATED'
+  | 'IN_REVIEW'
+  | 'PENDING_REVIEW'
+  | 'PUBLISHED'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'VALIDATING'
+  | 'VALIDATION_FAILED'
+  | 'WITHDRAWN';
+
+/** One HTTP attempt of a delivery */
+export type WebhookAttempt = {
+  attemptedAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  latencyMs: Scalars['Int']['output'];
+  /** The first 1 KiB of the response body */
+  responseExcerpt?: Maybe<Scalars['String']['output']>;
+  /** Null when no response arrived */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event for one endpoint, retried until it succeeds or gives up */
+export type WebhookDelivery = {
+  /** Every attempt, oldest first */
+  attemptLog: Array<WebhookAttempt>;
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventId: Scalars['ID']['output'];
+  /** Sent as `webhook-id` (msg_<id>); the same on every attempt */
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type WebhookEndpoint = {
+  /** Empty: every app */
+  appIds: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Recent deliveries, newest first */
+  deliveries: Array<WebhookDelivery>;
+  description?: Maybe<Scalars['String']['output']>;
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Empty: every event you may see */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Start of the current run of failures */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Until then, deliveries are also signed with the previous secret */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookEndpointStatus;
+  url: Scalars['String']['output'];
+};
+
+
+export type WebhookEndpointDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** An endpoint with its signing secret: shown this once, never again */
+export type WebhookEndpointSecret = {
+  endpoint: WebhookEndpoint;
+  /** whsec_…: verify `webhook-signature` with it (Standard Webhooks) */
+  secret: Scalars['String']['output'];
+};
+
+export type WebhookEndpointStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
