@@ -5,6 +5,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
 import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { expectCode } from '../utils/expect-code';
 
 const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id status source placement grantedScopes organizationId version { version } extension { appId installCount } } }`;
 const UNINSTALL = `mutation($id: ID!) { uninstall(installationId: $id) { id status } }`;
@@ -53,7 +54,7 @@ describe('installs with consent', () => {
     const { appId } = await extension();
     const user = await buildUser(t);
     const res = await t.gql(INSTALL, { i: { appId, grantedScopes: ['store:read'] } }, user.token);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['task-board:read', 'task-board:write'] });
+    expect(expectCode(res, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['task-board:read', 'task-board:write'] });
     expect(await t.sql(`SELECT 1 FROM installations WHERE owner_user_id = $1`, [user.id])).toHaveLength(0);
   });
 
@@ -78,9 +79,9 @@ describe('installs with consent', () => {
     const user = await buildUser(t);
     const { id } = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install;
     const other = await buildUser(t);
-    expect((await t.gql(UNINSTALL, { id }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(UNINSTALL, { id }, other.token), 'NOT_FOUND');
     expect((await t.gql(UNINSTALL, { id }, user.token)).data!.uninstall.status).toBe('UNINSTALLED');
-    expect((await t.gql(UNINSTALL, { id }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(UNINSTALL, { id }, user.token), 'INVALID_STATE');
     const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.uninstalled' AND subject_id = $1`, [id]);
     expect(event.data.lifecycle.hook).toBe('on_uninstall');
   });
@@ -88,8 +89,8 @@ describe('installs with consent', () => {
   it('refuses unpublished extensions, except a staging install by the developer or an invited tester', async () => {
     const { appId, versionId } = await extension(false);
     const user = await buildUser(t);
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token), 'INVALID_STATE');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token), 'NOT_FOUND');
     const own = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, dev.token);
     expect(own.data!.install).toMatchObject({ source: 'STAGING', extension: { installCount: 0 } });
     await t.gql(`mutation($v: ID!, $e: String!) { inviteStagingTester(versionId: $v, email: $e) { id } }`, { v: versionId, e: user.email }, dev.token);
@@ -103,7 +104,7 @@ describe('installs with consent', () => {
     const org = (await t.gql(`mutation { createOrganization(name: "Install Org") { id } }`, {}, owner.token)).data!.createOrganization;
     await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: org.id, e: member.email }, owner.token);
     await t.gql(`mutation($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }`, { o: org.id }, member.token);
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token), 'FORBIDDEN');
     const installed = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, owner.token);
     expect(installed.data!.install.organizationId).toBe(org.id);
     const listed = await t.gql(`query($o: ID) { myInstallations(organizationId: $o) { id } }`, { o: org.id }, member.token);
@@ -117,18 +118,18 @@ describe('installs with consent', () => {
       const { appId, versionId } = await extension();
       const other = await buildDeveloper(t);
       const soon = new Date(Date.now() + 3600_000).toISOString();
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x' } }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'x', sunsetAt: '2000-01-01T00:00:00Z' } }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x' } }, other.token), 'NOT_FOUND');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'x', sunsetAt: '2000-01-01T00:00:00Z' } }, dev.token), 'BAD_USER_INPUT');
       const done = await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x', sunsetAt: soon } }, dev.token);
       expect(done.data!.deprecateVersion).toMatchObject({ reason: 'Use 2.x', sunset: false });
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'again' } }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'again' } }, dev.token), 'INVALID_STATE');
       expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.deprecated' AND subject_id = $1`, [versionId])).toHaveLength(1);
       const user = await buildUser(t);
       expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install.status).toBe('ACTIVE');
       await t.sql(`UPDATE deprecations SET sunset_at = now() - interval '1 minute' WHERE version_id = $1`, [versionId]);
       const late = await buildUser(t);
-      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, late.token), 'INVALID_STATE');
+      expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, late.token), 'INVALID_STATE');
       const manager = t.app.dataSource.manager;
       const ctx = systemContext(manager, t.app.logger, createLoaders(manager), t.app.container);
       expect(await t.app.services.deprecations.announceSunsets(ctx)).toBeGreaterThanOrEqual(1);
@@ -243,10 +244,10 @@ describe('installs with consent', () => {
       expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
       live.unsubscribe();
       await client.dispose();
-      expect((await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token), 'INVALID_STATE');
       const [offer] = (await t.gql(OFFERS, {}, personal.token)).data!.upgradeOffers;
       expect(offer).toMatchObject({ newScopes: ['store:write'], toVersion: { version: '2.0.0' } });
-      expect((await t.gql(RESPOND, { id: offer.id, a: true }, personal.token)).errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['store:write'] });
+      expect(expectCode(await t.gql(RESPOND, { id: offer.id, a: true }, personal.token), 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['store:write'] });
       expect((await t.gql(RESPOND, { id: offer.id, a: false }, personal.token)).data!.respondToUpgradeOffer.status).toBe('DECLINED');
       expect((await t.gql(`{ myInstallations { version { version } } }`, {}, personal.token)).data!.myInstallations[0].version.version).toBe('1.0.1');
       expect((await t.gql(RESPOND, { id: offer.id, a: true, s: ['store:write'] }, personal.token)).data!.respondToUpgradeOffer.status).toBe('ACCEPTED');
@@ -257,7 +258,7 @@ describe('installs with consent', () => {
       expect(answers[1].data.grantedScopes).toContain('store:write');
       const stranger = await buildUser(t);
       const [orgOffer] = (await t.gql(OFFERS, { o: manual.id }, owner.token)).data!.upgradeOffers;
-      expect((await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token), 'NOT_FOUND');
       expect(manualInstall.id).toBe(orgOffer.installation.id);
     });
   });
@@ -289,7 +290,7 @@ describe('installs with consent', () => {
       const mine = await t.gql(`{ myInstallations { id source placement extension { appId } } }`, {}, fresh.token);
       const system = mine.data!.myInstallations.find((i: any) => i.extension.appId === appId);
       expect(system).toMatchObject({ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' });
-      expect((await t.gql(UNINSTALL, { id: system.id }, fresh.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+      expectCode(await t.gql(UNINSTALL, { id: system.id }, fresh.token), 'FORBIDDEN');
     });
 
     it('a failing system install aborts the sign-up: no user without the system apps', async () => {
@@ -297,7 +298,7 @@ describe('installs with consent', () => {
       try {
         const email = uniqueEmail('atomic-system');
         const res = await t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email, password: PASSWORD, displayName: 'Atomic' } });
-        expect(res.errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expectCode(res, 'INTERNAL_SERVER_ERROR');
         expect(await t.sql(`SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
       } finally {
         await t.sql(`ALTER TABLE installations DROP CONSTRAINT no_installs`);

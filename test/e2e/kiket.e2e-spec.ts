@@ -7,6 +7,7 @@ import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { createUpload, gitRepoOf, packageFor, putUpload, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { expectCode } from '../utils/expect-code';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'kiket');
 const VALID = readFileSync(path.join(FIXTURES, 'valid.yaml'), 'utf8');
@@ -107,7 +108,7 @@ describe('Kiket packages', () => {
 
     const user = await buildUser(t);
     const refused = await t.gql(INSTALL, { i: { appId: ext.appId, grantedScopes: ['issues:read'] } }, user.token);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['comments:write'] });
+    expect(expectCode(refused, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['comments:write'] });
     const installed = await t.gql(INSTALL, { i: { appId: ext.appId, grantedScopes: SCOPES } }, user.token);
     expect(installed.data!.install).toMatchObject({ status: 'ACTIVE', grantedScopes: SCOPES, version: { version: '1.0.0' } });
 
@@ -135,7 +136,7 @@ describe('Kiket packages', () => {
     expect(offers).toEqual([expect.objectContaining({ status: 'OPEN', newScopes: ['users:read'], toVersion: { version: '2.0.0' } })]);
     const RESPOND = `mutation($id: ID!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: true, grantedScopes: $s) { status } }`;
     const unconsented = await t.gql(RESPOND, { id: offers[0].id }, user.token);
-    expect(unconsented.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['users:read'] });
+    expect(expectCode(unconsented, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['users:read'] });
     expect((await t.gql(RESPOND, { id: offers[0].id, s: ['users:read'] }, user.token)).errors).toBeUndefined();
     const [now] = (await t.gql(`{ myInstallations { grantedScopes version { version } } }`, {}, user.token)).data!.myInstallations;
     expect(now).toEqual({ grantedScopes: ['comments:write', 'issues:read', 'users:read'], version: { version: '2.0.0' } });
@@ -154,7 +155,7 @@ describe('Kiket packages', () => {
     const blobs = await t.sql(`SELECT count(*)::int AS n FROM package_blobs`);
     const bad = gitRepoOf(kiketPackage(readFileSync(path.join(FIXTURES, 'hostile', 'duplicate-keys.yaml'))));
     const refused = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: other.appId, git: { url: bad.dir, ref: 'main' } } }, dev.token);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'PACKAGE_REJECTED', reasons: [expect.stringContaining("[KIK-YAML-4] .kiket/manifest.yaml: the key 'custom_data' appears twice")] });
+    expect(expectCode(refused, 'PACKAGE_REJECTED').extensions).toMatchObject({ code: 'PACKAGE_REJECTED', reasons: [expect.stringContaining("[KIK-YAML-4] .kiket/manifest.yaml: the key 'custom_data' appears twice")] });
     expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [other.id])).toHaveLength(0);
     expect(await t.sql(`SELECT count(*)::int AS n FROM package_blobs`)).toEqual(blobs);
   });
@@ -164,8 +165,9 @@ describe('Kiket packages', () => {
     await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name)));
     const before = await t.sql(`SELECT id FROM extension_versions WHERE extension_id = $1`, [ext.id]);
     const imperal = await submitZip(t, dev.token, ext.appId, await zipOf(packageFor(ext.appId, ext.name, { version: '1.0.1' })));
-    expect(imperal.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'uploadId' }] });
-    expect(imperal.errors![0].message).toContain('publishes KIKET packages (.kiket/manifest.yaml); this package is IMPERAL (imperal.json)');
+    const refused = expectCode(imperal, 'BAD_USER_INPUT');
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'uploadId' }] });
+    expect(refused.message).toContain('publishes KIKET packages (.kiket/manifest.yaml); this package is IMPERAL (imperal.json)');
     expect(await t.sql(`SELECT id FROM extension_versions WHERE extension_id = $1`, [ext.id])).toEqual(before);
     expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('KIKET');
   });
@@ -213,8 +215,7 @@ describe('Kiket packages', () => {
       const upload = await createUpload(t, dev.token);
       expect((await putUpload(t, dev.token, upload.id, await zipOf(kiketPackage(bytes)))).status).toBe(200);
       const res = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: ext.appId, uploadId: upload.id } }, dev.token);
-      expect(res.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
-      expect(res.errors![0].extensions.reasons).toEqual([expect.stringMatching(new RegExp(`^\\[${rule}\\] \\.kiket/manifest\\.yaml`))]);
+      expect(expectCode(res, 'PACKAGE_REJECTED').extensions.reasons).toEqual([expect.stringMatching(new RegExp(`^\\[${rule}\\] \\.kiket/manifest\\.yaml`))]);
       expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
       expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('IMPERAL');
       expect((await t.sql(`SELECT status FROM package_uploads WHERE id = $1`, [upload.id]))[0].status).toBe('RECEIVED');

@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { expectCode } from '../utils/expect-code';
 
 const UPDATE = `mutation($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title categories supportContact } }`;
 const PUBLISH = `mutation($id: ID!) { publishVersion(id: $id) { id status } }`;
@@ -47,8 +48,7 @@ describe('listings, publishing and the marketplace', () => {
   it('refuses to publish with an incomplete listing, naming what is missing', async () => {
     const { versionId } = await approvedVersion();
     const res = await t.gql(PUBLISH, { id: versionId }, dev.token);
-    expect(res.errors![0].extensions.code).toBe('INVALID_STATE');
-    expect(res.errors![0].extensions.missingFields).toEqual(['title', 'shortDescription', 'fullDescription', 'categories', 'supportContact', 'privacyPolicyUrl']);
+    expect(expectCode(res, 'INVALID_STATE').extensions.missingFields).toEqual(['title', 'shortDescription', 'fullDescription', 'categories', 'supportContact', 'privacyPolicyUrl']);
   });
 
   it.each([
@@ -64,8 +64,7 @@ describe('listings, publishing and the marketplace', () => {
     const appId = `bad-listing-${++n}`;
     await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Bad Listing", category: "productivity" }) { id } }`, {}, dev.token);
     const res = await t.gql(UPDATE, { a: appId, i: input.title === '<app id>' ? { title: appId } : input }, dev.token);
-    expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(expectCode(res, 'BAD_USER_INPUT').extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
     expect(await t.sql(`SELECT 1 FROM listings l JOIN extensions e ON e.id = l.extension_id WHERE e.app_id = $1`, [appId])).toHaveLength(0);
   });
 
@@ -74,7 +73,7 @@ describe('listings, publishing and the marketplace', () => {
     await t.gql(UPDATE, { a: a.appId, i: completeListing('Original Board') }, dev.token);
     const b = await approvedVersion();
     const copy = await t.gql(UPDATE, { a: b.appId, i: { fullDescription: completeListing('Original Board').fullDescription } }, dev.token);
-    expect(copy.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'fullDescription', message: expect.stringContaining('copied') })]);
+    expect(expectCode(copy, 'BAD_USER_INPUT').extensions.fields).toEqual([expect.objectContaining({ path: 'fullDescription', message: expect.stringContaining('copied') })]);
   });
 
   it('publishes, then the marketplace finds it by words of its tools, exact name first', async () => {
@@ -97,7 +96,7 @@ describe('listings, publishing and the marketplace', () => {
     expect((await t.gql(MARKET, { q: 'kanban', c: 'finance' })).data!.marketplace.totalCount).toBe(0);
     const anonymous = await t.gql(`query { extension(appId: "kanban-pro") { appId listing { title } } }`);
     expect(anonymous.data!.extension).toMatchObject({ appId: 'kanban-pro', listing: { title: 'Kanban Pro' } });
-    expect((await t.gql(PUBLISH, { id: versionId }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(PUBLISH, { id: versionId }, dev.token), 'INVALID_STATE');
   });
 
   it('serves the icon with a sandboxing CSP, nosniff and a strong ETag', async () => {

@@ -2,6 +2,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildUser } from '../utils/factories';
 import { collect, wsClient } from '../utils/ws-client';
 import { seedPrivateWorld, World } from '../utils/world';
+import { expectCode } from '../utils/expect-code';
 
 /** Named regressions for each private-data leak the authorization sweep found (docs/security.md). */
 const VERSIONS = `{ id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest }`;
@@ -67,15 +68,15 @@ describe('private data stays private', () => {
     it('shows the support contact once the developer makes it public, and the verified badge an admin grants', async () => {
       const update = await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { contactPublic supportContact } }`, {}, world.tokens.owner);
       expect(update.data!.updateDeveloperProfile).toEqual({ contactPublic: true, supportContact: canary('developer contact email') });
-      expect((await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.stranger)).errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.stranger.id }, world.tokens.admin)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.stranger), 'FORBIDDEN');
+      expectCode(await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.stranger.id }, world.tokens.admin), 'NOT_FOUND');
       await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.admin);
       const seen = await t.gql(`query($a: String!) { extension(appId: $a) { owner { developerProfile { verified supportContact contactEmail } } } }`, { a: world.appId });
       expect(seen.data!.extension.owner.developerProfile).toEqual({ verified: true, supportContact: canary('developer contact email'), contactEmail: null });
       const bad = await t.gql(`mutation { updateDeveloperProfile(input: { contactEmail: "not an email" }) { contactEmail } }`, {}, world.tokens.owner);
-      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'contactEmail' }] });
+      expect(expectCode(bad, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'contactEmail' }] });
       await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: false }) { contactPublic } }`, {}, world.tokens.owner);
-      expect((await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { id } }`, {}, world.tokens.stranger)).errors![0].extensions.code).toBe('FORBIDDEN');
+      expectCode(await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { id } }`, {}, world.tokens.stranger), 'FORBIDDEN');
     });
   });
 
@@ -136,6 +137,6 @@ describe('production hides the schema', () => {
       await client.dispose();
     }
     const http = await t.gql('{ __schema { types { name } } }', {}, user.token);
-    expect(http.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectCode(http, 'GRAPHQL_VALIDATION_FAILED');
   });
 });
