@@ -31,7 +31,7 @@ describe('concurrent publish, deprecate, install and review on one extension', (
     reviewer = await buildReviewer(t);
     users = await Promise.all(Array.from({ length: 12 }, () => buildUser(t)));
     appId = 'race-app';
-    ({ versionId: firstVersionId, extensionId } = await publishedExtension(t, dev, reviewer, { appId, displayName: 'Race App' }));
+    ({ versionId: firstVersionId, extensionId } = await publishedExtension(t, { dev, reviewer, appId, displayName: 'Race App' }));
     // An organization on MANUAL upgrades: every rollout offers it the new version, so rollouts
     // insert offers that reference the version being deprecated in the same round.
     orgAdmin = await buildUser(t);

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { createUpload, gitRepoOf, packageFor, putUpload, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { expectCode } from '../utils/expect-code';
+import { approveReview, buildReviewer } from '../utils/scenarios';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'kiket');
 const VALID = readFileSync(path.join(FIXTURES, 'valid.yaml'), 'utf8');
@@ -42,9 +43,7 @@ describe('Kiket packages', () => {
   beforeAll(async () => {
     t = await startTestApp({ allowLocalGit: true });
     dev = await buildDeveloper(t);
-    const admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
@@ -58,13 +57,8 @@ describe('Kiket packages', () => {
     return { id: res.data!.claimExtension.id, kiketId, appId, name };
   }
 
-  async function approve(versionId: string): Promise<void> {
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    const decided = await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    expect(decided.errors).toBeUndefined();
-  }
+  /** The reviewer claims and approves the version's case (throws with the errors if any step fails). */
+  const approve = (versionId: string) => approveReview(t, reviewer, versionId, { reason: 'ok' });
 
   async function submitAndWait(appId: string, files: Map<string, Buffer>) {
     const res = await submitZip(t, dev.token, appId, await zipOf(files));

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { approvedVersion as approved, buildReviewer, FIRST_PARTY, publishedExtension } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
 
 const UPDATE = `mutation($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title categories supportContact } }`;
@@ -25,24 +25,16 @@ describe('listings, publishing and the marketplace', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIRST_PARTY);
     dev = await buildDeveloper(t);
-    const admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
   /** Claim, submit, validate and approve through review: an APPROVED version ready to publish. */
   async function approvedVersion(appId = `market-app-${++n}`, name = 'Market App') {
-    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "${name}", category: "productivity" }) { id } }`, {}, dev.token);
-    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, name)));
-    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    return { appId, versionId: version.id as string };
+    const { versionId } = await approved(t, { dev, reviewer, appId, displayName: name });
+    return { appId, versionId };
   }
 
   it('refuses to publish with an incomplete listing, naming what is missing', async () => {
@@ -121,10 +113,8 @@ describe('listings, publishing and the marketplace', () => {
   });
 
   it('never shows a system app in any marketplace read', async () => {
-    const { appId, versionId } = await approvedVersion('system-board', 'System Board');
-    await t.gql(UPDATE, { a: appId, i: completeListing('System Board') }, dev.token);
-    await t.gql(PUBLISH, { id: versionId }, dev.token);
-    await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
+    // A first-party app declaring system=true (V31), reviewed and published through the API.
+    const { appId } = await publishedExtension(t, { reviewer, system: true, appId: 'system-board', displayName: 'System Board', listing: completeListing('System Board') });
     expect((await t.gql(MARKET, { q: 'System Board' })).data!.marketplace.edges).toEqual([]);
     expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: any) => e.node.appId)).not.toContain(appId);
     const stranger = await buildUser(t);

@@ -68,11 +68,14 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
 
   // The owner's extension: 1.0.0 through the real claim → submit → review → publish loop.
   const appId = `sweep-${tag}`;
-  const { versionId: publishedId, caseId } = await publishedExtension(t, owner, reviewer, {
+  const { versionId: publishedId, caseId } = await publishedExtension(t, {
+    dev: owner,
+    reviewer,
     appId,
     displayName: 'Sweep App',
     reviewMessage: secret('review message', canary('msg'), ['owner', 'admin']),
   });
+  if (!caseId) throw new Error('a first version is always reviewed');
   secret('review case id', caseId, ['owner', 'admin']);
   const published = { id: publishedId };
 
