@@ -5,6 +5,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
 import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { buildReviewer, FIRST_PARTY, installationOf, publishedExtension, submittedVersion } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
 
 const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id status source placement grantedScopes organizationId version { version } extension { appId installCount } } }`;
@@ -19,35 +20,18 @@ describe('installs with consent', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIRST_PARTY);
     dev = await buildDeveloper(t);
     admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
   /** Claim, submit, review; then publish unless `publish` is false. */
   async function extension(publish = true) {
-    const appId = `install-app-${++n}`;
-    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Install App", category: "productivity" }) { id } }`, {}, dev.token);
-    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App')));
-    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
-    if (!publish) return { appId, versionId: version.id as string };
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(
-      `mutation($a: String!) { updateListing(appId: $a, input: { title: "Install App ${n}", shortDescription: "Plan and track tasks from chat with reminders.",
-        fullDescription: "A board the assistant can read and update, number ${n}, with due dates and reminders.", categories: ["productivity"],
-        supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-      { a: appId },
-      dev.token,
-    );
-    const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
-    expect(published.data!.publishVersion.status).toBe('PUBLISHED');
-    return { appId, versionId: version.id as string };
+    const options = { dev, reviewer, appId: `install-app-${++n}`, displayName: 'Install App' };
+    const { appId, versionId } = publish ? await publishedExtension(t, options) : await submittedVersion(t, options);
+    return { appId, versionId };
   }
 
   it('refuses an install that does not grant every required scope, writing nothing', async () => {
@@ -148,7 +132,7 @@ describe('installs with consent', () => {
         await t.gql(DEPRECATE, { i: { versionId: other.versionId, reason: 'Not watched' } }, dev.token);
         await t.gql(DEPRECATE, { i: { versionId, reason: 'Watched' } }, dev.token);
         const [first] = await sub.waitFor(1);
-        expect((first as any).data.deprecationNotices).toMatchObject({ type: 'version.deprecated', appId, data: { reason: 'Watched' } });
+        expect(first.data?.deprecationNotices).toMatchObject({ type: 'version.deprecated', appId, data: { reason: 'Watched' } });
         sub.unsubscribe();
       } finally {
         await client.dispose();
@@ -161,7 +145,7 @@ describe('installs with consent', () => {
           a: [appId],
           after: eventCursor({ id: before }),
         });
-        expect((await resumed.waitFor(1)).map((r: any) => r.data.deprecationNotices)).toEqual([{ type: 'version.deprecated', appId }]);
+        expect((await resumed.waitFor(1)).map(r => r.data?.deprecationNotices)).toEqual([{ type: 'version.deprecated', appId }]);
         resumed.unsubscribe();
       } finally {
         await later.dispose();
@@ -199,9 +183,9 @@ describe('installs with consent', () => {
       const auto = (await t.gql(`mutation { createOrganization(name: "Auto Org") { id } }`, {}, owner.token)).data!.createOrganization;
       const manual = (await t.gql(`mutation { createOrganization(name: "Manual Org") { id } }`, {}, owner.token)).data!.createOrganization;
       await t.gql(`mutation($o: ID!) { setUpgradePolicy(organizationId: $o, policy: MANUAL) { id } }`, { o: manual.id }, owner.token);
-      const mine = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, personal.token)).data!.install;
-      await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: auto.id } }, owner.token);
-      const manualInstall = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: manual.id } }, owner.token)).data!.install;
+      const mine = await installationOf(t, personal, { appId }, { grantedScopes: SCOPES });
+      await installationOf(t, owner, { appId }, { grantedScopes: SCOPES, organizationId: auto.id });
+      const manualInstall = await installationOf(t, owner, { appId }, { grantedScopes: SCOPES, organizationId: manual.id });
 
       // 1.0.1: submitted, approved automatically (nothing new), published; the rollout job runs.
       const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App', { version: '1.0.1', lifecycle: { on_install: true, on_upgrade: ['1.0.1'], health_check: { interval_sec: 60 } } })));
@@ -241,7 +225,7 @@ describe('installs with consent', () => {
       await collect(client, `{ me { id } }`).waitFor(1);
       expect(await t.app.services.upgrades.rollout(ctx, majorId)).toEqual({ moved: 0, offered: 3 });
       const [notice] = await live.waitFor(1);
-      expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
+      expect(notice.data?.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
       live.unsubscribe();
       await client.dispose();
       expectCode(await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token), 'INVALID_STATE');
@@ -266,21 +250,9 @@ describe('installs with consent', () => {
   describe('system apps (seed 002)', () => {
     it('reach every existing and every new user, sit in the bottom block, and cannot be uninstalled', async () => {
       const existing = await buildUser(t);
-      const { appId, versionId } = await extension(false);
-      // First-party publish: approve through review, mark system (V31 checked it server-side), publish.
-      await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
-      const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-      const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
-      await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-      await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "first party") { id } }`, { id: caseId }, reviewer.token);
-      await t.gql(
-        `mutation($a: String!) { updateListing(appId: $a, input: { title: "System Tool", shortDescription: "Platform tool installed for every user.",
-          fullDescription: "A platform-managed extension every account has from the start.", categories: ["productivity"],
-          supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-        { a: appId },
-        dev.token,
-      );
-      await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: versionId }, dev.token);
+      // First-party publish: the manifest declares system=true, V31 lets it through for the
+      // first-party account, review approves it and the publish installs it for everyone.
+      const { appId } = await publishedExtension(t, { reviewer, system: true, appId: `system-tool-${++n}`, displayName: 'System Tool' });
       const rows = await t.sql(`SELECT source, placement FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE e.app_id = $1 AND i.owner_user_id = $2`, [appId, existing.id]);
       expect(rows).toEqual([{ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' }]);
       const [{ users }] = await t.sql(`SELECT count(*)::int AS users FROM users`);

@@ -3,16 +3,18 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { startReceiver } from '../utils/webhook-receiver';
 import { expectCode } from '../utils/expect-code';
+import { graphql } from '../generated';
 
-const CREATE = `mutation($i: CreateWebhookEndpointInput!) {
+const CREATE = graphql(`mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }
-}`;
-const ENDPOINTS = `{ webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt
-  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }`;
+}`);
+const ENDPOINTS = graphql(`query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt
+  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }`);
+const DISABLED_NOTICES = graphql(`query WebhooksDisabledNotices { events(first: 10, types: ["webhook.endpoint_disabled"]) { edges { node { subjectId data } } } }`);
 
 /** One of the caller's endpoints as `webhookEndpoints` lists it (with deliveries and attempts). */
-async function endpointOf(t: TestApp, token: string, endpointId: string): Promise<any> {
-  return (await t.gql(ENDPOINTS, {}, token)).data!.webhookEndpoints.find((e: any) => e.id === endpointId);
+async function endpointOf(t: TestApp, token: string, endpointId: string) {
+  return (await t.gql(ENDPOINTS, {}, token)).data!.webhookEndpoints.find(e => e.id === endpointId);
 }
 
 /** Polls `check` until it returns a value (not undefined/false) or the deadline passes. */
@@ -43,7 +45,7 @@ describe('webhooks (issue #6)', () => {
     expect(res.errors).toBeUndefined();
     return appId;
   };
-  const endpointsOf = async (user: TestUser) => (await t.gql(ENDPOINTS, {}, user.token)).data!.webhookEndpoints as any[];
+  const endpointsOf = async (user: TestUser) => (await t.gql(ENDPOINTS, {}, user.token)).data!.webhookEndpoints;
 
   describe('creating an endpoint', () => {
     it.each([
@@ -86,7 +88,7 @@ describe('webhooks (issue #6)', () => {
       const appId = await claim(dev);
       const requests = await receiver.waitFor(3);
       // Standard Webhooks' own library (fast-sha256, not node:crypto) verifies every attempt.
-      const verified = requests.map(r => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as any);
+      const verified = requests.map(r => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as Record<string, unknown>);
       expect(verified[2]).toMatchObject({ type: 'extension.claimed', appId, payloadVersion: 1, cursor: expect.any(String), occurredAt: expect.any(String) });
       expect(new Set(requests.map(r => r.headers['webhook-id'])).size).toBe(1);
       expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(100);
@@ -97,7 +99,7 @@ describe('webhooks (issue #6)', () => {
       });
       expect(mine.deliveries).toHaveLength(1);
       expect(mine.deliveries[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 3, lastStatusCode: 200, nextAttemptAt: null });
-      expect(mine.deliveries[0].attemptLog.map((a: any) => a.statusCode)).toEqual([503, 503, 200]);
+      expect(mine.deliveries[0].attemptLog.map(a => a.statusCode)).toEqual([503, 503, 200]);
       expect(mine.deliveries[0].attemptLog[0].responseExcerpt).toBe('answer 503');
       await new Promise(r => setTimeout(r, 500));
       expect(receiver.received).toHaveLength(3); // no duplicate attempt arrived later
@@ -152,7 +154,7 @@ describe('webhooks (issue #6)', () => {
         return d?.status === 'SUCCEEDED' && d;
       });
       // The redelivery met a 429 first (retried), then 200.
-      expect(done.attemptLog.map((a: any) => a.statusCode)).toEqual([410, 429, 200]);
+      expect(done.attemptLog.map(a => a.statusCode)).toEqual([410, 429, 200]);
       expect(new Set((await receiver.waitFor(3)).map(r => r.headers['webhook-id'])).size).toBe(1);
       await t.gql(`mutation($id: ID!, $e: Boolean!) { setWebhookEndpointEnabled(endpointId: $id, enabled: $e) { status } }`, { id: endpoint.id, e: false }, dev.token);
       expectCode(await t.gql(REDELIVER, { id: failed.id }, dev.token), 'INVALID_STATE');
@@ -174,7 +176,7 @@ describe('webhooks (issue #6)', () => {
         await claim(owner);
         const endpoints = await eventually(async () => {
           const list = await endpointsOf(owner);
-          return list.every(e => e.deliveries.length === 2 && e.deliveries.every((d: any) => d.status === 'SUCCEEDED')) && list;
+          return list.every(e => e.deliveries.length === 2 && e.deliveries.every(d => d.status === 'SUCCEEDED')) && list;
         });
         expect(endpoints).toHaveLength(endpointCount);
         const res = await t.gql(ENDPOINTS, {}, owner.token);
@@ -258,9 +260,9 @@ describe('webhook endpoints that keep failing (issue #6)', () => {
       expect(disabled.disabledReason).toMatch(/^Every delivery failed since /);
       const attempts = disabled.deliveries[0].attemptLog;
       expect(attempts[0]).toMatchObject({ statusCode: null, error: 'timed out after 300 ms' });
-      expect(attempts.slice(1).every((a: any) => a.statusCode === 500 && a.responseExcerpt === 'bad')).toBe(true);
-      const notices = await t.gql(`{ events(first: 10, types: ["webhook.endpoint_disabled"]) { edges { node { subjectId data } } } }`, {}, dev.token);
-      expect(notices.data!.events.edges.map((e: any) => e.node.subjectId)).toEqual([endpoint.id]);
+      expect(attempts.slice(1).every(a => a.statusCode === 500 && a.responseExcerpt === 'bad')).toBe(true);
+      const notices = await t.gql(DISABLED_NOTICES, {}, dev.token);
+      expect(notices.data!.events.edges.map(e => e.node.subjectId)).toEqual([endpoint.id]);
       const other = await buildUser(t);
       expect((await t.gql(`{ events(first: 10, types: ["webhook.endpoint_disabled"]) { totalCount } }`, {}, other.token)).data!.events.totalCount).toBe(0);
       // Re-enabling clears the failure run.
@@ -293,7 +295,7 @@ describe('a manual redelivery while a retry is scheduled (issue #6)', () => {
       // Past the retry that was scheduled for the first generation.
       await new Promise(r => setTimeout(r, 3500));
       expect(receiver.received).toHaveLength(2);
-      const done = (await endpointOf(t, dev.token, endpoint.id)).deliveries[0];
+      const done = (await endpointOf(t, dev.token, endpoint.id))?.deliveries[0];
       expect(done).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
     } finally {
       await receiver.close();
