@@ -260,7 +260,7 @@ describe('installs with consent', () => {
       expect(installs).toBe(users);
       const fresh = await buildUser(t);
       const mine = await t.gql(`{ myInstallations { id source placement extension { appId } } }`, {}, fresh.token);
-      const system = mine.data!.myInstallations.find((i: any) => i.extension.appId === appId);
+      const system = mine.data!.myInstallations.find((i: { id: string; extension: { appId: string } }) => i.extension.appId === appId);
       expect(system).toMatchObject({ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' });
       expectCode(await t.gql(UNINSTALL, { id: system.id }, fresh.token), 'FORBIDDEN');
     });
@@ -286,7 +286,7 @@ describe('installs with consent', () => {
     await t.gql(UNINSTALL, { id }, user.token);
     const typesSeenBy = async (token: string): Promise<string[]> =>
       (await t.gql(`query($a: [String!]) { events(first: 100, appIds: $a) { edges { node { type payloadVersion } } } }`, { a: [appId] }, token)).data!.events.edges.map(
-        (e: any) => e.node.type,
+        (e: { node: { type: string } }) => e.node.type,
       );
     expect(await typesSeenBy(dev.token)).toEqual([
       'extension.claimed', 'version.submitted', 'version.validated', 'review.requested', 'review.claimed', 'review.decided',

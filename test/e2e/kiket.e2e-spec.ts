@@ -77,7 +77,7 @@ describe('Kiket packages', () => {
     expect(seen.data!.extension.format).toBe('KIKET');
     const [row] = await t.sql(`SELECT manifest->'extension'->>'id' AS id, review_triggers FROM extension_versions WHERE id = $1`, [version.id]);
     expect(row.id).toBe(ext.kiketId);
-    expect(row.review_triggers.map((r: any) => `${r.kind} ${r.value ?? ''}`.trim()).sort()).toEqual(['FIRST_SUBMISSION', 'NEW_SCOPE comments:write', 'NEW_SCOPE issues:read']);
+    expect(row.review_triggers.map((r: { kind: string; value?: string | null }) => `${r.kind} ${r.value ?? ''}`.trim()).sort()).toEqual(['FIRST_SUBMISSION', 'NEW_SCOPE comments:write', 'NEW_SCOPE issues:read']);
 
     await approve(version.id);
     // comments:write is beyond read, so the listing needs a privacy policy like an Imperal one would.
@@ -92,7 +92,7 @@ describe('Kiket packages', () => {
     const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
     expect(published.data!.publishVersion.status).toBe('PUBLISHED');
     const market = await t.gql(`{ marketplace(query: "standup summary", first: 20) { edges { node { appId format } } } }`);
-    expect(market.data!.marketplace.edges.map((e: any) => e.node)).toContainEqual({ appId: ext.appId, format: 'KIKET' });
+    expect(market.data!.marketplace.edges.map((e: { node: { appId: string; format: string } }) => e.node)).toContainEqual({ appId: ext.appId, format: 'KIKET' });
     const docs = await t.gql(`query($a: String!) { extension(appId: $a) { docs { overview { html } changelog { html } } } }`, { a: ext.appId });
     expect(docs.data!.extension.docs.overview.html).toContain('Posts a daily summary of moved cases.');
     expect(docs.data!.extension.docs.changelog.html).toContain('First release.');
@@ -117,7 +117,7 @@ describe('Kiket packages', () => {
     const major = await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name, '2.0.0', addScope)));
     expect(major.status).toBe('PENDING_REVIEW');
     const [next] = await t.sql(`SELECT review_triggers FROM extension_versions WHERE id = $1`, [major.id]);
-    expect(next.review_triggers.map((r: any) => r.kind).sort()).toEqual(['MAJOR_BUMP', 'NEW_SCOPE']);
+    expect(next.review_triggers.map((r: { kind: string }) => r.kind).sort()).toEqual(['MAJOR_BUMP', 'NEW_SCOPE']);
 
     // Published, 2.0.0 reaches the installation as an offer that asks consent for the new permission.
     await approve(major.id);
@@ -172,7 +172,7 @@ describe('Kiket packages', () => {
     manifest.system = true;
     const version = await submitAndWait(ext.appId, kiketPackage(stringify(manifest)));
     expect(version.validationReport.valid).toBe(true);
-    expect(version.validationReport.issues.map((i: any) => i.rule)).toContain('KIK-4');
+    expect(version.validationReport.issues.map((i: { rule: string }) => i.rule)).toContain('KIK-4');
     expect((await t.sql(`SELECT system FROM extensions WHERE id = $1`, [ext.id]))[0].system).toBe(false);
   });
 
@@ -184,7 +184,7 @@ describe('Kiket packages', () => {
     for (const [files, rule] of [[both, 'FORMAT-2'], [neither, 'FORMAT-1']] as const) {
       const version = await submitAndWait(ext.appId, files);
       expect(version.status).toBe('VALIDATION_FAILED');
-      expect(version.validationReport.issues.map((i: any) => i.rule)).toEqual([rule]);
+      expect(version.validationReport.issues.map((i: { rule: string }) => i.rule)).toEqual([rule]);
       expect((await t.sql(`SELECT manifest FROM extension_versions WHERE id = $1`, [version.id]))[0].manifest).toBeNull();
     }
     // Neither fixed the format: the extension is still open to either.
@@ -224,7 +224,7 @@ describe('Kiket packages', () => {
       await t.app.services.versions.validate(systemContext(manager, t.app.logger, createLoaders(manager), t.app.container), id);
       const [row] = await t.sql(`SELECT status, report, manifest, change_summary FROM extension_versions WHERE id = $1`, [id]);
       expect(row).toMatchObject({ status: 'VALIDATION_FAILED', manifest: null, change_summary: null });
-      expect(row.report.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual([rule]);
+      expect(row.report.issues.filter((i: { rule: string; level: string }) => i.level === 'ERROR').map((i: { rule: string; level: string }) => i.rule)).toEqual([rule]);
       expect(await t.sql(`SELECT 1 FROM extension_approvals WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
     });
   });

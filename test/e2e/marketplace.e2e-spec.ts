@@ -75,7 +75,7 @@ describe('listings, publishing and the marketplace', () => {
     expect(published.data!.publishVersion.status).toBe('PUBLISHED');
     expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.published' AND subject_id = $1`, [versionId])).toHaveLength(1);
     const byTool = await t.gql(MARKET, { q: 'optionally filtered status' });
-    expect(byTool.data!.marketplace.edges.map((e: any) => e.node.appId)).toContain('kanban-pro');
+    expect(byTool.data!.marketplace.edges.map((e: { node: { appId: string } }) => e.node.appId)).toContain('kanban-pro');
     const exact = await t.gql(MARKET, { q: 'kanban pro' });
     expect(exact.data!.marketplace.edges[0].node).toMatchObject({
       appId: 'kanban-pro',
@@ -116,7 +116,7 @@ describe('listings, publishing and the marketplace', () => {
     // A first-party app declaring system=true (V31), reviewed and published through the API.
     const { appId } = await publishedExtension(t, { reviewer, system: true, appId: 'system-board', displayName: 'System Board', listing: completeListing('System Board') });
     expect((await t.gql(MARKET, { q: 'System Board' })).data!.marketplace.edges).toEqual([]);
-    expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: any) => e.node.appId)).not.toContain(appId);
+    expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: { node: { appId: string } }) => e.node.appId)).not.toContain(appId);
     const stranger = await buildUser(t);
     expect((await t.gql(`query { extension(appId: "${appId}") { appId } }`, {}, stranger.token)).data!.extension).toBeNull();
     expect((await t.http().get(`/marketplace/apps/${appId}/icon.svg`)).status).toBe(404);

@@ -55,7 +55,7 @@ describe('the review workflow', () => {
     const { caseId } = await pendingCase();
     await t.sql(`UPDATE review_cases SET due_at = now() - interval '1 day' WHERE id = $1`, [caseId]);
     const overdue = await t.gql(QUEUE, { overdue: true }, reviewer.token);
-    expect(overdue.data!.reviewQueue.edges.map((e: any) => e.node.id)).toEqual([caseId]);
+    expect(overdue.data!.reviewQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([caseId]);
     expect(overdue.data!.reviewQueue.edges[0].node.overdue).toBe(true);
   });
 
@@ -131,8 +131,8 @@ describe('the review workflow', () => {
     // The developer cannot tell a registered email from an unknown one by what they read.
     await t.gql(INVITE, { v: versionId, e: `nobody-${Date.now()}@example.test` }, dev.token);
     const seen = await t.gql(`{ events(first: 100, types: ["staging.tester_invited", "staging.invitation_received"]) { edges { node { type subjectId } } } }`, {}, dev.token);
-    const forVersion = seen.data!.events.edges.map((e: any) => e.node).filter((n: any) => n.subjectId === versionId);
-    expect(forVersion.map((n: any) => n.type)).toEqual(['staging.tester_invited', 'staging.tester_invited']);
+    const forVersion = (seen.data!.events.edges as { node: { type: string; subjectId: string } }[]).map(e => e.node).filter(n => n.subjectId === versionId);
+    expect(forVersion.map(n => n.type)).toEqual(['staging.tester_invited', 'staging.tester_invited']);
     await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token);
     expectCode(await t.gql(INVITE, { v: versionId, e: 'late@example.test' }, dev.token), 'INVALID_STATE');
     expect((await t.sql(`SELECT email FROM staging_invites WHERE version_id = $1 ORDER BY created_at`, [versionId]))[0]).toEqual({ email: tester.email });
