@@ -165,7 +165,7 @@ describe('hostile packages through the real server', () => {
       ['a zero-width space (U+200B)', 'task\u200B-board'],
     ])('claimExtension refuses an app id with %s', async (_trick, appId) => {
       const res = await t.gql(CLAIM, { i: { appId, displayName: NAME, category: 'productivity' } }, dev.token);
-      expect(expectCode(res, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expectCode(res, 'BAD_USER_INPUT');
       expect(await t.sql(`SELECT 1 FROM extensions WHERE app_id = $1`, [appId])).toHaveLength(0);
     });
 
