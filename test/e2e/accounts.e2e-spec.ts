@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser, PASSWORD, uniqueEmail } from '../utils/factories';
+import { expectCode } from '../utils/expect-code';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt user { id email displayName roles } } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token user { id roles } } }`;
@@ -35,7 +36,7 @@ describe('accounts', () => {
       const user = await buildUser(t);
       const before = await t.sql(`SELECT count(*)::int AS n FROM platform_events`);
       const res = await t.gql(SIGN_UP, { input: { email: user.email.toUpperCase(), password: PASSWORD, displayName: 'Twin' } });
-      expect(res.errors![0].extensions.code).toBe('CONFLICT');
+      expectCode(res, 'CONFLICT');
       expect(await t.sql(`SELECT 1 FROM users WHERE email = $1`, [user.email])).toHaveLength(1);
       expect(await t.sql(`SELECT count(*)::int AS n FROM platform_events`)).toEqual(before);
     });
@@ -47,8 +48,8 @@ describe('accounts', () => {
       ['displayName', { email: uniqueEmail(), password: PASSWORD, displayName: 'x'.repeat(81) }],
     ])('refuses a bad %s with BAD_USER_INPUT naming the field', async (field, input) => {
       const res = await t.gql(SIGN_UP, { input });
-      expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(res.errors![0].extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
+      const error = expectCode(res, 'BAD_USER_INPUT');
+      expect(error.extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
       expect(await t.sql(`SELECT 1 FROM users WHERE email = $1`, [input.email])).toHaveLength(0);
     });
 
@@ -79,9 +80,9 @@ describe('accounts', () => {
       const user = await buildUser(t);
       const wrongPassword = await t.gql(LOGIN, { input: { email: user.email, password: 'wrong password!' } });
       const unknownEmail = await t.gql(LOGIN, { input: { email: uniqueEmail('ghost'), password: PASSWORD } });
-      expect(wrongPassword.errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      expect(unknownEmail.errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      expect(wrongPassword.errors![0].message).toBe(unknownEmail.errors![0].message);
+      const wrong = expectCode(wrongPassword, 'UNAUTHENTICATED');
+      const unknown = expectCode(unknownEmail, 'UNAUTHENTICATED');
+      expect(wrong.message).toBe(unknown.message);
       expect(wrongPassword.data).toBeNull();
     });
 
@@ -89,11 +90,10 @@ describe('accounts', () => {
       const user = await buildUser(t);
       for (let i = 0; i < 3; i++) {
         const res = await t.gql(LOGIN, { input: { email: user.email, password: `wrong-${i}-password` } }, undefined);
-        expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+        expectCode(res, 'UNAUTHENTICATED');
       }
       const blocked = await t.gql(LOGIN, { input: { email: user.email, password: PASSWORD } });
-      expect(blocked.errors![0].extensions.code).toBe('RATE_LIMITED');
-      expect(blocked.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+      expect(expectCode(blocked, 'RATE_LIMITED').extensions.retryAfterSeconds).toBeGreaterThan(0);
     });
 
     it('rate-limits repeated failures from one address across emails', async () => {
@@ -104,7 +104,7 @@ describe('accounts', () => {
           await fresh.gql(LOGIN, { input: { email: uniqueEmail('spray'), password: PASSWORD } });
         }
         const blocked = await fresh.gql(LOGIN, { input: { email: user.email, password: PASSWORD } });
-        expect(blocked.errors![0].extensions.code).toBe('RATE_LIMITED');
+        expectCode(blocked, 'RATE_LIMITED');
       } finally {
         await fresh.close();
       }
@@ -136,9 +136,9 @@ describe('accounts', () => {
     it('refuses a malformed or forged token with UNAUTHENTICATED and HTTP 401', async () => {
       const forged = await t.gql(ME, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
       expect(forged.status).toBe(401);
-      expect(forged.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(forged, 'UNAUTHENTICATED');
       const garbage = await t.gql(ME, {}, 'plz_not-a-real-token');
-      expect(garbage.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(garbage, 'UNAUTHENTICATED');
     });
 
     it('refuses an expired session token', async () => {
@@ -151,7 +151,7 @@ describe('accounts', () => {
           expiresIn: -10,
         });
         const res = await short.gql(ME, {}, expired);
-        expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+        expectCode(res, 'UNAUTHENTICATED');
       } finally {
         await short.close();
       }
@@ -185,25 +185,25 @@ describe('accounts', () => {
       const { secret, apiToken } = (await t.gql(CREATE, { name: 'ci' }, user.token)).data!.createApiToken;
       const revoked = await t.gql(REVOKE, { id: apiToken.id }, user.token);
       expect(revoked.data!.revokeApiToken.revokedAt).not.toBeNull();
-      expect((await t.gql(ME, {}, secret)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      expect((await t.gql(REVOKE, { id: apiToken.id }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(ME, {}, secret), 'UNAUTHENTICATED');
+      expectCode(await t.gql(REVOKE, { id: apiToken.id }, user.token), 'INVALID_STATE');
     });
 
     it("hides another user's token (NOT_FOUND) and refuses bad names and ids", async () => {
       const owner = await buildUser(t);
       const other = await buildUser(t);
       const { apiToken } = (await t.gql(CREATE, { name: 'mine' }, owner.token)).data!.createApiToken;
-      expect((await t.gql(REVOKE, { id: apiToken.id }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-      expect((await t.gql(REVOKE, { id: 'not-a-uuid' }, owner.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(await t.gql(REVOKE, { id: apiToken.id }, other.token), 'NOT_FOUND');
+      expectCode(await t.gql(REVOKE, { id: 'not-a-uuid' }, owner.token), 'NOT_FOUND');
       const blank = await t.gql(CREATE, { name: '  ' }, owner.token);
-      expect(blank.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'name' }] });
+      expect(expectCode(blank, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'name' }] });
       expect(await t.sql(`SELECT 1 FROM api_tokens WHERE user_id = $1`, [owner.id])).toHaveLength(1);
       const [{ revoked_at }] = await t.sql(`SELECT revoked_at FROM api_tokens WHERE id = $1`, [apiToken.id]);
       expect(revoked_at).toBeNull();
     });
 
     it('needs a signed-in caller', async () => {
-      expect((await t.gql(CREATE, { name: 'x' })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(await t.gql(CREATE, { name: 'x' }), 'UNAUTHENTICATED');
     });
 
     it('never shows apiTokens of another user, not even to an admin (null, docs/security.md)', async () => {
@@ -236,19 +236,18 @@ describe('accounts', () => {
     it('refuses unaccepted terms, a bad contact email and a second profile', async () => {
       const user = await buildUser(t);
       const terms = await t.gql(BECOME, { input: { ...input, acceptTerms: false } }, user.token);
-      expect(terms.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(terms.errors![0].extensions.fields[0].path).toBe('acceptTerms');
+      expect(expectCode(terms, 'BAD_USER_INPUT').extensions.fields[0].path).toBe('acceptTerms');
       const email = await t.gql(BECOME, { input: { ...input, contactEmail: 'nope' } }, user.token);
-      expect(email.errors![0].extensions.fields[0].path).toBe('contactEmail');
+      expect(expectCode(email, 'BAD_USER_INPUT').extensions.fields[0].path).toBe('contactEmail');
       expect(await t.sql(`SELECT 1 FROM developer_profiles WHERE user_id = $1`, [user.id])).toHaveLength(0);
       await t.gql(BECOME, { input }, user.token);
       const again = await t.gql(BECOME, { input }, user.token);
-      expect(again.errors![0].extensions.code).toBe('CONFLICT');
+      expectCode(again, 'CONFLICT');
       expect(await t.sql(`SELECT 1 FROM developer_profiles WHERE user_id = $1`, [user.id])).toHaveLength(1);
     });
 
     it('needs a signed-in caller', async () => {
-      expect((await t.gql(BECOME, { input })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(await t.gql(BECOME, { input }), 'UNAUTHENTICATED');
     });
   });
 
@@ -269,8 +268,8 @@ describe('accounts', () => {
     it('is FORBIDDEN to non-admins and UNAUTHENTICATED to anonymous callers', async () => {
       const user = await buildUser(t);
       const other = await buildUser(t);
-      expect((await t.gql(GRANT, { id: other.id, role: 'ADMIN' }, user.token)).errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await t.gql(GRANT, { id: other.id, role: 'ADMIN' })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(await t.gql(GRANT, { id: other.id, role: 'ADMIN' }, user.token), 'FORBIDDEN');
+      expectCode(await t.gql(GRANT, { id: other.id, role: 'ADMIN' }), 'UNAUTHENTICATED');
       const [row] = await t.sql(`SELECT roles FROM users WHERE id = $1`, [other.id]);
       expect(row.roles).toEqual([]);
     });
@@ -278,10 +277,10 @@ describe('accounts', () => {
     it('refuses USER and DEVELOPER grants, unknown users and unknown roles', async () => {
       const admin = await buildAdmin(t);
       const user = await buildUser(t);
-      expect((await t.gql(GRANT, { id: user.id, role: 'USER' }, admin.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect((await t.gql(GRANT, { id: user.id, role: 'DEVELOPER' }, admin.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect((await t.gql(GRANT, { id: '00000000-0000-4000-8000-000000000000', role: 'REVIEWER' }, admin.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-      expect((await t.gql(GRANT, { id: user.id, role: 'EMPEROR' }, admin.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expectCode(await t.gql(GRANT, { id: user.id, role: 'USER' }, admin.token), 'BAD_USER_INPUT');
+      expectCode(await t.gql(GRANT, { id: user.id, role: 'DEVELOPER' }, admin.token), 'BAD_USER_INPUT');
+      expectCode(await t.gql(GRANT, { id: '00000000-0000-4000-8000-000000000000', role: 'REVIEWER' }, admin.token), 'NOT_FOUND');
+      expectCode(await t.gql(GRANT, { id: user.id, role: 'EMPEROR' }, admin.token), 'BAD_USER_INPUT');
     });
   });
 });

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { APPEND_LOCK } from '../../src/modules/events/event-log';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { buildReviewer, publishedExtension } from '../utils/scenarios';
+import { buildReviewer, installationOf, publishedExtension } from '../utils/scenarios';
 
 /**
  * Lock order under contention (docs/security.md, "Concurrency"): publish, deprecate, install,
@@ -31,13 +31,13 @@ describe('concurrent publish, deprecate, install and review on one extension', (
     reviewer = await buildReviewer(t);
     users = await Promise.all(Array.from({ length: 12 }, () => buildUser(t)));
     appId = 'race-app';
-    ({ versionId: firstVersionId, extensionId } = await publishedExtension(t, dev, reviewer, { appId, displayName: 'Race App' }));
+    ({ versionId: firstVersionId, extensionId } = await publishedExtension(t, { dev, reviewer, appId, displayName: 'Race App' }));
     // An organization on MANUAL upgrades: every rollout offers it the new version, so rollouts
     // insert offers that reference the version being deprecated in the same round.
     orgAdmin = await buildUser(t);
     organizationId = (await t.gql(`mutation { createOrganization(name: "Manual Org") { id } }`, {}, orgAdmin.token)).data!.createOrganization.id;
     await t.gql(`mutation($o: ID!) { setUpgradePolicy(organizationId: $o, policy: MANUAL) { id } }`, { o: organizationId }, orgAdmin.token);
-    await t.gql(`mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: SCOPES, organizationId } }, orgAdmin.token);
+    await installationOf(t, orgAdmin, { appId }, { grantedScopes: SCOPES, organizationId });
   }, 60_000);
 
   /** The organization accepts the offer the last rollout made, so it sits on the newest version. */
@@ -120,7 +120,7 @@ describe('concurrent publish, deprecate, install and review on one extension', (
 
   it('uninstall beside a rollout moving that installation', async () => {
     const user = await buildUser(t);
-    const { id } = (await t.gql(`mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install;
+    const { id } = await installationOf(t, user, { appId }, { grantedScopes: SCOPES });
     await againstARollout(
       () => t.gql(`mutation($id: ID!) { uninstall(installationId: $id) { id } }`, { id }, user.token),
       c => c.query(`UPDATE installations SET version_id = version_id WHERE id = $1`, [id]),

@@ -6,6 +6,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { eventCursor, matchesFilter } from '../../src/modules/events/event-log';
 import type { PlatformEventEntity } from '../../src/modules/events/event.entity';
 import { buildAdmin, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
+import { expectCode } from '../utils/expect-code';
 
 const EVENTS = `query($after: String, $first: Int, $types: [String!]) {
   events(after: $after, first: $first, types: $types) {
@@ -100,12 +101,12 @@ describe('event log and audit trail', () => {
   });
 
   it('needs a signed-in reader and refuses a foreign cursor', async () => {
-    expect((await t.gql(EVENTS, { first: 1 })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expectCode(await t.gql(EVENTS, { first: 1 }), 'UNAUTHENTICATED');
     const user = await buildUser(t);
     const bad = await t.gql(EVENTS, { after: 'bm90LWEtY3Vyc29y' }, user.token);
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
+    expect(expectCode(bad, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
     const negative = await t.gql(EVENTS, { first: -1 }, user.token);
-    expect(negative.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(negative, 'BAD_USER_INPUT');
   });
 
   it('never lets a cursor pass an event whose transaction commits late (no gaps on replay)', async () => {
@@ -154,7 +155,7 @@ describe('event log and audit trail', () => {
     expect(entry.node.requestId).toBeTruthy();
     const next = await t.gql(AUDIT, { first: 1, after: res.data!.auditLog.pageInfo.endCursor }, admin.token);
     expect(Number(next.data!.auditLog.edges[0].node.id)).toBeLessThan(Number(entry.node.id));
-    expect((await t.gql(AUDIT, { first: 1 }, user.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(AUDIT, { first: 1 }, user.token), 'FORBIDDEN');
   });
 
   describe('the event is part of the state change it records', () => {
@@ -168,9 +169,9 @@ describe('event log and audit trail', () => {
           `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
           { input: { email, password: PASSWORD, displayName: 'Atomic' } },
         );
-        expect(res.errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
-        expect(res.errors![0].extensions.requestId).toBe(res.headers['x-request-id']);
-        expect(res.errors![0].message).toBe('Internal server error');
+        const error = expectCode(res, 'INTERNAL_SERVER_ERROR');
+        expect(error.extensions.requestId).toBe(res.headers['x-request-id']);
+        expect(error.message).toBe('Internal server error');
         expect(JSON.stringify(res.errors)).not.toMatch(/no_events|platform_events|INSERT|stack/i);
         expect(await broken.sql(`SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
         expect(await broken.sql(`SELECT 1 FROM audit_entries`)).toHaveLength(0);

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, Browser, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildAdmin, buildDeveloper, buildUser } from '../utils/factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { publishedExtension } from '../utils/scenarios';
+import { buildUser } from '../utils/factories';
 
 // Debian's chromium package (apt-get install chromium; .ci/run installs it when missing).
 // Without it the browser check cannot run and says so in one line; the HTTP-level explorer
@@ -112,26 +112,13 @@ describeWithBrowser('the explorer in headless Chromium', () => {
 
 /** Claims, submits, reviews and publishes one extension, so the marketplace has something to show. */
 async function publishApp(t: TestApp, appId: string): Promise<void> {
-  const dev = await buildDeveloper(t);
-  const admin = await buildAdmin(t);
-  const reviewer = await buildUser(t);
-  await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
-  await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Explorer Board", category: "productivity" }) { id } }`, {}, dev.token);
-  const submitted = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Explorer Board')));
-  const version = await waitForValidation(t, dev.token, submitted.data!.submitVersion.id);
-  const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-  const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-  await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-  await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-  const listing = {
-    title: 'Explorer Board',
-    shortDescription: 'Plan and track tasks from chat, with due dates and reminders.',
-    fullDescription: 'Explorer Board keeps a task board the assistant can read and update: create tasks, move them, and get reminders.',
-    categories: ['productivity'],
-    supportContact: 'support@example.test',
-    privacyPolicyUrl: 'https://example.test/privacy',
-  };
-  await t.gql(`mutation($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title } }`, { a: appId, i: listing }, dev.token);
-  const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
-  if (published.data?.publishVersion.status !== 'PUBLISHED') throw new Error(`publish failed: ${JSON.stringify(published.errors)}`);
+  await publishedExtension(t, {
+    appId,
+    displayName: 'Explorer Board',
+    listing: {
+      title: 'Explorer Board',
+      shortDescription: 'Plan and track tasks from chat, with due dates and reminders.',
+      fullDescription: 'Explorer Board keeps a task board the assistant can read and update: create tasks, move them, and get reminders.',
+    },
+  });
 }

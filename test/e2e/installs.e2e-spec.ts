@@ -5,6 +5,8 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
 import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { buildReviewer, FIRST_PARTY, installationOf, publishedExtension, submittedVersion } from '../utils/scenarios';
+import { expectCode } from '../utils/expect-code';
 
 const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id status source placement grantedScopes organizationId version { version } extension { appId installCount } } }`;
 const UNINSTALL = `mutation($id: ID!) { uninstall(installationId: $id) { id status } }`;
@@ -18,42 +20,25 @@ describe('installs with consent', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIRST_PARTY);
     dev = await buildDeveloper(t);
     admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
   /** Claim, submit, review; then publish unless `publish` is false. */
   async function extension(publish = true) {
-    const appId = `install-app-${++n}`;
-    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Install App", category: "productivity" }) { id } }`, {}, dev.token);
-    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App')));
-    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
-    if (!publish) return { appId, versionId: version.id as string };
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(
-      `mutation($a: String!) { updateListing(appId: $a, input: { title: "Install App ${n}", shortDescription: "Plan and track tasks from chat with reminders.",
-        fullDescription: "A board the assistant can read and update, number ${n}, with due dates and reminders.", categories: ["productivity"],
-        supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-      { a: appId },
-      dev.token,
-    );
-    const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
-    expect(published.data!.publishVersion.status).toBe('PUBLISHED');
-    return { appId, versionId: version.id as string };
+    const options = { dev, reviewer, appId: `install-app-${++n}`, displayName: 'Install App' };
+    const { appId, versionId } = publish ? await publishedExtension(t, options) : await submittedVersion(t, options);
+    return { appId, versionId };
   }
 
   it('refuses an install that does not grant every required scope, writing nothing', async () => {
     const { appId } = await extension();
     const user = await buildUser(t);
     const res = await t.gql(INSTALL, { i: { appId, grantedScopes: ['store:read'] } }, user.token);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['task-board:read', 'task-board:write'] });
+    expect(expectCode(res, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['task-board:read', 'task-board:write'] });
     expect(await t.sql(`SELECT 1 FROM installations WHERE owner_user_id = $1`, [user.id])).toHaveLength(0);
   });
 
@@ -78,9 +63,9 @@ describe('installs with consent', () => {
     const user = await buildUser(t);
     const { id } = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install;
     const other = await buildUser(t);
-    expect((await t.gql(UNINSTALL, { id }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(UNINSTALL, { id }, other.token), 'NOT_FOUND');
     expect((await t.gql(UNINSTALL, { id }, user.token)).data!.uninstall.status).toBe('UNINSTALLED');
-    expect((await t.gql(UNINSTALL, { id }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(UNINSTALL, { id }, user.token), 'INVALID_STATE');
     const [event] = await t.sql(`SELECT data FROM platform_events WHERE type = 'installation.uninstalled' AND subject_id = $1`, [id]);
     expect(event.data.lifecycle.hook).toBe('on_uninstall');
   });
@@ -88,8 +73,8 @@ describe('installs with consent', () => {
   it('refuses unpublished extensions, except a staging install by the developer or an invited tester', async () => {
     const { appId, versionId } = await extension(false);
     const user = await buildUser(t);
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token), 'INVALID_STATE');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, user.token), 'NOT_FOUND');
     const own = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, dev.token);
     expect(own.data!.install).toMatchObject({ source: 'STAGING', extension: { installCount: 0 } });
     await t.gql(`mutation($v: ID!, $e: String!) { inviteStagingTester(versionId: $v, email: $e) { id } }`, { v: versionId, e: user.email }, dev.token);
@@ -103,7 +88,7 @@ describe('installs with consent', () => {
     const org = (await t.gql(`mutation { createOrganization(name: "Install Org") { id } }`, {}, owner.token)).data!.createOrganization;
     await t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`, { o: org.id, e: member.email }, owner.token);
     await t.gql(`mutation($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }`, { o: org.id }, member.token);
-    expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, member.token), 'FORBIDDEN');
     const installed = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, owner.token);
     expect(installed.data!.install.organizationId).toBe(org.id);
     const listed = await t.gql(`query($o: ID) { myInstallations(organizationId: $o) { id } }`, { o: org.id }, member.token);
@@ -117,18 +102,18 @@ describe('installs with consent', () => {
       const { appId, versionId } = await extension();
       const other = await buildDeveloper(t);
       const soon = new Date(Date.now() + 3600_000).toISOString();
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x' } }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'x', sunsetAt: '2000-01-01T00:00:00Z' } }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x' } }, other.token), 'NOT_FOUND');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'x', sunsetAt: '2000-01-01T00:00:00Z' } }, dev.token), 'BAD_USER_INPUT');
       const done = await t.gql(DEPRECATE, { i: { versionId, reason: 'Use 2.x', sunsetAt: soon } }, dev.token);
       expect(done.data!.deprecateVersion).toMatchObject({ reason: 'Use 2.x', sunset: false });
-      expect((await t.gql(DEPRECATE, { i: { versionId, reason: 'again' } }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(DEPRECATE, { i: { versionId, reason: 'again' } }, dev.token), 'INVALID_STATE');
       expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.deprecated' AND subject_id = $1`, [versionId])).toHaveLength(1);
       const user = await buildUser(t);
       expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token)).data!.install.status).toBe('ACTIVE');
       await t.sql(`UPDATE deprecations SET sunset_at = now() - interval '1 minute' WHERE version_id = $1`, [versionId]);
       const late = await buildUser(t);
-      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-      expect((await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, late.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, late.token), 'INVALID_STATE');
+      expectCode(await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, versionId } }, late.token), 'INVALID_STATE');
       const manager = t.app.dataSource.manager;
       const ctx = systemContext(manager, t.app.logger, createLoaders(manager), t.app.container);
       expect(await t.app.services.deprecations.announceSunsets(ctx)).toBeGreaterThanOrEqual(1);
@@ -147,7 +132,7 @@ describe('installs with consent', () => {
         await t.gql(DEPRECATE, { i: { versionId: other.versionId, reason: 'Not watched' } }, dev.token);
         await t.gql(DEPRECATE, { i: { versionId, reason: 'Watched' } }, dev.token);
         const [first] = await sub.waitFor(1);
-        expect((first as any).data.deprecationNotices).toMatchObject({ type: 'version.deprecated', appId, data: { reason: 'Watched' } });
+        expect(first.data?.deprecationNotices).toMatchObject({ type: 'version.deprecated', appId, data: { reason: 'Watched' } });
         sub.unsubscribe();
       } finally {
         await client.dispose();
@@ -160,7 +145,7 @@ describe('installs with consent', () => {
           a: [appId],
           after: eventCursor({ id: before }),
         });
-        expect((await resumed.waitFor(1)).map((r: any) => r.data.deprecationNotices)).toEqual([{ type: 'version.deprecated', appId }]);
+        expect((await resumed.waitFor(1)).map(r => r.data?.deprecationNotices)).toEqual([{ type: 'version.deprecated', appId }]);
         resumed.unsubscribe();
       } finally {
         await later.dispose();
@@ -198,9 +183,9 @@ describe('installs with consent', () => {
       const auto = (await t.gql(`mutation { createOrganization(name: "Auto Org") { id } }`, {}, owner.token)).data!.createOrganization;
       const manual = (await t.gql(`mutation { createOrganization(name: "Manual Org") { id } }`, {}, owner.token)).data!.createOrganization;
       await t.gql(`mutation($o: ID!) { setUpgradePolicy(organizationId: $o, policy: MANUAL) { id } }`, { o: manual.id }, owner.token);
-      const mine = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, personal.token)).data!.install;
-      await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: auto.id } }, owner.token);
-      const manualInstall = (await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: manual.id } }, owner.token)).data!.install;
+      const mine = await installationOf(t, personal, { appId }, { grantedScopes: SCOPES });
+      await installationOf(t, owner, { appId }, { grantedScopes: SCOPES, organizationId: auto.id });
+      const manualInstall = await installationOf(t, owner, { appId }, { grantedScopes: SCOPES, organizationId: manual.id });
 
       // 1.0.1: submitted, approved automatically (nothing new), published; the rollout job runs.
       const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Install App', { version: '1.0.1', lifecycle: { on_install: true, on_upgrade: ['1.0.1'], health_check: { interval_sec: 60 } } })));
@@ -240,13 +225,13 @@ describe('installs with consent', () => {
       await collect(client, `{ me { id } }`).waitFor(1);
       expect(await t.app.services.upgrades.rollout(ctx, majorId)).toEqual({ moved: 0, offered: 3 });
       const [notice] = await live.waitFor(1);
-      expect((notice as any).data.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
+      expect(notice.data?.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
       live.unsubscribe();
       await client.dispose();
-      expect((await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token), 'INVALID_STATE');
       const [offer] = (await t.gql(OFFERS, {}, personal.token)).data!.upgradeOffers;
       expect(offer).toMatchObject({ newScopes: ['store:write'], toVersion: { version: '2.0.0' } });
-      expect((await t.gql(RESPOND, { id: offer.id, a: true }, personal.token)).errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['store:write'] });
+      expect(expectCode(await t.gql(RESPOND, { id: offer.id, a: true }, personal.token), 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['store:write'] });
       expect((await t.gql(RESPOND, { id: offer.id, a: false }, personal.token)).data!.respondToUpgradeOffer.status).toBe('DECLINED');
       expect((await t.gql(`{ myInstallations { version { version } } }`, {}, personal.token)).data!.myInstallations[0].version.version).toBe('1.0.1');
       expect((await t.gql(RESPOND, { id: offer.id, a: true, s: ['store:write'] }, personal.token)).data!.respondToUpgradeOffer.status).toBe('ACCEPTED');
@@ -257,7 +242,7 @@ describe('installs with consent', () => {
       expect(answers[1].data.grantedScopes).toContain('store:write');
       const stranger = await buildUser(t);
       const [orgOffer] = (await t.gql(OFFERS, { o: manual.id }, owner.token)).data!.upgradeOffers;
-      expect((await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(await t.gql(RESPOND, { id: orgOffer.id, a: false }, stranger.token), 'NOT_FOUND');
       expect(manualInstall.id).toBe(orgOffer.installation.id);
     });
   });
@@ -265,21 +250,9 @@ describe('installs with consent', () => {
   describe('system apps (docs/marketplace.md)', () => {
     it('reach every existing and every new user, sit in the bottom block, and cannot be uninstalled', async () => {
       const existing = await buildUser(t);
-      const { appId, versionId } = await extension(false);
-      // First-party publish: approve through review, mark system (V31 checked it server-side), publish.
-      await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
-      const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-      const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
-      await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-      await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "first party") { id } }`, { id: caseId }, reviewer.token);
-      await t.gql(
-        `mutation($a: String!) { updateListing(appId: $a, input: { title: "System Tool", shortDescription: "Platform tool installed for every user.",
-          fullDescription: "A platform-managed extension every account has from the start.", categories: ["productivity"],
-          supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-        { a: appId },
-        dev.token,
-      );
-      await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: versionId }, dev.token);
+      // First-party publish: the manifest declares system=true, V31 lets it through for the
+      // first-party account, review approves it and the publish installs it for everyone.
+      const { appId } = await publishedExtension(t, { reviewer, system: true, appId: `system-tool-${++n}`, displayName: 'System Tool' });
       const rows = await t.sql(`SELECT source, placement FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE e.app_id = $1 AND i.owner_user_id = $2`, [appId, existing.id]);
       expect(rows).toEqual([{ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' }]);
       const [{ users }] = await t.sql(`SELECT count(*)::int AS users FROM users`);
@@ -287,9 +260,9 @@ describe('installs with consent', () => {
       expect(installs).toBe(users);
       const fresh = await buildUser(t);
       const mine = await t.gql(`{ myInstallations { id source placement extension { appId } } }`, {}, fresh.token);
-      const system = mine.data!.myInstallations.find((i: any) => i.extension.appId === appId);
+      const system = mine.data!.myInstallations.find((i: { id: string; extension: { appId: string } }) => i.extension.appId === appId);
       expect(system).toMatchObject({ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' });
-      expect((await t.gql(UNINSTALL, { id: system.id }, fresh.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+      expectCode(await t.gql(UNINSTALL, { id: system.id }, fresh.token), 'FORBIDDEN');
     });
 
     it('a failing system install aborts the sign-up: no user without the system apps', async () => {
@@ -297,7 +270,7 @@ describe('installs with consent', () => {
       try {
         const email = uniqueEmail('atomic-system');
         const res = await t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email, password: PASSWORD, displayName: 'Atomic' } });
-        expect(res.errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expectCode(res, 'INTERNAL_SERVER_ERROR');
         expect(await t.sql(`SELECT 1 FROM users WHERE email = $1`, [email])).toHaveLength(0);
       } finally {
         await t.sql(`ALTER TABLE installations DROP CONSTRAINT no_installs`);
@@ -313,7 +286,7 @@ describe('installs with consent', () => {
     await t.gql(UNINSTALL, { id }, user.token);
     const typesSeenBy = async (token: string): Promise<string[]> =>
       (await t.gql(`query($a: [String!]) { events(first: 100, appIds: $a) { edges { node { type payloadVersion } } } }`, { a: [appId] }, token)).data!.events.edges.map(
-        (e: any) => e.node.type,
+        (e: { node: { type: string } }) => e.node.type,
       );
     expect(await typesSeenBy(dev.token)).toEqual([
       'extension.claimed', 'version.submitted', 'version.validated', 'review.requested', 'review.claimed', 'review.decided',

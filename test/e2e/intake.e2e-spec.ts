@@ -7,6 +7,7 @@ import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { createUpload, gitRepoOf, packageFor, putUpload, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { expectCode } from '../utils/expect-code';
 
 const CLAIM = `mutation($i: ClaimExtensionInput!) { claimExtension(input: $i) { id appId displayName category system owner { id } } }`;
 const SUBMIT = `mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id version status source gitCommitSha gitUrl packageSha256 } }`;
@@ -56,8 +57,7 @@ describe('package intake', () => {
       expect(codes).toEqual(['CONFLICT', 'OK']);
       expect(await t.sql(`SELECT 1 FROM extensions WHERE app_id = $1`, [appId])).toHaveLength(1);
       const again = await t.gql(CLAIM, { i: { appId, displayName: 'Again', category: 'productivity' } }, dev.token);
-      expect(again.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
-      expect(again.errors![0].message).not.toContain(dev.email);
+      expect(expectCode(again, 'CONFLICT').message).not.toContain(dev.email);
     });
 
     it.each([
@@ -67,16 +67,16 @@ describe('package intake', () => {
       ['category', { appId: 'good-id-x', displayName: 'Task Board', category: 'not-a-category' }],
     ])('refuses a bad %s with BAD_USER_INPUT and writes nothing', async (field, input) => {
       const res = await t.gql(CLAIM, { i: input }, dev.token);
-      expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(res.errors![0].extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
+      const error = expectCode(res, 'BAD_USER_INPUT');
+      expect(error.extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
       expect(await t.sql(`SELECT 1 FROM extensions WHERE app_id = $1`, [input.appId])).toHaveLength(0);
     });
 
     it('is for developers only', async () => {
       const user = await buildUser(t);
       const res = await t.gql(CLAIM, { i: { appId: newAppId(), displayName: 'Nope Nope', category: 'productivity' } }, user.token);
-      expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await t.gql(`mutation { createPackageUpload { id } }`, {}, user.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+      expectCode(res, 'FORBIDDEN');
+      expectCode(await t.gql(`mutation { createPackageUpload { id } }`, {}, user.token), 'FORBIDDEN');
     });
   });
 
@@ -98,7 +98,7 @@ describe('package intake', () => {
       expect(events.map(e => e.type)).toEqual(['version.submitted', 'version.validated']);
       // The upload slot is single-use.
       const reuse = await t.gql(SUBMIT, { i: { appId: ext.appId, uploadId: upload.id } }, dev.token);
-      expect(reuse.errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode(reuse, 'INVALID_STATE');
     });
 
     it('discovers the docs in the package and renders them to safe HTML', async () => {
@@ -143,7 +143,7 @@ describe('package intake', () => {
       const first = await submitZip(t, dev.token, ext.appId, bytes);
       expect(first.errors).toBeUndefined();
       const second = await submitZip(t, dev.token, ext.appId, bytes);
-      expect(second.errors![0].extensions.code).toBe('CONFLICT');
+      expectCode(second, 'CONFLICT');
       expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(1);
     });
 
@@ -191,16 +191,16 @@ describe('package intake', () => {
       expect((await t.http().put(`/uploads/${upload.id}`).send(bytes)).status).toBe(401);
       const ext = await claim();
       const res = await t.gql(SUBMIT, { i: { appId: ext.appId, uploadId: upload.id } }, other.token);
-      expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(res, 'NOT_FOUND');
     });
 
     it('refuses a submission naming both or neither source', async () => {
       const ext = await claim();
       const neither = await t.gql(SUBMIT, { i: { appId: ext.appId } }, dev.token);
-      expect(neither.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expectCode(neither, 'BAD_USER_INPUT');
       const upload = await createUpload(t, dev.token);
       const both = await t.gql(SUBMIT, { i: { appId: ext.appId, uploadId: upload.id, git: { url: 'https://x.test/r.git', ref: 'main' } } }, dev.token);
-      expect(both.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expectCode(both, 'BAD_USER_INPUT');
       expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
     });
 
@@ -238,10 +238,10 @@ describe('package intake', () => {
     it('refuses non-https URLs and unknown refs, leaving no version', async () => {
       const ext = await claim();
       const http = await t.gql(SUBMIT, { i: { appId: ext.appId, git: { url: 'http://example.test/r.git', ref: 'main' } } }, dev.token);
-      expect(http.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expectCode(http, 'BAD_USER_INPUT');
       const repo = gitRepoOf(packageFor(ext.appId, 'Task Board'));
       const missing = await t.gql(SUBMIT, { i: { appId: ext.appId, git: { url: repo.dir, ref: 'no-such-branch', token: 'secret-token-123' } } }, dev.token);
-      expect(missing.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
+      expectCode(missing, 'PACKAGE_REJECTED');
       expect(JSON.stringify(missing.errors)).not.toContain('secret-token-123');
       expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
     });

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { createUpload, gitRepoOf, packageFor, putUpload, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { expectCode } from '../utils/expect-code';
+import { approveReview, buildReviewer } from '../utils/scenarios';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'kiket');
 const VALID = readFileSync(path.join(FIXTURES, 'valid.yaml'), 'utf8');
@@ -41,9 +43,7 @@ describe('Kiket packages', () => {
   beforeAll(async () => {
     t = await startTestApp({ allowLocalGit: true });
     dev = await buildDeveloper(t);
-    const admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
@@ -57,13 +57,8 @@ describe('Kiket packages', () => {
     return { id: res.data!.claimExtension.id, kiketId, appId, name };
   }
 
-  async function approve(versionId: string): Promise<void> {
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    const decided = await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    expect(decided.errors).toBeUndefined();
-  }
+  /** The reviewer claims and approves the version's case (throws with the errors if any step fails). */
+  const approve = (versionId: string) => approveReview(t, reviewer, versionId, { reason: 'ok' });
 
   async function submitAndWait(appId: string, files: Map<string, Buffer>) {
     const res = await submitZip(t, dev.token, appId, await zipOf(files));
@@ -82,7 +77,7 @@ describe('Kiket packages', () => {
     expect(seen.data!.extension.format).toBe('KIKET');
     const [row] = await t.sql(`SELECT manifest->'extension'->>'id' AS id, review_triggers FROM extension_versions WHERE id = $1`, [version.id]);
     expect(row.id).toBe(ext.kiketId);
-    expect(row.review_triggers.map((r: any) => `${r.kind} ${r.value ?? ''}`.trim()).sort()).toEqual(['FIRST_SUBMISSION', 'NEW_SCOPE comments:write', 'NEW_SCOPE issues:read']);
+    expect(row.review_triggers.map((r: { kind: string; value?: string | null }) => `${r.kind} ${r.value ?? ''}`.trim()).sort()).toEqual(['FIRST_SUBMISSION', 'NEW_SCOPE comments:write', 'NEW_SCOPE issues:read']);
 
     await approve(version.id);
     // comments:write is beyond read, so the listing needs a privacy policy like an Imperal one would.
@@ -97,7 +92,7 @@ describe('Kiket packages', () => {
     const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
     expect(published.data!.publishVersion.status).toBe('PUBLISHED');
     const market = await t.gql(`{ marketplace(query: "standup summary", first: 20) { edges { node { appId format } } } }`);
-    expect(market.data!.marketplace.edges.map((e: any) => e.node)).toContainEqual({ appId: ext.appId, format: 'KIKET' });
+    expect(market.data!.marketplace.edges.map((e: { node: { appId: string; format: string } }) => e.node)).toContainEqual({ appId: ext.appId, format: 'KIKET' });
     const docs = await t.gql(`query($a: String!) { extension(appId: $a) { docs { overview { html } changelog { html } } } }`, { a: ext.appId });
     expect(docs.data!.extension.docs.overview.html).toContain('Posts a daily summary of moved cases.');
     expect(docs.data!.extension.docs.changelog.html).toContain('First release.');
@@ -107,7 +102,7 @@ describe('Kiket packages', () => {
 
     const user = await buildUser(t);
     const refused = await t.gql(INSTALL, { i: { appId: ext.appId, grantedScopes: ['issues:read'] } }, user.token);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['comments:write'] });
+    expect(expectCode(refused, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['comments:write'] });
     const installed = await t.gql(INSTALL, { i: { appId: ext.appId, grantedScopes: SCOPES } }, user.token);
     expect(installed.data!.install).toMatchObject({ status: 'ACTIVE', grantedScopes: SCOPES, version: { version: '1.0.0' } });
 
@@ -122,7 +117,7 @@ describe('Kiket packages', () => {
     const major = await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name, '2.0.0', addScope)));
     expect(major.status).toBe('PENDING_REVIEW');
     const [next] = await t.sql(`SELECT review_triggers FROM extension_versions WHERE id = $1`, [major.id]);
-    expect(next.review_triggers.map((r: any) => r.kind).sort()).toEqual(['MAJOR_BUMP', 'NEW_SCOPE']);
+    expect(next.review_triggers.map((r: { kind: string }) => r.kind).sort()).toEqual(['MAJOR_BUMP', 'NEW_SCOPE']);
 
     // Published, 2.0.0 reaches the installation as an offer that asks consent for the new permission.
     await approve(major.id);
@@ -135,7 +130,7 @@ describe('Kiket packages', () => {
     expect(offers).toEqual([expect.objectContaining({ status: 'OPEN', newScopes: ['users:read'], toVersion: { version: '2.0.0' } })]);
     const RESPOND = `mutation($id: ID!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: true, grantedScopes: $s) { status } }`;
     const unconsented = await t.gql(RESPOND, { id: offers[0].id }, user.token);
-    expect(unconsented.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['users:read'] });
+    expect(expectCode(unconsented, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: ['users:read'] });
     expect((await t.gql(RESPOND, { id: offers[0].id, s: ['users:read'] }, user.token)).errors).toBeUndefined();
     const [now] = (await t.gql(`{ myInstallations { grantedScopes version { version } } }`, {}, user.token)).data!.myInstallations;
     expect(now).toEqual({ grantedScopes: ['comments:write', 'issues:read', 'users:read'], version: { version: '2.0.0' } });
@@ -154,7 +149,7 @@ describe('Kiket packages', () => {
     const blobs = await t.sql(`SELECT count(*)::int AS n FROM package_blobs`);
     const bad = gitRepoOf(kiketPackage(readFileSync(path.join(FIXTURES, 'hostile', 'duplicate-keys.yaml'))));
     const refused = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: other.appId, git: { url: bad.dir, ref: 'main' } } }, dev.token);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'PACKAGE_REJECTED', reasons: [expect.stringContaining("[KIK-YAML-4] .kiket/manifest.yaml: the key 'custom_data' appears twice")] });
+    expect(expectCode(refused, 'PACKAGE_REJECTED').extensions).toMatchObject({ code: 'PACKAGE_REJECTED', reasons: [expect.stringContaining("[KIK-YAML-4] .kiket/manifest.yaml: the key 'custom_data' appears twice")] });
     expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [other.id])).toHaveLength(0);
     expect(await t.sql(`SELECT count(*)::int AS n FROM package_blobs`)).toEqual(blobs);
   });
@@ -164,8 +159,9 @@ describe('Kiket packages', () => {
     await submitAndWait(ext.appId, kiketPackage(kiketManifest(ext.kiketId, ext.name)));
     const before = await t.sql(`SELECT id FROM extension_versions WHERE extension_id = $1`, [ext.id]);
     const imperal = await submitZip(t, dev.token, ext.appId, await zipOf(packageFor(ext.appId, ext.name, { version: '1.0.1' })));
-    expect(imperal.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'uploadId' }] });
-    expect(imperal.errors![0].message).toContain('publishes KIKET packages (.kiket/manifest.yaml); this package is IMPERAL (imperal.json)');
+    const refused = expectCode(imperal, 'BAD_USER_INPUT');
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'uploadId' }] });
+    expect(refused.message).toContain('publishes KIKET packages (.kiket/manifest.yaml); this package is IMPERAL (imperal.json)');
     expect(await t.sql(`SELECT id FROM extension_versions WHERE extension_id = $1`, [ext.id])).toEqual(before);
     expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('KIKET');
   });
@@ -176,7 +172,7 @@ describe('Kiket packages', () => {
     manifest.system = true;
     const version = await submitAndWait(ext.appId, kiketPackage(stringify(manifest)));
     expect(version.validationReport.valid).toBe(true);
-    expect(version.validationReport.issues.map((i: any) => i.rule)).toContain('KIK-4');
+    expect(version.validationReport.issues.map((i: { rule: string }) => i.rule)).toContain('KIK-4');
     expect((await t.sql(`SELECT system FROM extensions WHERE id = $1`, [ext.id]))[0].system).toBe(false);
   });
 
@@ -188,7 +184,7 @@ describe('Kiket packages', () => {
     for (const [files, rule] of [[both, 'FORMAT-2'], [neither, 'FORMAT-1']] as const) {
       const version = await submitAndWait(ext.appId, files);
       expect(version.status).toBe('VALIDATION_FAILED');
-      expect(version.validationReport.issues.map((i: any) => i.rule)).toEqual([rule]);
+      expect(version.validationReport.issues.map((i: { rule: string }) => i.rule)).toEqual([rule]);
       expect((await t.sql(`SELECT manifest FROM extension_versions WHERE id = $1`, [version.id]))[0].manifest).toBeNull();
     }
     // Neither fixed the format: the extension is still open to either.
@@ -213,8 +209,7 @@ describe('Kiket packages', () => {
       const upload = await createUpload(t, dev.token);
       expect((await putUpload(t, dev.token, upload.id, await zipOf(kiketPackage(bytes)))).status).toBe(200);
       const res = await t.gql(`mutation($i: SubmitVersionInput!) { submitVersion(input: $i) { id } }`, { i: { appId: ext.appId, uploadId: upload.id } }, dev.token);
-      expect(res.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
-      expect(res.errors![0].extensions.reasons).toEqual([expect.stringMatching(new RegExp(`^\\[${rule}\\] \\.kiket/manifest\\.yaml`))]);
+      expect(expectCode(res, 'PACKAGE_REJECTED').extensions.reasons).toEqual([expect.stringMatching(new RegExp(`^\\[${rule}\\] \\.kiket/manifest\\.yaml`))]);
       expect(await t.sql(`SELECT 1 FROM extension_versions WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
       expect((await t.sql(`SELECT format FROM extensions WHERE id = $1`, [ext.id]))[0].format).toBe('IMPERAL');
       expect((await t.sql(`SELECT status FROM package_uploads WHERE id = $1`, [upload.id]))[0].status).toBe('RECEIVED');
@@ -229,7 +224,7 @@ describe('Kiket packages', () => {
       await t.app.services.versions.validate(systemContext(manager, t.app.logger, createLoaders(manager), t.app.container), id);
       const [row] = await t.sql(`SELECT status, report, manifest, change_summary FROM extension_versions WHERE id = $1`, [id]);
       expect(row).toMatchObject({ status: 'VALIDATION_FAILED', manifest: null, change_summary: null });
-      expect(row.report.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual([rule]);
+      expect(row.report.issues.filter((i: { rule: string; level: string }) => i.level === 'ERROR').map((i: { rule: string; level: string }) => i.rule)).toEqual([rule]);
       expect(await t.sql(`SELECT 1 FROM extension_approvals WHERE extension_id = $1`, [ext.id])).toHaveLength(0);
     });
   });

@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../utils/test-app';
-import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
+import { approvedVersion as approved, buildReviewer, FIRST_PARTY, publishedExtension } from '../utils/scenarios';
+import { expectCode } from '../utils/expect-code';
 
 const UPDATE = `mutation($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title categories supportContact } }`;
 const PUBLISH = `mutation($id: ID!) { publishVersion(id: $id) { id status } }`;
@@ -24,31 +25,22 @@ describe('listings, publishing and the marketplace', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(FIRST_PARTY);
     dev = await buildDeveloper(t);
-    const admin = await buildAdmin(t);
-    reviewer = await buildUser(t);
-    await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: reviewer.id }, admin.token);
+    reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());
 
   /** Claim, submit, validate and approve through review: an APPROVED version ready to publish. */
   async function approvedVersion(appId = `market-app-${++n}`, name = 'Market App') {
-    await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "${name}", category: "productivity" }) { id } }`, {}, dev.token);
-    const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, name)));
-    const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
-    const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-    await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-    await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-    return { appId, versionId: version.id as string };
+    const { versionId } = await approved(t, { dev, reviewer, appId, displayName: name });
+    return { appId, versionId };
   }
 
   it('refuses to publish with an incomplete listing, naming what is missing', async () => {
     const { versionId } = await approvedVersion();
     const res = await t.gql(PUBLISH, { id: versionId }, dev.token);
-    expect(res.errors![0].extensions.code).toBe('INVALID_STATE');
-    expect(res.errors![0].extensions.missingFields).toEqual(['title', 'shortDescription', 'fullDescription', 'categories', 'supportContact', 'privacyPolicyUrl']);
+    expect(expectCode(res, 'INVALID_STATE').extensions.missingFields).toEqual(['title', 'shortDescription', 'fullDescription', 'categories', 'supportContact', 'privacyPolicyUrl']);
   });
 
   it.each([
@@ -64,8 +56,7 @@ describe('listings, publishing and the marketplace', () => {
     const appId = `bad-listing-${++n}`;
     await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Bad Listing", category: "productivity" }) { id } }`, {}, dev.token);
     const res = await t.gql(UPDATE, { a: appId, i: input.title === '<app id>' ? { title: appId } : input }, dev.token);
-    expect(res.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(expectCode(res, 'BAD_USER_INPUT').extensions.fields.map((f: { path: string }) => f.path)).toContain(field);
     expect(await t.sql(`SELECT 1 FROM listings l JOIN extensions e ON e.id = l.extension_id WHERE e.app_id = $1`, [appId])).toHaveLength(0);
   });
 
@@ -74,7 +65,7 @@ describe('listings, publishing and the marketplace', () => {
     await t.gql(UPDATE, { a: a.appId, i: completeListing('Original Board') }, dev.token);
     const b = await approvedVersion();
     const copy = await t.gql(UPDATE, { a: b.appId, i: { fullDescription: completeListing('Original Board').fullDescription } }, dev.token);
-    expect(copy.errors![0].extensions.fields).toEqual([expect.objectContaining({ path: 'fullDescription', message: expect.stringContaining('copied') })]);
+    expect(expectCode(copy, 'BAD_USER_INPUT').extensions.fields).toEqual([expect.objectContaining({ path: 'fullDescription', message: expect.stringContaining('copied') })]);
   });
 
   it('publishes, then the marketplace finds it by words of its tools, exact name first', async () => {
@@ -84,7 +75,7 @@ describe('listings, publishing and the marketplace', () => {
     expect(published.data!.publishVersion.status).toBe('PUBLISHED');
     expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'version.published' AND subject_id = $1`, [versionId])).toHaveLength(1);
     const byTool = await t.gql(MARKET, { q: 'optionally filtered status' });
-    expect(byTool.data!.marketplace.edges.map((e: any) => e.node.appId)).toContain('kanban-pro');
+    expect(byTool.data!.marketplace.edges.map((e: { node: { appId: string } }) => e.node.appId)).toContain('kanban-pro');
     const exact = await t.gql(MARKET, { q: 'kanban pro' });
     expect(exact.data!.marketplace.edges[0].node).toMatchObject({
       appId: 'kanban-pro',
@@ -97,7 +88,7 @@ describe('listings, publishing and the marketplace', () => {
     expect((await t.gql(MARKET, { q: 'kanban', c: 'finance' })).data!.marketplace.totalCount).toBe(0);
     const anonymous = await t.gql(`query { extension(appId: "kanban-pro") { appId listing { title } } }`);
     expect(anonymous.data!.extension).toMatchObject({ appId: 'kanban-pro', listing: { title: 'Kanban Pro' } });
-    expect((await t.gql(PUBLISH, { id: versionId }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(PUBLISH, { id: versionId }, dev.token), 'INVALID_STATE');
   });
 
   it('serves the icon with a sandboxing CSP, nosniff and a strong ETag', async () => {
@@ -122,12 +113,10 @@ describe('listings, publishing and the marketplace', () => {
   });
 
   it('never shows a system app in any marketplace read', async () => {
-    const { appId, versionId } = await approvedVersion('system-board', 'System Board');
-    await t.gql(UPDATE, { a: appId, i: completeListing('System Board') }, dev.token);
-    await t.gql(PUBLISH, { id: versionId }, dev.token);
-    await t.sql(`UPDATE extensions SET system = true WHERE app_id = $1`, [appId]);
+    // A first-party app declaring system=true (V31), reviewed and published through the API.
+    const { appId } = await publishedExtension(t, { reviewer, system: true, appId: 'system-board', displayName: 'System Board', listing: completeListing('System Board') });
     expect((await t.gql(MARKET, { q: 'System Board' })).data!.marketplace.edges).toEqual([]);
-    expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: any) => e.node.appId)).not.toContain(appId);
+    expect((await t.gql(MARKET, { n: 100 })).data!.marketplace.edges.map((e: { node: { appId: string } }) => e.node.appId)).not.toContain(appId);
     const stranger = await buildUser(t);
     expect((await t.gql(`query { extension(appId: "${appId}") { appId } }`, {}, stranger.token)).data!.extension).toBeNull();
     expect((await t.http().get(`/marketplace/apps/${appId}/icon.svg`)).status).toBe(404);

@@ -1,5 +1,6 @@
 import { GqlResult, startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser } from '../utils/factories';
+import { expectCode } from '../utils/expect-code';
 
 const CREATE = `mutation($name: String!) { createOrganization(name: $name) { id name upgradePolicy members { role user { id } } } }`;
 const ADD = `mutation($org: ID!, $email: String!, $role: OrgRole!) {
@@ -31,8 +32,8 @@ describe('organizations', () => {
   it('refuses a bad name and anonymous callers, writing nothing', async () => {
     const owner = await buildUser(t);
     const res = await t.gql(CREATE, { name: ' x ' }, owner.token);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'name' }] });
-    expect((await t.gql(CREATE, { name: 'Anon Org' })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(expectCode(res, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'name' }] });
+    expectCode(await t.gql(CREATE, { name: 'Anon Org' }), 'UNAUTHENTICATED');
     expect(await t.sql(`SELECT 1 FROM organizations WHERE created_by_id = $1`, [owner.id])).toHaveLength(0);
   });
 
@@ -46,12 +47,12 @@ describe('organizations', () => {
     const mine = await t.gql(`{ myOrganizationInvitations { organizationId organizationName role } }`, {}, member.token);
     expect(mine.data!.myOrganizationInvitations).toEqual([{ organizationId: org.id, organizationName: 'Blue Ocean Ltd', role: 'MEMBER' }]);
     const stranger = await buildUser(t);
-    expect((await t.gql(ACCEPT, { org: org.id }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(ACCEPT, { org: org.id }, stranger.token), 'NOT_FOUND');
     const joined = await t.gql(ACCEPT, { org: org.id }, member.token);
     expect(joined.data!.acceptOrganizationInvitation.members.map((m: any) => m.role)).toEqual(['OWNER', 'MEMBER']);
-    expect((await t.gql(ACCEPT, { org: org.id }, member.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(ADD, { org: org.id, email: member.email, role: 'ADMIN' }, owner.token)).errors![0].extensions.code).toBe('CONFLICT');
-    expect((await t.gql(ADD, { org: org.id, email: 'not an email', role: 'MEMBER' }, owner.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(await t.gql(ACCEPT, { org: org.id }, member.token), 'NOT_FOUND');
+    expectCode(await t.gql(ADD, { org: org.id, email: member.email, role: 'ADMIN' }, owner.token), 'CONFLICT');
+    expectCode(await t.gql(ADD, { org: org.id, email: 'not an email', role: 'MEMBER' }, owner.token), 'BAD_USER_INPUT');
     const rows = await t.sql(`SELECT role FROM organization_members WHERE organization_id = $1 ORDER BY created_at`, [org.id]);
     expect(rows.map(r => r.role)).toEqual(['OWNER', 'MEMBER']);
     expect(await t.sql(`SELECT 1 FROM organization_invitations WHERE organization_id = $1`, [org.id])).toHaveLength(0);
@@ -81,7 +82,7 @@ describe('organizations', () => {
     // verified); the manager invites again once the person has an account.
     const later = await buildUser(t, { email: unknown });
     expect((await t.gql(`{ myOrganizationInvitations { role } }`, {}, later.token)).data!.myOrganizationInvitations).toEqual([]);
-    expect((await t.gql(ACCEPT, { org: secondOrg.id }, later.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(ACCEPT, { org: secondOrg.id }, later.token), 'NOT_FOUND');
     await t.gql(ADD, { org: secondOrg.id, email: unknown, role: 'MEMBER' }, owner.token);
     expect((await t.gql(`{ myOrganizationInvitations { role } }`, {}, later.token)).data!.myOrganizationInvitations).toEqual([{ role: 'MEMBER' }]);
     expect((await t.gql(ACCEPT, { org: secondOrg.id }, later.token)).errors).toBeUndefined();
@@ -99,12 +100,12 @@ describe('organizations', () => {
     await t.gql(ACCEPT, { org: org.id }, orgAdmin.token);
     await t.gql(ACCEPT, { org: org.id }, member.token);
 
-    expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, outsider.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'OWNER' }, orgAdmin.token)).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.gql(POLICY, { org: org.id, policy: 'MANUAL' }, member.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, member.token), 'FORBIDDEN');
+    expectCode(await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, outsider.token), 'NOT_FOUND');
+    expectCode(await t.gql(ADD, { org: org.id, email: candidate.email, role: 'OWNER' }, orgAdmin.token), 'FORBIDDEN');
+    expectCode(await t.gql(POLICY, { org: org.id, policy: 'MANUAL' }, member.token), 'FORBIDDEN');
     expect((await t.gql(ADD, { org: org.id, email: candidate.email, role: 'MEMBER' }, orgAdmin.token)).errors).toBeUndefined();
-    expect((await t.gql(ADD, { org: 'nope', email: candidate.email, role: 'MEMBER' }, owner.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(ADD, { org: 'nope', email: candidate.email, role: 'MEMBER' }, owner.token), 'NOT_FOUND');
   });
 
   it('sets the upgrade policy (OWNER, org ADMIN or platform ADMIN) and records the change once', async () => {
@@ -116,6 +117,6 @@ describe('organizations', () => {
     expect((await t.gql(POLICY, { org: org.id, policy: 'AUTOMATIC' }, admin.token)).data!.setUpgradePolicy.upgradePolicy).toBe('AUTOMATIC');
     const events = await t.sql(`SELECT data FROM platform_events WHERE type = 'organization.upgrade_policy_changed' AND subject_id = $1 ORDER BY id`, [org.id]);
     expect(events.map(e => e.data)).toEqual([{ from: 'AUTOMATIC', to: 'MANUAL' }, { from: 'MANUAL', to: 'AUTOMATIC' }]);
-    expect((await t.gql(POLICY, { org: org.id, policy: 'SOMETIMES' }, owner.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(await t.gql(POLICY, { org: org.id, policy: 'SOMETIMES' }, owner.token), 'BAD_USER_INPUT');
   });
 });

@@ -2,9 +2,15 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildUser } from '../utils/factories';
 import { collect, wsClient } from '../utils/ws-client';
 import { seedPrivateWorld, World } from '../utils/world';
+import { expectCode } from '../utils/expect-code';
+import { graphql } from '../generated';
 
 /** Named regressions for each private-data leak the authorization sweep found (docs/security.md). */
-const VERSIONS = `{ id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest }`;
+const EXTENSION_VERSIONS = graphql(`query PrivateExtensionVersions($a: String!) {
+  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }
+  marketplace(first: 100) { edges { node { appId versions { id status } } } } }`);
+const REVIEW_CASE = graphql(`query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }`);
+const INSTALL_EVENTS = graphql(`query PrivateInstallEvents { events(first: 100, types: ["installation.created"]) { edges { node { subjectId data } } } }`);
 
 describe('private data stays private', () => {
   let t: TestApp;
@@ -22,26 +28,26 @@ describe('private data stays private', () => {
   const canary = (what: string) => world.canaries.find(c => c.what === what)!.value;
 
   describe('Extension.versions', () => {
-    const query = `query($a: String!) { extension(appId: $a) { versions ${VERSIONS} } marketplace(first: 100) { edges { node { appId versions { id status } } } } }`;
+    const query = EXTENSION_VERSIONS;
 
     it.each(['anonymous', 'stranger'] as const)('shows %s only published and deprecated versions, without their private fields', async viewer => {
       const res = await t.gql(query, { a: world.appId }, world.tokens[viewer]);
       expect(res.errors).toBeUndefined();
-      const versions = res.data!.extension.versions;
-      expect(versions.map((v: any) => v.status).sort()).toEqual(['DEPRECATED', 'PUBLISHED']);
+      const versions = res.data!.extension!.versions;
+      expect(versions.map(v => v.status).sort()).toEqual(['DEPRECATED', 'PUBLISHED']);
       for (const v of versions) {
         expect(v).toMatchObject({ gitUrl: null, gitRef: null, gitCommitSha: null, requiredBump: null, changeSummary: null, reviewTriggers: [], validationReport: null });
         expect(v.manifest).toBeTruthy();
       }
-      const card = res.data!.marketplace.edges.find((e: any) => e.node.appId === world.appId).node;
-      expect(card.versions.map((v: any) => v.status).sort()).toEqual(['DEPRECATED', 'PUBLISHED']);
+      const card = res.data!.marketplace.edges.find(e => e.node.appId === world.appId)?.node;
+      expect(card?.versions.map(v => v.status).sort()).toEqual(['DEPRECATED', 'PUBLISHED']);
     });
 
     it('shows the owner every version with its private fields', async () => {
       const res = await t.gql(query, { a: world.appId }, world.tokens.owner);
-      const versions = res.data!.extension.versions;
+      const versions = res.data!.extension!.versions;
       expect(versions).toHaveLength(11);
-      const published = versions.find((v: any) => v.status === 'PUBLISHED');
+      const published = versions.find(v => v.status === 'PUBLISHED');
       expect(published).toMatchObject({ gitUrl: canary('git url'), gitCommitSha: canary('git commit sha'), reviewTriggers: [{ reason: canary('review trigger reason') }] });
     });
 
@@ -67,34 +73,33 @@ describe('private data stays private', () => {
     it('shows the support contact once the developer makes it public, and the verified badge an admin grants', async () => {
       const update = await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { contactPublic supportContact } }`, {}, world.tokens.owner);
       expect(update.data!.updateDeveloperProfile).toEqual({ contactPublic: true, supportContact: canary('developer contact email') });
-      expect((await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.stranger)).errors![0].extensions.code).toBe('FORBIDDEN');
-      expect((await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.stranger.id }, world.tokens.admin)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode(await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.stranger), 'FORBIDDEN');
+      expectCode(await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.stranger.id }, world.tokens.admin), 'NOT_FOUND');
       await t.gql(`mutation($u: ID!) { setDeveloperVerified(userId: $u, verified: true) { verified } }`, { u: world.users.owner.id }, world.tokens.admin);
       const seen = await t.gql(`query($a: String!) { extension(appId: $a) { owner { developerProfile { verified supportContact contactEmail } } } }`, { a: world.appId });
       expect(seen.data!.extension.owner.developerProfile).toEqual({ verified: true, supportContact: canary('developer contact email'), contactEmail: null });
       const bad = await t.gql(`mutation { updateDeveloperProfile(input: { contactEmail: "not an email" }) { contactEmail } }`, {}, world.tokens.owner);
-      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'contactEmail' }] });
+      expect(expectCode(bad, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'contactEmail' }] });
       await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: false }) { contactPublic } }`, {}, world.tokens.owner);
-      expect((await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { id } }`, {}, world.tokens.stranger)).errors![0].extensions.code).toBe('FORBIDDEN');
+      expectCode(await t.gql(`mutation { updateDeveloperProfile(input: { contactPublic: true }) { id } }`, {}, world.tokens.stranger), 'FORBIDDEN');
     });
   });
 
   describe('ReviewCase.assignee', () => {
     it('gives the developer the reviewer’s name, not their email', async () => {
-      const res = await t.gql(`query($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }`, { id: world.caseIds[0] }, world.tokens.owner);
-      expect(res.data!.reviewCase.assignee).toMatchObject({ id: world.users.reviewer.id, email: null });
-      expect(res.data!.reviewCase.messages.map((m: any) => m.body)).toContain(canary('review message'));
+      const res = await t.gql(REVIEW_CASE, { id: world.caseIds[0] }, world.tokens.owner);
+      expect(res.data!.reviewCase?.assignee).toMatchObject({ id: world.users.reviewer.id, email: null });
+      expect(res.data!.reviewCase?.messages.map(m => m.body)).toContain(canary('review message'));
     });
   });
 
   describe('events', () => {
     it('tell the developer an installation came, not whose it is; the installer reads it whole', async () => {
-      const query = `{ events(first: 100, types: ["installation.created"]) { edges { node { subjectId data } } } }`;
       const personal = canary('personal installation id');
-      const forOwner = (await t.gql(query, {}, world.tokens.owner)).data!.events.edges.map((e: any) => e.node);
-      expect(forOwner.find((e: any) => e.subjectId === personal).data).toMatchObject({ ownerUserId: null, organizationId: null });
-      const forInstaller = (await t.gql(query, {}, world.users.installer.token)).data!.events.edges.map((e: any) => e.node);
-      expect(forInstaller.find((e: any) => e.subjectId === personal).data).toMatchObject({ ownerUserId: world.users.installer.id });
+      const forOwner = (await t.gql(INSTALL_EVENTS, {}, world.tokens.owner)).data!.events.edges.map(e => e.node);
+      expect(forOwner.find(e => e.subjectId === personal)?.data).toMatchObject({ ownerUserId: null, organizationId: null });
+      const forInstaller = (await t.gql(INSTALL_EVENTS, {}, world.users.installer.token)).data!.events.edges.map(e => e.node);
+      expect(forInstaller.find(e => e.subjectId === personal)?.data).toMatchObject({ ownerUserId: world.users.installer.id });
     });
   });
 });
@@ -136,6 +141,6 @@ describe('production hides the schema', () => {
       await client.dispose();
     }
     const http = await t.gql('{ __schema { types { name } } }', {}, user.token);
-    expect(http.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expectCode(http, 'GRAPHQL_VALIDATION_FAILED');
   });
 });

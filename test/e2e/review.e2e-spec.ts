@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import { expectCode } from '../utils/expect-code';
 
 const QUEUE = `query($state: ReviewState, $overdue: Boolean) { reviewQueue(state: $state, overdueOnly: $overdue, first: 50) {
   totalCount edges { node { id state dueAt overdue triggers { kind } version { id status version } } } } }`;
@@ -47,35 +48,35 @@ describe('the review workflow', () => {
     const days = (new Date(node.dueAt).getTime() - Date.now()) / 86400000;
     expect(days).toBeGreaterThan(4.99);
     expect(days).toBeLessThanOrEqual(7.01);
-    expect((await t.gql(QUEUE, {}, dev.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(QUEUE, {}, dev.token), 'FORBIDDEN');
   });
 
   it('lists overdue cases, oldest due first', async () => {
     const { caseId } = await pendingCase();
     await t.sql(`UPDATE review_cases SET due_at = now() - interval '1 day' WHERE id = $1`, [caseId]);
     const overdue = await t.gql(QUEUE, { overdue: true }, reviewer.token);
-    expect(overdue.data!.reviewQueue.edges.map((e: any) => e.node.id)).toEqual([caseId]);
+    expect(overdue.data!.reviewQueue.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([caseId]);
     expect(overdue.data!.reviewQueue.edges[0].node.overdue).toBe(true);
   });
 
   it('claims, discusses in a thread both sides read, and approves with a reason', async () => {
     const { caseId, versionId } = await pendingCase();
-    expect((await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'fine' }, reviewer.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'fine' }, reviewer.token), 'INVALID_STATE');
     const claimed = await t.gql(CLAIM, { id: caseId }, reviewer.token);
     expect(claimed.data!.claimReview).toMatchObject({ state: 'IN_REVIEW', assignee: { id: reviewer.id } });
-    expect((await t.gql(CLAIM, { id: caseId }, reviewer2.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(CLAIM, { id: caseId }, reviewer2.token), 'INVALID_STATE');
     await t.gql(POST, { id: caseId, b: 'Why does this need store:read?' }, reviewer.token);
     await t.gql(POST, { id: caseId, b: 'It caches the board per user.' }, dev.token);
     const thread = await t.gql(CASE, { id: caseId }, dev.token);
     expect(thread.data!.reviewCase.messages.map((m: { body: string }) => m.body)).toEqual(['Why does this need store:read?', 'It caches the board per user.']);
     const outsider = await buildUser(t);
-    expect((await t.gql(POST, { id: caseId, b: 'hi' }, outsider.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(POST, { id: caseId, b: '   ' }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'ok' }, reviewer2.token)).errors![0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: ' ' }, reviewer.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(await t.gql(POST, { id: caseId, b: 'hi' }, outsider.token), 'NOT_FOUND');
+    expectCode(await t.gql(POST, { id: caseId, b: '   ' }, dev.token), 'BAD_USER_INPUT');
+    expectCode(await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'ok' }, reviewer2.token), 'FORBIDDEN');
+    expectCode(await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: ' ' }, reviewer.token), 'BAD_USER_INPUT');
     const approved = await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'Scopes justified.' }, reviewer.token);
     expect(approved.data!.decideReview).toMatchObject({ state: 'APPROVED', decision: 'APPROVE', decisionReason: 'Scopes justified.', version: { status: 'APPROVED' } });
-    expect((await t.gql(DECIDE, { id: caseId, d: 'REJECT', r: 'changed my mind' }, reviewer.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(DECIDE, { id: caseId, d: 'REJECT', r: 'changed my mind' }, reviewer.token), 'INVALID_STATE');
     const approvals = await t.sql(`SELECT kind, value FROM extension_approvals WHERE version_id = $1 ORDER BY value`, [versionId]);
     expect(approvals.map(a => a.value)).toEqual(expect.arrayContaining(['store:read']));
   });
@@ -95,7 +96,7 @@ describe('the review workflow', () => {
     const { caseId } = await pendingCase();
     const admin = await buildAdmin(t);
     await t.gql(`mutation($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }`, { id: dev.id }, admin.token);
-    expect((await t.gql(CLAIM, { id: caseId }, dev.token)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expectCode(await t.gql(CLAIM, { id: caseId }, dev.token), 'FORBIDDEN');
     await t.sql(`UPDATE users SET roles = array_remove(roles, 'REVIEWER') WHERE id = $1`, [dev.id]);
   });
 
@@ -107,8 +108,8 @@ describe('the review workflow', () => {
     const withdrawn = await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id status } }`, { id: versionId }, dev.token);
     expect(withdrawn.data!.withdrawVersion.status).toBe('WITHDRAWN');
     expect((await t.sql(`SELECT state FROM review_cases WHERE id = $1`, [caseId]))[0].state).toBe('WITHDRAWN');
-    expect((await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'late' }, reviewer.token)).errors![0].extensions.code).toBe('INVALID_STATE');
-    expect((await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(DECIDE, { id: caseId, d: 'APPROVE', r: 'late' }, reviewer.token), 'INVALID_STATE');
+    expectCode(await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token), 'INVALID_STATE');
     const again = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Review App')));
     const second = await waitForValidation(t, dev.token, again.data!.submitVersion.id);
     expect(second.status).toBe('PENDING_REVIEW');
@@ -122,24 +123,24 @@ describe('the review workflow', () => {
     const tester = await buildUser(t);
     const invited = await t.gql(INVITE, { v: versionId, e: tester.email.toUpperCase() }, dev.token);
     expect(invited.data!.inviteStagingTester).toMatchObject({ email: tester.email, versionId });
-    expect((await t.gql(INVITE, { v: versionId, e: tester.email }, dev.token)).errors![0].extensions.code).toBe('CONFLICT');
-    expect((await t.gql(INVITE, { v: versionId, e: 'not-an-email' }, dev.token)).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(await t.gql(INVITE, { v: versionId, e: tester.email }, dev.token), 'CONFLICT');
+    expectCode(await t.gql(INVITE, { v: versionId, e: 'not-an-email' }, dev.token), 'BAD_USER_INPUT');
     const other = await buildDeveloper(t);
-    expect((await t.gql(INVITE, { v: versionId, e: 'x@example.test' }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(INVITE, { v: versionId, e: 'x@example.test' }, other.token), 'NOT_FOUND');
     expect(await t.sql(`SELECT 1 FROM platform_events WHERE type = 'staging.invitation_received' AND audience_user_id = $1 AND app_id IS NULL`, [tester.id])).toHaveLength(1);
     // The developer cannot tell a registered email from an unknown one by what they read.
     await t.gql(INVITE, { v: versionId, e: `nobody-${Date.now()}@example.test` }, dev.token);
     const seen = await t.gql(`{ events(first: 100, types: ["staging.tester_invited", "staging.invitation_received"]) { edges { node { type subjectId } } } }`, {}, dev.token);
-    const forVersion = seen.data!.events.edges.map((e: any) => e.node).filter((n: any) => n.subjectId === versionId);
-    expect(forVersion.map((n: any) => n.type)).toEqual(['staging.tester_invited', 'staging.tester_invited']);
+    const forVersion = (seen.data!.events.edges as { node: { type: string; subjectId: string } }[]).map(e => e.node).filter(n => n.subjectId === versionId);
+    expect(forVersion.map(n => n.type)).toEqual(['staging.tester_invited', 'staging.tester_invited']);
     await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, dev.token);
-    expect((await t.gql(INVITE, { v: versionId, e: 'late@example.test' }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(await t.gql(INVITE, { v: versionId, e: 'late@example.test' }, dev.token), 'INVALID_STATE');
     expect((await t.sql(`SELECT email FROM staging_invites WHERE version_id = $1 ORDER BY created_at`, [versionId]))[0]).toEqual({ email: tester.email });
   });
 
   it("hides another developer's version from withdrawal", async () => {
     const { versionId } = await pendingCase();
     const other = await buildDeveloper(t);
-    expect((await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode(await t.gql(`mutation($id: ID!) { withdrawVersion(id: $id) { id } }`, { id: versionId }, other.token), 'NOT_FOUND');
   });
 });

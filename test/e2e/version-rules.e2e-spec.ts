@@ -2,6 +2,8 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildDeveloper, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { validManifest } from '../fixtures/packages';
+import { approveReview, buildReviewer, publishApproved } from '../utils/scenarios';
+import { expectCode } from '../utils/expect-code';
 
 type Tool = Record<string, any>;
 const DETAILS = `query($id: ID!) { extensionVersion(id: $id) { status declaredBump requiredBump
@@ -11,11 +13,13 @@ const DETAILS = `query($id: ID!) { extensionVersion(id: $id) { status declaredBu
 describe('version rules: monotonic semver, required bump, review triggers', () => {
   let t: TestApp;
   let dev: TestUser;
+  let reviewer: TestUser;
   const appId = 'rules-app';
 
   beforeAll(async () => {
     t = await startTestApp();
     dev = await buildDeveloper(t);
+    reviewer = await buildReviewer(t);
     await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Rules App", category: "productivity" }) { id } }`, {}, dev.token);
   });
   afterAll(() => t.close());
@@ -35,13 +39,10 @@ describe('version rules: monotonic semver, required bump, review triggers', () =
     return { id: res.data!.submitVersion.id, ...details.data!.extensionVersion };
   }
 
-  /** Stands in for the review module: approve and publish, recording what was approved. */
+  /** The real review and publish: a reviewer approves the case, the developer lists and publishes. */
   async function approveAndPublish(versionId: string) {
-    await t.sql(`UPDATE extension_versions SET status = 'PUBLISHED', review_triggers = '[]' WHERE id = $1`, [versionId]);
-    const [{ manifest, extension_id }] = await t.sql(`SELECT manifest, extension_id FROM extension_versions WHERE id = $1`, [versionId]);
-    for (const scope of [...manifest.capabilities, ...manifest.required_scopes]) {
-      await t.sql(`INSERT INTO extension_approvals (extension_id, kind, value, version_id) VALUES ($1, 'SCOPE', $2, $3) ON CONFLICT DO NOTHING`, [extension_id, scope, versionId]);
-    }
+    await approveReview(t, reviewer, versionId);
+    await publishApproved(t, { dev, appId, displayName: 'Rules App', versionId });
   }
 
   it('sends a first submission to review, listing why', async () => {
@@ -64,7 +65,7 @@ describe('version rules: monotonic semver, required bump, review triggers', () =
     expect(lower.status).toBe('VALIDATION_FAILED');
     expect(lower.validationReport.issues[0]).toMatchObject({ rule: 'SEMVER-0', level: 'ERROR' });
     const same = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Rules App')));
-    expect(same.errors![0].extensions.code).toBe('CONFLICT');
+    expectCode(same, 'CONFLICT');
   });
 
   it('refuses a bump smaller than the changes need, listing each breaking change (SEMVER-1)', async () => {

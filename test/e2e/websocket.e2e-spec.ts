@@ -4,6 +4,7 @@ import { eventCursor } from '../../src/modules/events/event-log';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser } from '../utils/factories';
 import { collect, wsClient } from '../utils/ws-client';
+import { expectCode } from '../utils/expect-code';
 
 const ACCOUNT_EVENTS = `subscription { accountEvents { id cursor type subjectId data } }`;
 
@@ -23,11 +24,11 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
       // Wait until the subscription is live: queries on the same socket are answered in order.
       const me = collect(client, `query { me { id } }`);
       await me.waitFor(1);
-      expect((me.results[0] as any).data.me.id).toBe(user.id);
+      expect(me.results[0].data?.me.id).toBe(user.id);
       await t.gql(`mutation { createApiToken(name: "other's") { secret } }`, {}, other.token);
       await t.gql(`mutation { createApiToken(name: "watched") { secret } }`, {}, user.token);
       const [first] = await sub.waitFor(1);
-      expect((first as any).data.accountEvents).toMatchObject({ type: 'account.api_token_created', data: { name: 'watched' } });
+      expect(first.data?.accountEvents).toMatchObject({ type: 'account.api_token_created', data: { name: 'watched' } });
       sub.unsubscribe();
     } finally {
       await client.dispose();
@@ -71,7 +72,7 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
       await sub.done;
       // graphql-js reports a failed subscribe as one result carrying the error, then completes.
       expect(sub.results).toHaveLength(1);
-      expect((sub.results[0] as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expectCode(sub.results[0], 'UNAUTHENTICATED');
     } finally {
       await client.dispose();
     }
@@ -142,11 +143,11 @@ describe('releaseEvents: replay then live, resumable from a cursor', () => {
     // Resume from the last cursor seen: the missed ones first (replay), then live, no duplicates.
     const second = wsClient(t.url, user.token);
     try {
-      const resumed = collect(second, SUB, { after: (seen[1] as any).data.releaseEvents.cursor });
+      const resumed = collect(second, SUB, { after: seen[1].data?.releaseEvents.cursor });
       await resumed.waitFor(2);
       await create('live-3');
       const all = await resumed.waitFor(3);
-      const names = [...seen, ...all].map((r: any) => r.data.releaseEvents.data.name);
+      const names = [...seen, ...all].map(r => r.data?.releaseEvents.data.name);
       expect(names).toEqual(['live-1', 'live-2', 'missed-1', 'missed-2', 'live-3']);
       resumed.unsubscribe();
     } finally {
@@ -207,12 +208,12 @@ describe('slow subscribers are bounded', () => {
     await subs[0].done;
     expect(closed()).toEqual({ code: 4008, reason: 'Too slow: over 262144 bytes queued; resume from your last cursor' });
 
-    const received = subs[0].results.map((r: any) => r.data.releaseEvents);
+    const received = subs[0].results.map(r => r.data?.releaseEvents);
     expect(received.length).toBeLessThan(150);
     const resumed = wsClient(t.url, admin.token);
     try {
       const rest = collect(resumed, SUB, { after: received.length ? received[received.length - 1].cursor : eventCursor({ id: head }) });
-      const tail = (await rest.waitFor(150 - received.length)).map((r: any) => r.data.releaseEvents);
+      const tail = (await rest.waitFor(150 - received.length)).map(r => r.data?.releaseEvents);
       expect([...received, ...tail].map(e => Number(e.subjectId))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
     } finally {
       await resumed.dispose();

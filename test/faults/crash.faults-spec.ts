@@ -29,7 +29,7 @@ describe('kill -9', () => {
   }
 
   it('in a burst of installs: every acknowledged install is durable, one active installation per user, one event per installation', async () => {
-    const { scopes } = await publishedExtension(t, c.sql, 'burst-app');
+    const { scopes } = await publishedExtension(t, 'burst-app');
     const users: TestUser[] = [];
     for (let i = 0; i < 12; i++) users.push(...(await Promise.all(Array.from({ length: 10 }, () => buildUser(t)))));
     // Each user installs twice at once (a double click), all users together.
@@ -81,7 +81,7 @@ describe('kill -9', () => {
 
   it('in a rollout to 100,000 installations: each moves once with one event, the interrupted job is retried within a minute', async () => {
     const N = Number(process.env.PLAZA_FAULTS_ROLLOUT ?? 100_000);
-    const { dev, versionId } = await publishedExtension(t, c.sql, 'roll-app');
+    const { dev, versionId } = await publishedExtension(t, 'roll-app');
     // Bulk setup in SQL: N users each with an active installation of 1.0.0.
     await c.sql.query(
       `INSERT INTO users (email, display_name, password_hash) SELECT 'roll' || g || '@faults.test', 'R', 'x' FROM generate_series(1, $1) g`,

@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { freePort } from '../utils/database';
-import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
-import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
+import type { TestUser } from '../utils/factories';
+import { publishedExtension as published } from '../utils/scenarios';
 import type { GqlResult, TestApp } from '../utils/test-app';
 import { createTestDatabase } from '../utils/test-app';
 
@@ -160,12 +162,13 @@ export async function cluster(): Promise<Cluster> {
         app: undefined as never,
         url: plaza.url,
         databaseUrl: db.url,
-        async gql(query, variables, token) {
+        gql: (async (document: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, token?: string) => {
+          const query = typeof document === 'string' ? document : print(document);
           const req = request(plaza.url).post('/graphql').set('Content-Type', 'application/json').set('Accept', 'application/json').timeout(60_000);
           if (token) req.set('Authorization', `Bearer ${token}`);
           const res = await req.send({ query, variables });
           return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers as Record<string, string> } as GqlResult<never>;
-        },
+        }) as TestApp['gql'],
         http: () => request.agent(plaza.url),
         sql: async (text, params) => (await sql.query(text, params as unknown[])).rows,
         close: async () => undefined,
@@ -183,28 +186,9 @@ export const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id st
 export const SCOPES = ['store:read', 'task-board:read', 'task-board:write'];
 
 /** A developer's extension, validated, reviewed and published (the patch path of installs.e2e). */
-export async function publishedExtension(t: TestApp, sql: Pool, appId: string): Promise<{ dev: TestUser; versionId: string; scopes: string[] }> {
-  const dev = await buildDeveloper(t);
-  const reviewer = await buildUser(t);
-  await sql.query(`UPDATE users SET roles = array_append(roles, 'REVIEWER') WHERE id = $1`, [reviewer.id]);
-  await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Fault App", category: "productivity" }) { id } }`, {}, dev.token);
-  const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Fault App')));
-  const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id, 60_000);
-  const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-  const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
-  await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
-  await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
-  const listing = await t.gql(
-    `mutation($a: String!) { updateListing(appId: $a, input: { title: "Fault App ${appId}", shortDescription: "Plan and track tasks from chat with reminders.",
-      fullDescription: "A board the assistant can read and update for ${appId}, with due dates and reminders.", categories: ["productivity"],
-      supportContact: "s@example.test", privacyPolicyUrl: "https://example.test/p" }) { title } }`,
-    { a: appId },
-    dev.token,
-  );
-  if (listing.errors) throw new Error(`updateListing failed: ${JSON.stringify(listing.errors)}`);
-  const published = await t.gql(`mutation($id: ID!) { publishVersion(id: $id) { status } }`, { id: version.id }, dev.token);
-  if (published.data?.publishVersion.status !== 'PUBLISHED') throw new Error(`publish failed: ${JSON.stringify(published)}`);
-  return { dev, versionId: version.id, scopes: SCOPES };
+export async function publishedExtension(t: TestApp, appId: string): Promise<{ dev: TestUser; versionId: string; scopes: string[] }> {
+  const { dev, versionId } = await published(t, { appId, displayName: 'Fault App', validationTimeoutMs: 60_000 });
+  return { dev, versionId, scopes: SCOPES };
 }
 
 /** Latency percentiles of a list of milliseconds. */

@@ -26,7 +26,7 @@ describe('load with subscribers, and the install race in many rounds', () => {
 
   it(`${CLIENTS} clients for ${SECONDS} s with ${SUBSCRIBERS} subscribers: no error but the expected ones, every acknowledged write durable with one event, one active installation per user`, async () => {
     const t = c.client(plaza);
-    const { scopes } = await publishedExtension(t, c.sql, 'race-app');
+    const { scopes } = await publishedExtension(t, 'race-app');
     const admin = await buildAdmin(t);
     const writers = await Promise.all(Array.from({ length: 10 }, () => buildDeveloper(t)));
     const racers: TestUser[] = [];

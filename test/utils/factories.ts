@@ -32,8 +32,8 @@ export async function buildAdmin(t: TestApp): Promise<TestUser> {
   return user;
 }
 
-export async function buildDeveloper(t: TestApp): Promise<TestUser & { authorId: string }> {
-  const user = await buildUser(t, { displayName: 'Dev' });
+export async function buildDeveloper(t: TestApp, overrides: { email?: string; displayName?: string } = {}): Promise<TestUser & { authorId: string }> {
+  const user = await buildUser(t, { displayName: 'Dev', ...overrides });
   const res = await t.gql(
     `mutation { becomeDeveloper(input: { organizationName: "Acme Tools", contactEmail: "dev@acme.test", acceptTerms: true }) { authorId } }`,
     {},

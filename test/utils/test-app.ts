@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import request from 'supertest';
 import { createApp, PlazaApp } from '../../src/app';
 import { loadConfig, PlazaConfig } from '../../src/config';
 import { createLogger, Logger } from '../../src/shared/logger';
 import { withDatabase } from './database';
 
+/** One GraphQL error as the server sends it; `extensions.code` is the stable code clients match on. */
+export interface GqlError {
+  message: string;
+  extensions: Record<string, any>;
+  path?: (string | number)[];
+}
+
 export interface GqlResult<T = Record<string, any>> {
   status: number;
   data: T | null | undefined;
-  errors: { message: string; extensions: Record<string, any>; path?: string[] }[] | undefined;
+  errors: GqlError[] | undefined;
   headers: Record<string, string>;
 }
 
@@ -18,7 +27,11 @@ export interface TestApp {
   app: PlazaApp;
   url: string;
   databaseUrl: string;
-  /** POST /graphql through supertest; `token` goes into the Authorization header. */
+  /**
+   * POST /graphql through supertest; `token` goes into the Authorization header. Given a typed
+   * document (`graphql(...)` from test/generated, `npm run codegen`), the variables and result are typed.
+   */
+  gql<T, V>(document: TypedDocumentNode<T, V>, variables?: V, token?: string): Promise<GqlResult<T>>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   http(): request.Agent;
   /** Runs SQL against this file's database (for assertions on what was written). */
@@ -86,12 +99,13 @@ export async function startTestApp(
     app,
     url,
     databaseUrl: db.url,
-    async gql(query, variables, token) {
+    gql: (async (document: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, token?: string) => {
+      const query = typeof document === 'string' ? document : print(document);
       const req = agent().post('/graphql').set('Content-Type', 'application/json').set('Accept', 'application/json');
       if (token) req.set('Authorization', `Bearer ${token}`);
       const res = await req.send({ query, variables });
       return { status: res.status, data: res.body?.data, errors: res.body?.errors, headers: res.headers as Record<string, string> };
-    },
+    }) as TestApp['gql'],
     http: () => request.agent(url),
     sql: (text, params) => app.dataSource.query(text, params),
     async close() {

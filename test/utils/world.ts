@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
-import { publishedExtension } from './scenarios';
+import { installationOf, publishedExtension } from './scenarios';
 import { startReceiver } from './webhook-receiver';
 
 /**
@@ -68,11 +68,14 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
 
   // The owner's extension: 1.0.0 through the real claim → submit → review → publish loop.
   const appId = `sweep-${tag}`;
-  const { versionId: publishedId, caseId } = await publishedExtension(t, owner, reviewer, {
+  const { versionId: publishedId, caseId } = await publishedExtension(t, {
+    dev: owner,
+    reviewer,
     appId,
     displayName: 'Sweep App',
     reviewMessage: secret('review message', canary('msg'), ['owner', 'admin']),
   });
+  if (!caseId) throw new Error('a first version is always reviewed');
   secret('review case id', caseId, ['owner', 'admin']);
   const published = { id: publishedId };
 
@@ -162,9 +165,9 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     orgAdmin.token,
   );
   const scopes = ['store:read', 'task-board:read', 'task-board:write'];
-  const personal = await must(t, `mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: scopes } }, installer.token);
-  secret('personal installation id', personal.install.id, ['owner', 'admin']);
-  await must(t, `mutation($i: InstallInput!) { install(input: $i) { id } }`, { i: { appId, grantedScopes: scopes, organizationId } }, orgAdmin.token);
+  const personal = await installationOf(t, installer, { appId }, { grantedScopes: scopes });
+  secret('personal installation id', personal.id, ['owner', 'admin']);
+  await installationOf(t, orgAdmin, { appId }, { grantedScopes: scopes, organizationId });
 
   // Tokens and webhook endpoints: one's own only.
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('owner token name', canary('tokown'), ['owner', 'admin']) }, owner.token);

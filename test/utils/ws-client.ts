@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { FormattedExecutionResult, print } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -21,15 +23,21 @@ export interface Collected<T> {
   unsubscribe(): void;
 }
 
-/** Subscribes and collects results, so a test can wait for the n-th one. */
-export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+/** One result a subscription (or a query over the socket) sent: data and/or errors. */
+export type WsResult<D = Record<string, any>> = FormattedExecutionResult<D>;
+
+/** Subscribes and collects results, so a test can wait for the n-th one. A typed document types them. */
+export function collect<D, V>(client: Client, document: TypedDocumentNode<D, V>, variables?: V): Collected<WsResult<D>>;
+export function collect<T = WsResult>(client: Client, query: string, variables?: Record<string, unknown>): Collected<T>;
+export function collect<T>(client: Client, document: string | TypedDocumentNode<unknown, unknown>, variables: unknown = {}): Collected<T> {
+  const query = typeof document === 'string' ? document : print(document);
   const results: T[] = [];
   const errors: unknown[] = [];
   let resolveDone!: () => void;
   const done = new Promise<void>(r => (resolveDone = r));
   const waiters: (() => void)[] = [];
   const unsubscribe = client.subscribe<T>(
-    { query, variables },
+    { query, variables: variables as Record<string, unknown> },
     {
       next: value => {
         results.push(value as T);

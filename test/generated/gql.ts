@@ -1,0 +1,148 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": typeof types.PrivateExtensionVersionsDocument,
+    "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": typeof types.PrivateReviewCaseDocument,
+    "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": typeof types.PrivateInstallEventsDocument,
+    "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
+    "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
+    "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
+    "mutation ScenarioGrantReviewer($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }": typeof types.ScenarioGrantReviewerDocument,
+    "mutation ScenarioClaim($i: ClaimExtensionInput!) { claimExtension(input: $i) { id } }": typeof types.ScenarioClaimDocument,
+    "query ScenarioReviewQueue { reviewQueue(first: 100) { edges { node { id version { id } } } } }": typeof types.ScenarioReviewQueueDocument,
+    "mutation ScenarioClaimReview($id: ID!) { claimReview(caseId: $id) { id } }": typeof types.ScenarioClaimReviewDocument,
+    "mutation ScenarioReviewMessage($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }": typeof types.ScenarioReviewMessageDocument,
+    "mutation ScenarioApprove($id: ID!, $r: String!) { decideReview(caseId: $id, decision: APPROVE, reason: $r) { id version { status } } }": typeof types.ScenarioApproveDocument,
+    "mutation ScenarioListing($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title } }": typeof types.ScenarioListingDocument,
+    "mutation ScenarioPublish($id: ID!) { publishVersion(id: $id) { id status } }": typeof types.ScenarioPublishDocument,
+    "query ScenarioListingOf($a: String!) { extension(appId: $a) { listing { title } } }": typeof types.ScenarioListingOfDocument,
+    "query ScenarioExtension($a: String!) { extension(appId: $a) { id } }": typeof types.ScenarioExtensionDocument,
+    "mutation ScenarioInstall($i: InstallInput!) {\n  install(input: $i) { id status source placement grantedScopes organizationId version { id version } extension { appId } } }": typeof types.ScenarioInstallDocument,
+    "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
+};
+const documents: Documents = {
+    "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": types.PrivateExtensionVersionsDocument,
+    "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": types.PrivateReviewCaseDocument,
+    "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": types.PrivateInstallEventsDocument,
+    "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
+    "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
+    "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
+    "mutation ScenarioGrantReviewer($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }": types.ScenarioGrantReviewerDocument,
+    "mutation ScenarioClaim($i: ClaimExtensionInput!) { claimExtension(input: $i) { id } }": types.ScenarioClaimDocument,
+    "query ScenarioReviewQueue { reviewQueue(first: 100) { edges { node { id version { id } } } } }": types.ScenarioReviewQueueDocument,
+    "mutation ScenarioClaimReview($id: ID!) { claimReview(caseId: $id) { id } }": types.ScenarioClaimReviewDocument,
+    "mutation ScenarioReviewMessage($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }": types.ScenarioReviewMessageDocument,
+    "mutation ScenarioApprove($id: ID!, $r: String!) { decideReview(caseId: $id, decision: APPROVE, reason: $r) { id version { status } } }": types.ScenarioApproveDocument,
+    "mutation ScenarioListing($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title } }": types.ScenarioListingDocument,
+    "mutation ScenarioPublish($id: ID!) { publishVersion(id: $id) { id status } }": types.ScenarioPublishDocument,
+    "query ScenarioListingOf($a: String!) { extension(appId: $a) { listing { title } } }": types.ScenarioListingOfDocument,
+    "query ScenarioExtension($a: String!) { extension(appId: $a) { id } }": types.ScenarioExtensionDocument,
+    "mutation ScenarioInstall($i: InstallInput!) {\n  install(input: $i) { id status source placement grantedScopes organizationId version { id version } extension { appId } } }": types.ScenarioInstallDocument,
+    "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": types.ScenarioScopesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }"): (typeof documents)["query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }"): (typeof documents)["query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }"): (typeof documents)["query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}"): (typeof documents)["mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }"): (typeof documents)["query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }"): (typeof documents)["query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioGrantReviewer($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }"): (typeof documents)["mutation ScenarioGrantReviewer($id: ID!) { grantRole(userId: $id, role: REVIEWER) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioClaim($i: ClaimExtensionInput!) { claimExtension(input: $i) { id } }"): (typeof documents)["mutation ScenarioClaim($i: ClaimExtensionInput!) { claimExtension(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScenarioReviewQueue { reviewQueue(first: 100) { edges { node { id version { id } } } } }"): (typeof documents)["query ScenarioReviewQueue { reviewQueue(first: 100) { edges { node { id version { id } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioClaimReview($id: ID!) { claimReview(caseId: $id) { id } }"): (typeof documents)["mutation ScenarioClaimReview($id: ID!) { claimReview(caseId: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioReviewMessage($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }"): (typeof documents)["mutation ScenarioReviewMessage($id: ID!, $b: String!) { postReviewMessage(caseId: $id, body: $b) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioApprove($id: ID!, $r: String!) { decideReview(caseId: $id, decision: APPROVE, reason: $r) { id version { status } } }"): (typeof documents)["mutation ScenarioApprove($id: ID!, $r: String!) { decideReview(caseId: $id, decision: APPROVE, reason: $r) { id version { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioListing($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title } }"): (typeof documents)["mutation ScenarioListing($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioPublish($id: ID!) { publishVersion(id: $id) { id status } }"): (typeof documents)["mutation ScenarioPublish($id: ID!) { publishVersion(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScenarioListingOf($a: String!) { extension(appId: $a) { listing { title } } }"): (typeof documents)["query ScenarioListingOf($a: String!) { extension(appId: $a) { listing { title } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScenarioExtension($a: String!) { extension(appId: $a) { id } }"): (typeof documents)["query ScenarioExtension($a: String!) { extension(appId: $a) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScenarioInstall($i: InstallInput!) {\n  install(input: $i) { id status source placement grantedScopes organizationId version { id version } extension { appId } } }"): (typeof documents)["mutation ScenarioInstall($i: InstallInput!) {\n  install(input: $i) { id status source placement grantedScopes organizationId version { id version } extension { appId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }"): (typeof documents)["query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
