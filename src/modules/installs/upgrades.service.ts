@@ -118,12 +118,14 @@ export class UpgradesService {
          SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM logged)::int AS logged`,
         params,
       );
-      // A newer version supersedes an older open or declined offer.
+      // A newer version supersedes an offer to an older one, open or declined; a late rollout of an
+      // older version (its job may run after a newer one's) leaves the newer offers alone.
       await tx.manager.query(
         `UPDATE upgrade_offers u SET status = 'SUPERSEDED'
-           FROM installations i
-          WHERE u.installation_id = i.id AND i.extension_id = $1 AND u.status IN ('OPEN', 'DECLINED') AND u.to_version_id <> $2`,
-        [extension.id, target.id],
+           FROM installations i, extension_versions offered
+          WHERE u.installation_id = i.id AND i.extension_id = $1 AND u.status IN ('OPEN', 'DECLINED') AND u.to_version_id <> $2
+            AND offered.id = u.to_version_id AND ${semverCoreSql('offered.version')} < $3::int[]`,
+        [extension.id, target.id, core],
       );
       const [{ offered }] = await tx.manager.query(
         `WITH candidates AS (${candidates}),
