@@ -228,6 +228,11 @@ describe('installs with consent', () => {
       expect(notice.data?.myUpgradeOffers).toMatchObject({ type: 'upgrade_offer.created', data: { installationId: mine.id, newScopes: ['store:write'] } });
       live.unsubscribe();
       await client.dispose();
+      // A late rollout of the older 1.0.1 (its job may run after 2.0.0's) leaves the 2.0.0 offers open.
+      const openTo2 = `SELECT count(*)::int AS n FROM upgrade_offers WHERE to_version_id = $1 AND status = 'OPEN'`;
+      expect((await t.sql(openTo2, [majorId]))[0].n).toBe(3);
+      await t.app.services.upgrades.rollout(ctx, patch.id);
+      expect((await t.sql(openTo2, [majorId]))[0].n).toBe(3);
       expectCode(await t.gql(RESPOND, { id: manualOffers[0].id, a: true }, owner.token), 'INVALID_STATE');
       const [offer] = (await t.gql(OFFERS, {}, personal.token)).data!.upgradeOffers;
       expect(offer).toMatchObject({ newScopes: ['store:write'], toVersion: { version: '2.0.0' } });
