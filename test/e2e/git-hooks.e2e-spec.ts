@@ -1,3 +1,4 @@
+import { expectCode } from '../utils/expect-code';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -163,11 +164,11 @@ describe('private git repositories and push-triggered revalidation', () => {
 
     it('refuses a submission without the token (nothing recorded) and takes one with it, keeping the token sealed', async () => {
       const refused = await gql(SUBMIT, { i: { appId: ext.appId, git: { url, ref: 'main' } } }, dev.token);
-      expect(refused.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
+      expectCode(refused, 'PACKAGE_REJECTED');
       const wrong = await gql(SUBMIT, { i: { appId: ext.appId, git: { url, ref: 'main', token: TOKEN_2 } } }, dev.token);
-      expect(wrong.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
+      expectCode(wrong, 'PACKAGE_REJECTED');
       const bad = await gql(SUBMIT, { i: { appId: ext.appId, git: { url, ref: 'main', token: 'has space' } } }, dev.token);
-      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(expectCode(bad, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(await t.sql(`SELECT count(*)::int AS n FROM extension_versions WHERE extension_id = $1`, [ext.id])).toEqual([{ n: 0 }]);
       expect(await t.sql(`SELECT count(*)::int AS n FROM extension_git_sources WHERE extension_id = $1`, [ext.id])).toEqual([{ n: 0 }]);
 
@@ -204,10 +205,10 @@ describe('private git repositories and push-triggered revalidation', () => {
     });
 
     it('makes a webhook secret only for the owner, shown once, and rotates it', async () => {
-      expect((await gql(ROTATE, { a: ext.appId })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      expect((await gql(ROTATE, { a: ext.appId }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+      expectCode((await gql(ROTATE, { a: ext.appId })), 'UNAUTHENTICATED');
+      expectCode((await gql(ROTATE, { a: ext.appId }, stranger.token)), 'NOT_FOUND');
       const other = await claim();
-      expect((await gql(ROTATE, { a: other.appId }, dev.token)).errors![0].extensions.code).toBe('INVALID_STATE');
+      expectCode((await gql(ROTATE, { a: other.appId }, dev.token)), 'INVALID_STATE');
       const first = (await gql(ROTATE, { a: ext.appId }, dev.token)).data!.rotateGitWebhookSecret;
       expect(first).toMatchObject({ appId: ext.appId, callbackPath: `/hooks/git/${ext.appId}`, callbackUrl: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/hooks/git/${ext.appId}$`)) });
       const second = (await gql(ROTATE, { a: ext.appId }, dev.token)).data!.rotateGitWebhookSecret;
@@ -320,7 +321,7 @@ describe('private git repositories and push-triggered revalidation', () => {
     it('never puts a token in a response, an error or a log line', async () => {
       // A failing fetch with the token present: the error names the ref, not the credential.
       const failing = await gql(SUBMIT, { i: { appId: ext.appId, git: { url, ref: 'no-such-branch', token: TOKEN_2 } } }, dev.token);
-      expect(failing.errors![0].extensions.code).toBe('PACKAGE_REJECTED');
+      expectCode(failing, 'PACKAGE_REJECTED');
       const basic = (token: string) => Buffer.from(`x-access-token:${token}`).toString('base64');
       for (const token of [TOKEN_1, TOKEN_2]) {
         for (const needle of [token, basic(token)]) {
@@ -352,7 +353,7 @@ describe('private git repositories and push-triggered revalidation', () => {
       await waitForValidation(t, dev.token, first.data!.submitVersion.id);
       // The same commit again (refused as a duplicate number, after the cache served it).
       const second = await gql(SUBMIT, { i: { appId: ext.appId, git: { url: repo.dir, ref: 'main' } } }, dev.token);
-      expect(second.errors![0].extensions.code).toBe('CONFLICT');
+      expectCode(second, 'CONFLICT');
       expect(t.app.services.gitSource.fetches).toBe(before + 1);
       // A new commit on the branch is seen at once (the branch is resolved on every publish).
       const next = repo.commit(files(ext.kiketId, ext.name, '1.0.1', 'Cached.'), 'two');

@@ -1,3 +1,4 @@
+import { expectCode } from '../utils/expect-code';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { healthUrl, probe } from '../../src/modules/hosting/health-probe';
@@ -216,13 +217,13 @@ describe('health check in review', () => {
   it('refuses bad requests with a code and writes nothing', async () => {
     const { versionId } = await hostedVersionInReview();
     const bad = await t.gql(REQUEST, { v: versionId, u: 'ftp://staging.example.com' }, dev.token);
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(expectCode(bad, 'BAD_USER_INPUT').extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const withQuery = await t.gql(REQUEST, { v: versionId, u: 'http://127.0.0.1:1/app?x=1' }, dev.token);
-    expect(withQuery.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(withQuery, 'BAD_USER_INPUT');
     const other = await buildDeveloper(t);
-    expect((await t.gql(REQUEST, { v: versionId, u: 'http://127.0.0.1:1/' }, other.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(REQUEST, { v: versionId, u: 'http://127.0.0.1:1/' })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(REQUEST, { v: 'nope', u: 'http://127.0.0.1:1/' }, dev.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode((await t.gql(REQUEST, { v: versionId, u: 'http://127.0.0.1:1/' }, other.token)), 'NOT_FOUND');
+    expectCode((await t.gql(REQUEST, { v: versionId, u: 'http://127.0.0.1:1/' })), 'UNAUTHENTICATED');
+    expectCode((await t.gql(REQUEST, { v: 'nope', u: 'http://127.0.0.1:1/' }, dev.token)), 'NOT_FOUND');
     expect(await t.sql(`SELECT 1 FROM hosting_health_checks WHERE version_id = $1`, [versionId])).toHaveLength(0);
   });
 
@@ -232,6 +233,6 @@ describe('health check in review', () => {
     const res = await submitZip(t, dev.token, appId, await zipOf(packageFor(appId, 'Plain App')));
     const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
     const refused = await t.gql(REQUEST, { v: version.id, u: 'http://127.0.0.1:1/' }, dev.token);
-    expect(refused.errors![0].extensions.code).toBe('INVALID_STATE');
+    expectCode(refused, 'INVALID_STATE');
   });
 });

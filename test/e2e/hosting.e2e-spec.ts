@@ -1,3 +1,4 @@
+import { expectCode } from '../utils/expect-code';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -134,11 +135,11 @@ describe('managed hosting', () => {
     const org = (await t.gql(`mutation { createOrganization(name: "Hosting Org") { id } }`, {}, owner.token)).data!.createOrganization;
 
     const missing = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id } }, owner.token);
-    expect(missing.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: [], missingHostingCost: { tier: 'minimal', monthlyCostMinor: 500, currency: 'USD' } });
-    expect(missing.errors![0].message).toContain('tier minimal, 5.00 USD per month');
+    expect(expectCode(missing, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: [], missingHostingCost: { tier: 'minimal', monthlyCostMinor: 500, currency: 'USD' } });
+    expect(missing.errors?.[0]?.message).toContain('tier minimal, 5.00 USD per month');
     // Scopes and cost missing together are listed together.
     const both = await t.gql(INSTALL, { i: { appId, grantedScopes: [], organizationId: org.id } }, owner.token);
-    expect(both.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: SCOPES, missingHostingCost: { tier: 'minimal' } });
+    expect(expectCode(both, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: SCOPES, missingHostingCost: { tier: 'minimal' } });
     // An acknowledgement of another price is no acknowledgement.
     for (const hostingCost of [
       { tier: 'minimal', monthlyCostMinor: 400, currency: 'USD' },
@@ -146,10 +147,10 @@ describe('managed hosting', () => {
       { tier: 'minimal', monthlyCostMinor: 500, currency: 'EUR' },
     ]) {
       const wrong = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id, hostingCost } }, owner.token);
-      expect(wrong.errors![0].extensions.code).toBe('CONSENT_REQUIRED');
+      expectCode(wrong, 'CONSENT_REQUIRED');
     }
     const invalid = await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES, organizationId: org.id, hostingCost: { tier: 'minimal', monthlyCostMinor: -1, currency: 'usd' } } }, owner.token);
-    expect(invalid.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expectCode(invalid, 'BAD_USER_INPUT');
     expect(await t.sql(`SELECT 1 FROM installations WHERE organization_id = $1`, [org.id])).toHaveLength(0);
     expect(await t.sql(`SELECT 1 FROM installation_hosting_consents c JOIN installations i ON i.id = c.installation_id WHERE i.organization_id = $1`, [org.id])).toHaveLength(0);
 
@@ -174,9 +175,9 @@ describe('managed hosting', () => {
     ]);
     expect(cost.totals).toEqual([{ amountMinor: 4000, currency: 'USD' }]);
     const stranger = await buildUser(t);
-    expect((await t.gql(COST, { o: org.id }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(COST, { o: org.id })).errors![0].extensions.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(COST, { o: 'not-a-uuid' }, owner.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode((await t.gql(COST, { o: org.id }, stranger.token)), 'NOT_FOUND');
+    expectCode((await t.gql(COST, { o: org.id })), 'UNAUTHENTICATED');
+    expectCode((await t.gql(COST, { o: 'not-a-uuid' }, owner.token)), 'NOT_FOUND');
     // Without an organization: the caller's personal installations only.
     const personal = await t.gql(`{ hostingCost { organizationId lines { appId } totals { amountMinor } } }`, {}, owner.token);
     expect(personal.data!.hostingCost).toEqual({ organizationId: null, lines: [], totals: [] });
@@ -233,16 +234,16 @@ describe('managed hosting', () => {
     ]);
     // A stranger sees nothing of another organization's recommendations.
     const stranger = await buildUser(t);
-    expect((await t.gql(RECS, { o: orgA.id }, stranger.token)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expectCode((await t.gql(RECS, { o: orgA.id }, stranger.token)), 'NOT_FOUND');
 
     // Accepting the offer needs the new cost acknowledged, exactly.
     const offers = (await t.gql(`query($o: ID) { upgradeOffers(organizationId: $o) { id newScopes } }`, { o: orgA.id }, owner.token)).data!.upgradeOffers;
     expect(offers).toHaveLength(1);
     const RESPOND = `mutation($id: ID!, $c: HostingCostConsentInput) { respondToUpgradeOffer(offerId: $id, accept: true, hostingCost: $c) { id status } }`;
     const refused = await t.gql(RESPOND, { id: offers[0].id }, owner.token);
-    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: [], missingHostingCost: { tier: 'standard', monthlyCostMinor: 1500, currency: 'USD' } });
+    expect(expectCode(refused, 'CONSENT_REQUIRED').extensions).toMatchObject({ code: 'CONSENT_REQUIRED', missingScopes: [], missingHostingCost: { tier: 'standard', monthlyCostMinor: 1500, currency: 'USD' } });
     const stale = await t.gql(RESPOND, { id: offers[0].id, c: ack }, owner.token);
-    expect(stale.errors![0].extensions.code).toBe('CONSENT_REQUIRED');
+    expectCode(stale, 'CONSENT_REQUIRED');
     const [still] = await t.sql(`SELECT v.version FROM installations i JOIN extension_versions v ON v.id = i.version_id WHERE i.id = $1`, [instA.id]);
     expect(still.version).toBe('1.0.0');
     const accepted = await t.gql(RESPOND, { id: offers[0].id, c: { tier: 'standard', monthlyCostMinor: 1500, currency: 'USD' } }, owner.token);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context';
+import { authed, type RequestContext } from '../../context';
 import { Public } from '../../shared/auth/auth-checker';
 import { Role } from '../../shared/auth/roles';
 import { ReviewCase } from '../review/review.types';
@@ -23,7 +23,7 @@ export class HostingResolver {
     description: 'Managed-hosting cost per month, per installation and in total: an organization’s (members and admins) or, without one, your personal installations’',
   })
   async hostingCost(@Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null, @Ctx() ctx: RequestContext): Promise<HostingCost> {
-    const lines = await this.hosting.organizationCost(ctx, organizationId ?? null);
+    const lines = await this.hosting.organizationCost(authed(ctx), organizationId ?? null);
     const totals = new Map<string, number>();
     for (const line of lines) totals.set(line.price.currency, (totals.get(line.price.currency) ?? 0) + line.price.monthlyCostMinor);
     return Object.assign(new HostingCost(), {
@@ -41,7 +41,7 @@ export class HostingResolver {
       'Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses',
   })
   async requestHealthCheck(@Arg('versionId', () => ID) versionId: string, @Arg('stagingUrl') stagingUrl: string, @Ctx() ctx: RequestContext): Promise<HealthCheck> {
-    return HealthCheck.from(await this.hosting.requestHealthCheck(ctx, versionId, stagingUrl));
+    return HealthCheck.from(await this.hosting.requestHealthCheck(authed(ctx), versionId, stagingUrl));
   }
 }
 

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { RequestContext } from '../../context';
+import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
@@ -104,12 +104,12 @@ export class HostingService {
    * when the version is in review (now, or when review opens). Owner only; BAD_USER_INPUT for a
    * URL the webhook guard refuses; INVALID_STATE once the version is decided or not hosted.
    */
-  async requestHealthCheck(ctx: RequestContext, versionId: string, stagingUrl: string): Promise<HealthCheckEntity> {
+  async requestHealthCheck(ctx: AuthedContext, versionId: string, stagingUrl: string): Promise<HealthCheckEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Extension version');
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || extension.ownerId !== tx.actor!.userId) throw new NotFoundError('Extension version');
+      if (!version || !extension || extension.ownerId !== tx.actor.userId) throw new NotFoundError('Extension version');
       if (!CHECKABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version is not checked for review any more`);
       const declared = version.manifest ? hostingOf(version.manifest, null) : null;
       if (version.manifest && !declared) throw new InvalidStateError('This version declares no hosting (extension.hosting / marketplace.hosting); there is no health endpoint to check');
@@ -123,7 +123,7 @@ export class HostingService {
       const checks = repo(tx, HealthCheckEntity);
       // A new URL replaces a pending one: the author corrects a typo before the check runs.
       await checks.delete({ versionId, status: HealthCheckStatus.PENDING });
-      const check = await checks.save(checks.create({ versionId, stagingUrl: stagingUrl.trim(), url: url.toString(), requestedById: tx.actor!.userId }));
+      const check = await checks.save(checks.create({ versionId, stagingUrl: stagingUrl.trim(), url: url.toString(), requestedById: tx.actor.userId }));
       if (IN_REVIEW.includes(version.status)) await this.jobs.sendInTransaction(tx, healthCheckQueue, { checkId: check.id }, { singletonKey: check.id });
       await this.audit.record(tx, { action: 'hosting.health_check.request', targetType: 'ExtensionVersion', targetId: versionId, data: { url: check.url } });
       return check;
@@ -218,17 +218,17 @@ export class HostingService {
    * An organization's managed-hosting lines (members and admins; NOT_FOUND for anyone else), or
    * with no organization the caller's personal installations'.
    */
-  async organizationCost(ctx: RequestContext, organizationId: string | null): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
+  async organizationCost(ctx: AuthedContext, organizationId: string | null): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
     if (organizationId !== null) {
       if (!isUuid(organizationId)) throw new NotFoundError('Organization');
-      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor!.userId);
-      if (!role && !ctx.actor!.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
+      if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
     }
     const rows: { id: string; app_id: string; version_id: string }[] = await ctx.manager.query(
       `SELECT i.id, e.app_id, i.version_id FROM installations i JOIN extensions e ON e.id = i.extension_id
         WHERE i.status = 'ACTIVE' AND ${organizationId === null ? 'i.organization_id IS NULL AND i.owner_user_id = $1' : 'i.organization_id = $1'}
         ORDER BY e.app_id, i.id`,
-      [organizationId ?? ctx.actor!.userId],
+      [organizationId ?? ctx.actor.userId],
     );
     if (!rows.length) return [];
     const versions = new Map((await repo(ctx, ExtensionVersionEntity).findBy({ id: In([...new Set(rows.map(r => r.version_id))]) })).map(v => [v.id, v]));

@@ -201,7 +201,7 @@ export class UpgradesService {
       const costRaised = raisesCost(await agreedPrice(tx, installation.id), price);
       const missingCost = costRaised ? unacknowledged(price, hostingCost) : null;
       if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
-      if (costRaised) await recordCostConsent(tx, installation.id, price!, tx.actor!.userId);
+      if (costRaised) await recordCostConsent(tx, installation.id, price!, tx.actor.userId);
       const nowGranted = granted.filter(s => required.includes(s));
       await repo(tx, InstallationEntity).update(installation.id, { versionId: to.id, grantedScopes: nowGranted });
       offer.status = OfferStatus.ACCEPTED;

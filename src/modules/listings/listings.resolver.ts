@@ -90,7 +90,7 @@ export class ListingsResolver {
     return then(latestOf(extension, ctx), async (version): Promise<ExtensionDocsType | null> => {
       if (!version) return null;
       const published = ExtensionVersion.from(version, VersionView.PUBLIC).docs;
-      // Docs re-sync on every push (seed 003): newer than the publication, a push's docs win.
+      // Docs re-sync on every push (docs/marketplace.md, "Listing"): newer than the publication, a push's docs win.
       const synced = await ctx.loaders.syncedDocsByExtensionId.load(extension.id);
       return synced && (!version.publishedAt || synced.syncedAt > version.publishedAt) ? (synced.docs as unknown as ExtensionDocsType) : published;
     });

@@ -8,7 +8,7 @@ hljs.registerLanguage('yaml', yamlLanguage);
 export interface DocExample {
   path: string;
   yaml: string;
-  /** The example's own `title` / `description` keys (seed 003's example format), when it has them. */
+  /** The example's own `title` / `description` keys (the Kiket example format, docs/marketplace.md), when it has them. */
   title: string | null;
   description: string | null;
   /** The YAML highlighted: `<pre><code class="hljs language-yaml">` with `hljs-*` spans only. */
@@ -24,7 +24,7 @@ const HIGHLIGHTED: sanitizeHtml.IOptions = {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 500) : null);
 
 /**
- * One `docs/examples/*.yaml` file as the listing shows it (seed 003: "YAML workflow examples
+ * One `docs/examples/*.yaml` file as the listing shows it (docs/marketplace.md: "YAML workflow examples
  * with syntax highlighting"). The YAML is read under the manifest's limits (aliases, depth,
  * tags, duplicate keys), only for its title and description: an example that breaks them is
  * still shown, highlighted, without either. highlight.js escapes the text; the result is

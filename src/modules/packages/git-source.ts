@@ -43,7 +43,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/;
  * travels as an HTTP header through git's environment configuration: never in the URL, the
  * argument list, logs or error messages.
  *
- * Fetched trees are cached per commit for `cacheSeconds` (seed 003: repeated publishes do not
+ * Fetched trees are cached per commit for `cacheSeconds` (docs/http.md, "Git push webhooks": repeated publishes do not
  * refetch): a branch or tag is first resolved to its commit with `git ls-remote` (cheap, and it
  * proves the caller's token still reads the repository), and a tree fetched for the same url,
  * commit and token is reused. `fresh` (a webhook push) always fetches.
