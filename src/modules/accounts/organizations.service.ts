@@ -8,8 +8,8 @@ import type { EventLog } from '../events/event-log';
 import { OrganizationEntity, OrganizationInvitationEntity, OrganizationMemberEntity } from './accounts.entities';
 import { normalizeEmail } from './auth.service';
 import { OrgRole, Role, UpgradePolicy } from '../../shared/auth/roles';
+import { canAdministerOrganization, OrganizationAccess, organizationAccess } from './organization.policy';
 
-const MANAGERS = new Set([OrgRole.OWNER, OrgRole.ADMIN]);
 
 /**
  * Organizations and their members. Record-level rules: only an organization's OWNER or ADMIN
@@ -117,9 +117,7 @@ export class OrganizationsService {
   /** May the caller manage this organization (its OWNER/ADMIN, or a platform ADMIN)? */
   async canManage(ctx: RequestContext, organizationId: string): Promise<boolean> {
     if (!ctx.actor) return false;
-    if (ctx.actor.roles.has(Role.ADMIN)) return true;
-    const role = await this.roleOf(ctx, organizationId, ctx.actor.userId);
-    return !!role && MANAGERS.has(role);
+    return canAdministerOrganization(ctx.actor, await this.roleOf(ctx, organizationId, ctx.actor.userId));
   }
 
   async setUpgradePolicy(ctx: AuthedContext, organizationId: string, policy: UpgradePolicy): Promise<OrganizationEntity> {
@@ -167,11 +165,9 @@ export class OrganizationsService {
     if (!isUuid(organizationId)) throw new NotFoundError('Organization');
     const org = await repo(tx, OrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'for_no_key_update' } });
     const callerRole = org ? await this.roleOf(tx, org.id, actor.userId) : null;
-    const platformAdmin = actor.roles.has(Role.ADMIN);
-    if (!org || (!callerRole && !platformAdmin)) throw new NotFoundError('Organization');
-    if (!platformAdmin && !MANAGERS.has(callerRole!)) {
-      throw new ForbiddenError('Only an owner or admin of the organization can do this');
-    }
+    const access = organizationAccess(actor, callerRole);
+    if (!org || access === OrganizationAccess.NONE) throw new NotFoundError('Organization');
+    if (access !== OrganizationAccess.ADMINISTER) throw new ForbiddenError('Only an owner or admin of the organization can do this');
     return { org, callerRole };
   }
 }

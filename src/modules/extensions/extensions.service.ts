@@ -6,6 +6,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { Role } from '../../shared/auth/roles';
 import { DeveloperProfileEntity } from '../accounts/accounts.entities';
+import { canManageExtension } from './extension.policy';
 import { CategoryEntity, ExtensionEntity, PackageFormatKind } from './extensions.entities';
 
 /** V1's app id format: lowercase letters, digits and hyphens, 2+ chars, no leading/trailing hyphen. */
@@ -69,7 +70,7 @@ export class ExtensionsService {
   /** The extension, for its owner (or an admin); NOT_FOUND for everyone else. */
   async getOwned(ctx: RequestContext, appId: string): Promise<ExtensionEntity> {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
-    if (!extension || !this.canManage(ctx, extension)) throw new NotFoundError('Extension');
+    if (!extension || !canManageExtension(ctx.actor, extension)) throw new NotFoundError('Extension');
     return extension;
   }
 
@@ -80,7 +81,7 @@ export class ExtensionsService {
   async findVisible(ctx: RequestContext, appId: string): Promise<ExtensionEntity | null> {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
     if (!extension) return null;
-    if (this.canManage(ctx, extension)) return extension;
+    if (canManageExtension(ctx.actor, extension)) return extension;
     const published = await ctx.manager.query(`SELECT 1 FROM listings WHERE extension_id = $1 AND published_at IS NOT NULL`, [extension.id]);
     return published.length && !extension.system ? extension : null;
   }
@@ -106,10 +107,6 @@ export class ExtensionsService {
   async fixFormat(tx: RequestContext, extension: ExtensionEntity, format: PackageFormatKind): Promise<void> {
     await repo(tx, ExtensionEntity).update(extension.id, { format });
     extension.format = format;
-  }
-
-  canManage(ctx: RequestContext, extension: ExtensionEntity): boolean {
-    return !!ctx.actor && (extension.ownerId === ctx.actor.userId || ctx.actor.roles.has(Role.ADMIN));
   }
 
   private taken(appId: string): ConflictError {

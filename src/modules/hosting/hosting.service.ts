@@ -13,6 +13,7 @@ import { ReviewCaseEntity } from '../review/review.entities';
 import type { ReviewService } from '../review/review.service';
 import { hostingOf, HostingDeclaration } from '../validation/hosting/hosting-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { UrlPolicy, WebhookUrlRefused } from '../webhooks/url-guard';
 import { deploymentObjects, deploymentYaml } from './deployment';
 import { healthUrl, probe } from './health-probe';
@@ -221,8 +222,8 @@ export class HostingService {
   async organizationCost(ctx: AuthedContext, organizationId: string | null): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
     if (organizationId !== null) {
       if (!isUuid(organizationId)) throw new NotFoundError('Organization');
-      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
-      if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+      const access = organizationAccess(ctx.actor, await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId));
+      if (access === OrganizationAccess.NONE) throw new NotFoundError('Organization');
     }
     const rows: { id: string; app_id: string; version_id: string }[] = await ctx.manager.query(
       `SELECT i.id, e.app_id, i.version_id FROM installations i JOIN extensions e ON e.id = i.extension_id

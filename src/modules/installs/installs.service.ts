@@ -3,6 +3,8 @@ import { In, IsNull } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
+import { canManageInstallation } from './installation.policy';
 import { UserEntity } from '../accounts/accounts.entities';
 import type { OrganizationsService } from '../accounts/organizations.service';
 import { OrgRole, Role } from '../../shared/auth/roles';
@@ -138,8 +140,8 @@ export class InstallsService {
 
   async listMine(ctx: AuthedContext, organizationId?: string | null): Promise<InstallationEntity[]> {
     if (organizationId) {
-      const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
-      if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
+      const access = organizationAccess(ctx.actor, await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId));
+      if (access === OrganizationAccess.NONE) throw new NotFoundError('Organization');
       return repo(ctx, InstallationEntity).find({ where: { organizationId, status: InstallStatus.ACTIVE }, order: { installedAt: 'ASC' } });
     }
     return repo(ctx, InstallationEntity).find({
@@ -213,20 +215,15 @@ export class InstallsService {
   }
 
   private async assertOrgAdmin(ctx: AuthedContext, organizationId: string): Promise<void> {
-    const role = await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId);
-    if (!role && !ctx.actor.roles.has(Role.ADMIN)) throw new NotFoundError('Organization');
-    if (role === OrgRole.MEMBER) throw new ForbiddenError('Only an owner or admin of the organization can install for it');
+    const access = organizationAccess(ctx.actor, await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId));
+    if (access === OrganizationAccess.NONE) throw new NotFoundError('Organization');
+    if (access !== OrganizationAccess.ADMINISTER) throw new ForbiddenError('Only an owner or admin of the organization can install for it');
   }
 
   /** The installation's owner, an admin of its organization, or a platform admin. */
   async canManage(ctx: AuthedContext, installation: InstallationEntity): Promise<boolean> {
-    const actor = ctx.actor;
-    if (actor.roles.has(Role.ADMIN)) return true;
-    if (installation.organizationId) {
-      const role = await this.organizations.roleOf(ctx, installation.organizationId, actor.userId);
-      return role === OrgRole.OWNER || role === OrgRole.ADMIN;
-    }
-    return installation.ownerUserId === actor.userId;
+    const orgRole = installation.organizationId ? await this.organizations.roleOf(ctx, installation.organizationId, ctx.actor.userId) : null;
+    return canManageInstallation(ctx.actor, installation, orgRole);
   }
 
   private async findActive(ctx: RequestContext, extensionId: string, organizationId: string | null, userId: string): Promise<InstallationEntity> {

@@ -7,6 +7,7 @@ import { UserEntity } from '../accounts/accounts.entities';
 import { normalizeEmail } from '../accounts/auth.service';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
+import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
@@ -39,7 +40,7 @@ export class StagingService {
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOneBy({ id: versionId });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
+      if (!version || !extension || !canManageExtension(tx.actor, extension)) throw new NotFoundError('Version');
       if (!STAGEABLE.includes(version.status)) throw new InvalidStateError(`A ${version.status} version cannot be staged`);
       const invites = repo(tx, StagingInviteEntity);
       let invite: StagingInviteEntity;

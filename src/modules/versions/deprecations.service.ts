@@ -5,6 +5,7 @@ import { BadUserInputError, InvalidStateError, NotFoundError } from '../../share
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
+import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
@@ -45,7 +46,7 @@ export class DeprecationsService {
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: input.versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
+      if (!version || !extension || !canManageExtension(tx.actor, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.PUBLISHED) throw new InvalidStateError(`Only a PUBLISHED version can be deprecated; this one is ${version.status}`);
       const deprecation = await repo(tx, DeprecationEntity).save(
         repo(tx, DeprecationEntity).create({ versionId: version.id, reason, sunsetAt: input.sunsetAt ?? null, deprecatedById: tx.actor.userId }),

@@ -11,6 +11,7 @@ import type { SecretBox } from '../../shared/secret-box';
 import { DeveloperProfileEntity, UserEntity } from '../accounts/accounts.entities';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
+import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity, PackageFormatKind, PlatformScopeEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
 import type { CheckedPackage } from '../packages/archive';
@@ -365,7 +366,7 @@ export class VersionsService {
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
-      if (!version || !extension || !this.extensions.canManage(tx, extension)) throw new NotFoundError('Version');
+      if (!version || !extension || !canManageExtension(tx.actor, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);
       const publishedAt = new Date();
       await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
