@@ -20,7 +20,7 @@ import { InstallationEntity, InstallSource, InstallStatus, Placement } from './i
 import { newestVersion, semverDescSql } from '../versions/semver-order';
 import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
 
-export interface InstallInput {
+export interface InstallRequest {
   appId: string;
   grantedScopes: string[];
   organizationId?: string | null;
@@ -58,7 +58,7 @@ export class InstallsService {
     });
   }
 
-  async install(ctx: AuthedContext, input: InstallInput): Promise<InstallationEntity> {
+  async install(ctx: AuthedContext, input: InstallRequest): Promise<InstallationEntity> {
     const actor = ctx.actor;
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId: input.appId });
     if (!extension) throw new NotFoundError('Extension');

@@ -20,7 +20,7 @@ import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { newestVersion } from '../versions/semver-order';
 import { isKiketManifest, kiketIconPath } from '../validation/kiket/kiket-adapter';
 
-export interface ListingInput {
+export interface ListingChanges {
   title?: string | null;
   shortDescription?: string | null;
   fullDescription?: string | null;
@@ -84,10 +84,10 @@ export class ListingsService {
     });
   }
 
-  async update(ctx: RequestContext, appId: string, input: ListingInput): Promise<ListingEntity> {
+  async update(ctx: RequestContext, appId: string, input: ListingChanges): Promise<ListingEntity> {
     const extension = await this.extensions.getOwned(ctx, appId);
     const fields: FieldError[] = [];
-    const text = (path: keyof ListingInput, value: string | null | undefined, min: number, max: number) => {
+    const text = (path: keyof ListingChanges, value: string | null | undefined, min: number, max: number) => {
       if (value === undefined || value === null) return;
       const v = value.trim();
       if (v.length < min || v.length > max) fields.push({ path, message: `${path} must be ${min} to ${max} characters` });
@@ -122,7 +122,7 @@ export class ListingsService {
     return withTransaction(ctx, async tx => {
       const listings = repo(tx, ListingEntity);
       const listing = (await listings.findOne({ where: { extensionId: extension.id }, lock: { mode: 'for_no_key_update' } })) ?? listings.create({ extensionId: extension.id });
-      for (const key of Object.keys(input) as (keyof ListingInput)[]) {
+      for (const key of Object.keys(input) as (keyof ListingChanges)[]) {
         const value = input[key];
         if (value === undefined) continue;
         (listing as unknown as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value ?? (Array.isArray(listing[key]) ? [] : null);

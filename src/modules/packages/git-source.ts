@@ -9,7 +9,7 @@ import { BadUserInputError, PackageRejectedError } from '../../shared/errors';
 
 const run = promisify(execFile);
 
-export interface GitSourceInput {
+export interface GitSourceRequest {
   url: string;
   ref: string;
   token?: string | null;
@@ -71,7 +71,7 @@ export class GitSource {
 
   private readonly cacheEnabled: boolean;
 
-  assertAllowed(input: GitSourceInput): void {
+  assertAllowed(input: GitSourceRequest): void {
     const fields = [];
     if (!input.ref || !/^[\w./-]{1,200}$/.test(input.ref) || input.ref.startsWith('-')) {
       fields.push({ path: 'git.ref', message: 'ref must be a branch, tag or commit sha' });
@@ -111,7 +111,7 @@ export class GitSource {
     return env;
   }
 
-  private refused(input: GitSourceInput, what: string, error: unknown): PackageRejectedError {
+  private refused(input: GitSourceRequest, what: string, error: unknown): PackageRejectedError {
     const stderr = String((error as { stderr?: string }).stderr ?? '');
     let safe = input.token ? stderr.split(input.token).join('***') : stderr;
     if (input.token) safe = safe.split(Buffer.from(`x-access-token:${input.token}`).toString('base64')).join('***');
@@ -121,7 +121,7 @@ export class GitSource {
   }
 
   /** The commit a branch, tag or sha names now (a full sha is taken as it is). */
-  async resolve(input: GitSourceInput): Promise<string> {
+  async resolve(input: GitSourceRequest): Promise<string> {
     this.assertAllowed(input);
     if (FULL_SHA.test(input.ref)) return input.ref;
     const home = await mkdtemp(path.join(os.tmpdir(), 'plaza-git-'));
@@ -139,7 +139,7 @@ export class GitSource {
     }
   }
 
-  async checkout(input: GitSourceInput, options: CheckoutOptions = {}): Promise<GitCheckout> {
+  async checkout(input: GitSourceRequest, options: CheckoutOptions = {}): Promise<GitCheckout> {
     this.assertAllowed(input);
     if (options.commitSha !== undefined && !FULL_SHA.test(options.commitSha)) throw BadUserInputError.field('commitSha', 'a commit sha is 40 hex characters');
     const commitSha = options.commitSha ?? (this.cacheEnabled && !options.fresh ? await this.resolve(input) : undefined);
@@ -164,7 +164,7 @@ export class GitSource {
     this.cache.clear();
   }
 
-  private keyOf(input: GitSourceInput, commitSha: string): string {
+  private keyOf(input: GitSourceRequest, commitSha: string): string {
     // The token is part of the key: a tree fetched with one credential is never served for another.
     return createHash('sha256').update(`${input.url}\0${commitSha}\0${input.token ?? ''}`).digest('hex');
   }
@@ -184,7 +184,7 @@ export class GitSource {
     };
   }
 
-  private async fetch(input: GitSourceInput, what: string): Promise<{ dir: string; commitSha: string }> {
+  private async fetch(input: GitSourceRequest, what: string): Promise<{ dir: string; commitSha: string }> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'plaza-git-'));
     const env = this.env(dir, input.token);
     const git = (args: string[]) => run('git', args, { cwd: dir, env, timeout: this.timeoutMs, maxBuffer: 1024 * 1024 });

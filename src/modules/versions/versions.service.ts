@@ -16,7 +16,7 @@ import { ExtensionEntity, PackageFormatKind, PlatformScopeEntity } from '../exte
 import type { ExtensionsService } from '../extensions/extensions.service';
 import type { CheckedPackage } from '../packages/archive';
 import { packDirectory, readPackageDirectory } from '../packages/package-dir';
-import type { GitSource, GitSourceInput } from '../packages/git-source';
+import type { GitSource, GitSourceRequest } from '../packages/git-source';
 import { UploadStatus } from '../packages/packages.entities';
 import type { PackagesService } from '../packages/packages.service';
 import { readManifestObject } from '../validation/manifest-layer';
@@ -63,7 +63,7 @@ function describeError(error: unknown): string {
 export interface SubmitInput {
   appId: string;
   uploadId?: string | null;
-  git?: GitSourceInput | null;
+  git?: GitSourceRequest | null;
 }
 
 /** The manifest's version when it can be read (validation reports every other problem). */
@@ -133,7 +133,7 @@ export class VersionsService {
     });
   }
 
-  private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceInput): Promise<ExtensionVersionEntity> {
+  private async submitGit(ctx: RequestContext, extension: ExtensionEntity, source: GitSourceRequest): Promise<ExtensionVersionEntity> {
     this.git.assertAllowed(source);
     // Without a token, a submission from the tracked repository reuses the stored one (README "Publish a Kiket extension").
     const storedToken = source.token ? null : await this.gitHooks.storedTokenFor(ctx, extension.id, source.url);
