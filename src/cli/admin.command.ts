@@ -14,22 +14,15 @@ export function registerAdminCommands(program: Command): void {
       // load, and every other `plaza` command (validate above all) must start without it.
       /* eslint-disable @typescript-eslint/no-require-imports */
       require('reflect-metadata');
-      const { ConfigError, loadConfig } = require('../config') as typeof import('../config');
       const { systemContext } = require('../context') as typeof import('../context');
       const { createDataSource } = require('../db/data-source') as typeof import('../db/data-source');
       const { createLoaders } = require('../loaders') as typeof import('../loaders');
       const { createResolverContainer, createServices } = require('../services') as typeof import('../services');
       const { createLogger } = require('../shared/logger') as typeof import('../shared/logger');
       const { DomainError } = require('../shared/errors') as typeof import('../shared/errors');
-      const { cliDatabase } = require('./database') as typeof import('./database');
+      const { cliConfig, cliDatabase } = require('./database') as typeof import('./database');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      let config;
-      try {
-        config = loadConfig();
-      } catch (error) {
-        if (error instanceof ConfigError) throw new Error(error.message);
-        throw error;
-      }
+      const config = cliConfig();
       const password = options.password ?? process.env.PLAZA_ADMIN_PASSWORD ?? '';
       const logger = createLogger('warn');
       const db = await cliDatabase(config);

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { PlazaConfig } from '../config';
+import { ConfigError, loadConfig, type PlazaConfig } from '../config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded';
 
 function portOpen(port: number): Promise<boolean> {
@@ -24,4 +24,14 @@ export async function cliDatabase(config: PlazaConfig): Promise<{ url: string; e
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPgPort });
   return { url: embedded.url, embedded };
+}
+
+/** The server's configuration for a command that needs it; a bad setting is a plain error. */
+export function cliConfig(): PlazaConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new Error(error.message);
+    throw error;
+  }
 }

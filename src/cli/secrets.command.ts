@@ -10,19 +10,12 @@ export function registerSecretsCommands(program: Command): void {
       // Loaded here: other `plaza` commands must start without the server stack.
       /* eslint-disable @typescript-eslint/no-require-imports */
       require('reflect-metadata');
-      const { ConfigError, loadConfig } = require('../config') as typeof import('../config');
       const { createDataSource } = require('../db/data-source') as typeof import('../db/data-source');
       const { SecretBox } = require('../shared/secret-box') as typeof import('../shared/secret-box');
       const { resealAll } = require('../shared/reseal') as typeof import('../shared/reseal');
-      const { cliDatabase } = require('./database') as typeof import('./database');
+      const { cliConfig, cliDatabase } = require('./database') as typeof import('./database');
       /* eslint-enable @typescript-eslint/no-require-imports */
-      let config;
-      try {
-        config = loadConfig();
-      } catch (error) {
-        if (error instanceof ConfigError) throw new Error(error.message);
-        throw error;
-      }
+      const config = cliConfig();
       const box = new SecretBox(config.encryptionKey, config.encryptionPreviousKeys);
       const db = await cliDatabase(config);
       const dataSource = createDataSource(db.url, { poolSize: 2, applicationName: 'plaza-cli' });
