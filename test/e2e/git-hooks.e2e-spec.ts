@@ -13,6 +13,11 @@ import { PrivateGitHost, TestRepo } from '../utils/git-repos';
 import { waitForValidation } from '../utils/packages';
 import { startTestApp, TestApp } from '../utils/test-app';
 
+/** Shapes of the GraphQL answers this file reads. */
+type ReportIssue = { rule: string; level: string };
+type QueueEdge = { node: { id: string; version: { id: string } } };
+type HistoryEntry = { id: string; trigger: string };
+
 // Real example payloads from GitHub's webhook documentation (@octokit/webhooks-examples).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const EXAMPLES = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, any>[] }[];
@@ -97,7 +102,7 @@ describe('private git repositories and push-triggered revalidation', () => {
 
   async function publish(appId: string, versionId: string) {
     const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === versionId).node.id;
+    const caseId = queue.data!.reviewQueue.edges.find((e: QueueEdge) => e.node.version.id === versionId).node.id;
     await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
     expect((await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token)).errors).toBeUndefined();
     const listing = await t.gql(
@@ -137,7 +142,7 @@ describe('private git repositories and push-triggered revalidation', () => {
   async function waitForEntry(appId: string, id: string, timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const entry = (await history(appId)).history.find((e: any) => e.id === id);
+      const entry = (await history(appId)).history.find((e: HistoryEntry) => e.id === id);
       if (entry && !['QUEUED', 'RUNNING'].includes(entry.status)) return entry;
       if (Date.now() > deadline) throw new Error(`revalidation ${id} still ${entry?.status}`);
       await new Promise(r => setTimeout(r, 100));
@@ -238,7 +243,7 @@ describe('private git repositories and push-triggered revalidation', () => {
       const huge = JSON.stringify({ ...push, padding: 'x'.repeat(1024 * 1024) });
       expect((await deliver(ext.appId, 'push', huge, secret)).status).toBe(413);
       // Nothing of the above queued a revalidation.
-      expect((await history(ext.appId)).history.filter((e: any) => e.trigger === 'PUSH')).toEqual([]);
+      expect((await history(ext.appId)).history.filter((e: HistoryEntry) => e.trigger === 'PUSH')).toEqual([]);
     });
 
     it('revalidates a push to the tracked branch at the pushed commit with the stored token, syncs the listing docs, and never touches installs', async () => {
@@ -261,7 +266,7 @@ describe('private git repositories and push-triggered revalidation', () => {
 
       const entry = await waitForEntry(ext.appId, res.body.revalidationId);
       expect(entry).toMatchObject({ trigger: 'PUSH', status: 'VALID', commitSha: sha, ref: 'main', deliveryId: delivery, errorCount: 0 });
-      expect((await history(ext.appId)).history.filter((e: any) => e.trigger === 'PUSH')).toHaveLength(1);
+      expect((await history(ext.appId)).history.filter((e: HistoryEntry) => e.trigger === 'PUSH')).toHaveLength(1);
       expect(t.app.services.gitSource.fetches).toBe(fetchesBefore + 1);
       // The token went to the host as a header, and only there.
       expect(host.seenAuthorizations).toContain(`Basic ${Buffer.from(`x-access-token:${TOKEN_1}`).toString('base64')}`);
@@ -285,7 +290,7 @@ describe('private git repositories and push-triggered revalidation', () => {
       const entry = await waitForEntry(ext.appId, res.body.revalidationId);
       expect(entry.status).toBe('INVALID');
       expect(entry.errorCount).toBeGreaterThan(0);
-      expect(entry.report.issues.some((i: any) => i.rule.startsWith('KIK-') && i.level === 'ERROR')).toBe(true);
+      expect(entry.report.issues.some((i: ReportIssue) => i.rule.startsWith('KIK-') && i.level === 'ERROR')).toBe(true);
 
       host.token = TOKEN_2; // the author revoked the stored token
       const later = repo.commit(files(ext.kiketId, ext.name, '1.0.0', 'Later.'), 'later');
@@ -304,7 +309,7 @@ describe('private git repositories and push-triggered revalidation', () => {
       expect(res.data!.submitVersion.version).toBe('1.0.1');
       const [row] = await t.sql(`SELECT token_sealed FROM extension_git_sources WHERE extension_id = $1`, [ext.id]);
       expect(t.app.services.secretBox.open(row.token_sealed)).toBe(TOKEN_2);
-      let entries = (await history(ext.appId)).history.filter((e: any) => e.trigger === 'SUBMIT');
+      let entries = (await history(ext.appId)).history.filter((e: HistoryEntry) => e.trigger === 'SUBMIT');
       expect(entries[0]).toMatchObject({ versionId: res.data!.submitVersion.id, tokenChanged: true });
       const audit = await t.sql(`SELECT data FROM audit_entries WHERE action = 'git_source.token_replace' AND target_id = $1`, [ext.id]);
       expect(audit).toEqual([{ data: { appId: ext.appId, hasToken: true } }]);
@@ -312,7 +317,7 @@ describe('private git repositories and push-triggered revalidation', () => {
       repo.commit(files(ext.kiketId, ext.name, '1.0.2', 'Another patch.'), 'another');
       const reused = await gql(SUBMIT, { i: { appId: ext.appId, git: { url, ref: 'main' } } }, dev.token);
       expect(reused.errors).toBeUndefined();
-      entries = (await history(ext.appId)).history.filter((e: any) => e.trigger === 'SUBMIT');
+      entries = (await history(ext.appId)).history.filter((e: HistoryEntry) => e.trigger === 'SUBMIT');
       expect(entries[0]).toMatchObject({ versionId: reused.data!.submitVersion.id, tokenChanged: false });
       const [install] = await t.sql(`SELECT status, version_id FROM installations WHERE id = $1`, [installationId]);
       expect(install).toEqual({ status: 'ACTIVE', version_id: firstVersionId });
@@ -335,7 +340,7 @@ describe('private git repositories and push-triggered revalidation', () => {
     it('tells the owner, and only the owner, about each revalidation in the event log', async () => {
       const query = `query($a: [String!]) { events(first: 100, appIds: $a, types: ["extension.git_revalidated"]) { edges { node { type data } } } }`;
       const own = await gql(query, { a: [ext.appId] }, dev.token);
-      expect(own.data!.events.edges.map((e: any) => e.node.data.status)).toEqual(['VALID', 'INVALID', 'FETCH_FAILED']);
+      expect(own.data!.events.edges.map((e: { node: { data: { status: string } } }) => e.node.data.status)).toEqual(['VALID', 'INVALID', 'FETCH_FAILED']);
       const seen = await gql(query, { a: [ext.appId] }, stranger.token);
       expect(seen.data!.events.edges).toEqual([]);
     });

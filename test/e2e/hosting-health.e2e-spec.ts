@@ -6,6 +6,10 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 
+/** Shapes of the GraphQL answers this file reads. */
+type Check = { status: string };
+type Trigger = { kind: string };
+
 /**
  * The review's health check of a hosted version (docs/hosting.md "Health check in review"),
  * against real local receivers: up, down, slow, redirect refused; SSRF-guarded by the webhook
@@ -157,7 +161,7 @@ describe('health check in review', () => {
     for (;;) {
       const res = await t.gql(CASE, { id: caseId }, token);
       const checks = res.data?.reviewCase?.healthChecks ?? [];
-      if (checks.length && checks.every((c: any) => c.status !== 'PENDING')) return res.data!.reviewCase;
+      if (checks.length && checks.every((c: Check) => c.status !== 'PENDING')) return res.data!.reviewCase;
       if (Date.now() > deadline) throw new Error(`health check did not finish: ${JSON.stringify(res)}`);
       await new Promise(r => setTimeout(r, 100));
     }
@@ -173,7 +177,7 @@ describe('health check in review', () => {
       expect(seen.healthChecks).toEqual([
         expect.objectContaining({ status: 'PASSED', url: `${r.base}/healthz`, httpStatus: 200, attempts: 1, bodyExcerpt: '{"status":"ok","version":"1.0.0"}', error: null }),
       ]);
-      expect(seen.triggers.map((x: any) => x.kind)).not.toContain('HEALTH_CHECK_FAILED');
+      expect(seen.triggers.map((x: Trigger) => x.kind)).not.toContain('HEALTH_CHECK_FAILED');
       expect((await t.gql(CASE, { id: caseId }, reviewer.token)).data!.reviewCase.healthChecks).toHaveLength(1);
       const stranger = await buildUser(t);
       expect((await t.gql(CASE, { id: caseId }, stranger.token)).data?.reviewCase ?? null).toBeNull();

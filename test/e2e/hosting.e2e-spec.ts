@@ -9,6 +9,11 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 
+/** Shapes of the GraphQL answers this file reads. */
+type ReportIssue = { rule: string; level: string };
+type QueueEdge = { node: { id: string; version: { id: string } } };
+type Money = { amountMinor: number; currency: string };
+
 /**
  * Managed hosting end to end (docs/hosting.md): the tier table, a managed version's hosting and
  * cost, cost consent at install and at a dearer upgrade, tier-change notices, the org's hosting
@@ -54,9 +59,9 @@ describe('managed hosting', () => {
     await t.gql(`mutation { claimExtension(input: { appId: "${appId}", displayName: "Hosted App", category: "productivity" }) { id } }`, {}, dev.token);
     const res = await submitZip(t, dev.token, appId, await zipOf(managedPackage(appId, options)));
     const version = await waitForValidation(t, dev.token, res.data!.submitVersion.id);
-    expect(version.validationReport.issues.filter((i: any) => i.level === 'ERROR')).toEqual([]);
+    expect(version.validationReport.issues.filter((i: ReportIssue) => i.level === 'ERROR')).toEqual([]);
     const queue = await t.gql(`{ reviewQueue(first: 100) { edges { node { id version { id } } } } }`, {}, reviewer.token);
-    const caseId = queue.data!.reviewQueue.edges.find((e: any) => e.node.version.id === version.id).node.id;
+    const caseId = queue.data!.reviewQueue.edges.find((e: QueueEdge) => e.node.version.id === version.id).node.id;
     await t.gql(`mutation($id: ID!) { claimReview(caseId: $id) { id } }`, { id: caseId }, reviewer.token);
     await t.gql(`mutation($id: ID!) { decideReview(caseId: $id, decision: APPROVE, reason: "ok") { id } }`, { id: caseId }, reviewer.token);
     await t.gql(
@@ -86,7 +91,7 @@ describe('managed hosting', () => {
 
   it('lists the tiers from the table, to anyone', async () => {
     const res = await t.gql(`{ hostingTiers { name cpu memory cpuMillicores memoryMib monthlyCost { amountMinor currency } useCase } }`);
-    expect(res.data!.hostingTiers.map((x: any) => [x.name, x.cpu, x.memory, x.monthlyCost.amountMinor, x.monthlyCost.currency])).toEqual([
+    expect(res.data!.hostingTiers.map((x: { name: string; cpu: number; memory: number; monthlyCost: Money }) => [x.name, x.cpu, x.memory, x.monthlyCost.amountMinor, x.monthlyCost.currency])).toEqual([
       ['minimal', '250m', '256Mi', 500, 'USD'],
       ['standard', '1', '512Mi', 1500, 'USD'],
       ['compute', '2', '1Gi', 3500, 'USD'],
@@ -105,16 +110,16 @@ describe('managed hosting', () => {
     const noDocker = await submitZip(t, dev.token, appId, await zipOf(managedPackage(appId, { dockerfile: false })));
     const v1 = await waitForValidation(t, dev.token, noDocker.data!.submitVersion.id);
     expect(v1.status).toBe('VALIDATION_FAILED');
-    expect(v1.validationReport.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual(['HOST-3']);
+    expect(v1.validationReport.issues.filter((i: ReportIssue) => i.level === 'ERROR').map((i: ReportIssue) => i.rule)).toEqual(['HOST-3']);
     const badTier = await submitZip(t, dev.token, appId, await zipOf(managedPackage(appId, { tier: 'gigantic' })));
     const v2 = await waitForValidation(t, dev.token, badTier.data!.submitVersion.id);
-    expect(v2.validationReport.issues.filter((i: any) => i.level === 'ERROR').map((i: any) => i.rule)).toEqual(['HOST-2']);
+    expect(v2.validationReport.issues.filter((i: ReportIssue) => i.level === 'ERROR').map((i: ReportIssue) => i.rule)).toEqual(['HOST-2']);
     // A tier an operator adds to the table is accepted by the next validation.
     await t.sql(`INSERT INTO hosting_tiers (name, cpu_millicores, memory_mib, monthly_cost_minor, currency, position) VALUES ('gigantic', 4000, 8192, 9900, 'USD', 9)`);
     try {
       const again = await submitZip(t, dev.token, appId, await zipOf(managedPackage(appId, { tier: 'gigantic' })));
       const v3 = await waitForValidation(t, dev.token, again.data!.submitVersion.id);
-      expect(v3.validationReport.issues.filter((i: any) => i.level === 'ERROR')).toEqual([]);
+      expect(v3.validationReport.issues.filter((i: ReportIssue) => i.level === 'ERROR')).toEqual([]);
     } finally {
       await t.sql(`DELETE FROM hosting_tiers WHERE name = 'gigantic'`);
     }
@@ -169,7 +174,7 @@ describe('managed hosting', () => {
     await t.gql(INSTALL, { i: { appId: b.appId, grantedScopes: SCOPES, organizationId: org.id, hostingCost: { tier: 'compute', monthlyCostMinor: 3500, currency: 'USD' } } }, owner.token);
     const COST = `query($o: ID) { hostingCost(organizationId: $o) { organizationId lines { appId version tier monthlyCost { amountMinor currency } } totals { amountMinor currency } } }`;
     const cost = (await t.gql(COST, { o: org.id }, owner.token)).data!.hostingCost;
-    expect(cost.lines.map((l: any) => [l.appId, l.tier, l.monthlyCost.amountMinor])).toEqual([
+    expect(cost.lines.map((l: { appId: string; tier: string; monthlyCost: Money }) => [l.appId, l.tier, l.monthlyCost.amountMinor])).toEqual([
       [a.appId, 'minimal', 500],
       [b.appId, 'compute', 3500],
     ]);
@@ -214,7 +219,7 @@ describe('managed hosting', () => {
     expect([orgA.id, orgB.id]).toContain(events[0].data.organizationId);
     // The developer sees the event without the organization (AUDIENCE_ONLY_FIELDS).
     const devEvents = await t.gql(`{ events(first: 100) { edges { node { type data } } } }`, {}, dev.token);
-    const seenByDev = devEvents.data!.events.edges.map((e: any) => e.node).filter((e: any) => e.type === 'hosting.tier_changed');
+    const seenByDev = devEvents.data!.events.edges.map((e: { node: { type: string; data: Record<string, unknown> } }) => e.node).filter((e: { type: string }) => e.type === 'hosting.tier_changed');
     expect(seenByDev.length).toBeGreaterThan(0);
     for (const e of seenByDev) expect(e.data.organizationId).toBeNull();
 
@@ -327,8 +332,8 @@ describe('managed hosting', () => {
       expect(rules).toHaveLength(2);
       const [dns, fqdn] = rules;
       expect(dns.toEndpoints[0].matchLabels['k8s:k8s-app']).toBe('kube-dns');
-      expect(dns.toPorts[0].ports.map((p: any) => p.port)).toEqual(['53', '53']);
-      const declared = (list: any[]) => list.map(s => s.matchName ?? s.matchPattern).sort();
+      expect(dns.toPorts[0].ports.map((p: { port: string }) => p.port)).toEqual(['53', '53']);
+      const declared = (list: { matchName?: string; matchPattern?: string }[]) => list.map(s => s.matchName ?? s.matchPattern).sort();
       expect(declared(dns.toPorts[0].rules.dns)).toEqual(deployment.allowedEgress);
       expect(declared(fqdn.toFQDNs)).toEqual(deployment.allowedEgress);
       expect(fqdn.toFQDNs).toContainEqual({ matchPattern: '*.googleapis.com' });
