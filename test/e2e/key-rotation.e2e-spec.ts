@@ -133,7 +133,7 @@ describe('PLAZA_ENCRYPTION_KEY rotation without downtime', () => {
     expect(box.open(source.token_sealed)).toBe(TOKEN);
     const [hook] = await a.sql(`SELECT secret_sealed FROM webhook_endpoints WHERE id = $1`, [endpoint.data!.createWebhookEndpoint.endpoint.id]);
     expect(box.open(hook.secret_sealed)).toBe(endpoint.data!.createWebhookEndpoint.secret);
-  });
+  }, 120_000); // Two servers and two runs of the real `plaza` process: about 25 s on an idle 2-core machine.
 
   it('reports a value no configured key opens, leaves it alone and exits non-zero', async () => {
     const foreign = new SecretBox(randomBytes(32).toString('hex')).seal('unknown');
@@ -145,7 +145,7 @@ describe('PLAZA_ENCRYPTION_KEY rotation without downtime', () => {
     expect(run.stderr).not.toContain('unknown');
     const [row] = await a.sql(`SELECT git_token_sealed FROM extension_versions WHERE id = $1`, [version.id]);
     expect(row.git_token_sealed).toBe(foreign);
-  });
+  }, 60_000); // Runs the real `plaza` process.
 
   it('reads previous keys from PLAZA_ENCRYPTION_PREVIOUS_KEYS and refuses a malformed one at start-up', () => {
     expect(loadConfig({ PLAZA_ENCRYPTION_KEY: K2, PLAZA_ENCRYPTION_PREVIOUS_KEYS: `${K1}, ${K2}`, PLAZA_DATA_DIR: '/tmp/plaza-rotation-test' }).encryptionPreviousKeys).toEqual([K1, K2]);
