@@ -23,7 +23,7 @@ describe('the version lifecycle (docs/architecture.md, "Version lifecycle")', ()
     const submitted = await submitZip(t, dev.token, 'walker', await zipOf(packageFor('walker', 'Walker')));
     versionId = (await waitForValidation(t, dev.token, submitted.data!.submitVersion.id)).id;
     lifecycle = new VersionLifecycle(t.app.services.events);
-  });
+  }, 60_000); // a real submission and its validation
   afterAll(() => t.close());
 
   const context = () => {
@@ -83,7 +83,7 @@ describe('the version lifecycle (docs/architecture.md, "Version lifecycle")', ()
         'PUBLISHED->DEPRECATED',
       ].sort(),
     );
-  });
+  }, 60_000); // 121 transactions: about 10 s on an idle 2-core machine
 
   it('never overwrites a move made since the row was read', async () => {
     await t.sql(`UPDATE extension_versions SET status = 'PENDING_REVIEW' WHERE id = $1`, [versionId]);
