@@ -19,7 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['review'],
   ['hosting'],
   ['installs'],
-  ['listings'],
+  ['ratings', 'listings'],
   ['http', 'cli', 'root'],
 ];
 

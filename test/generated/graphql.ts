@@ -183,6 +183,10 @@ export type Extension = {
   latestVersion?: Maybe<ExtensionVersion>;
   listing?: Maybe<Listing>;
   owner: User;
+  /** Average, count and star histogram of its visible reviews */
+  rating: RatingSummary;
+  /** Visible reviews, newest first, each with the developer's reply */
+  reviews: ReviewConnection;
   /** Scopes an installer must grant (newest published version) */
   scopes: Array<Scalars['String']['output']>;
   system: Scalars['Boolean']['output'];
@@ -190,6 +194,12 @@ export type Extension = {
   tools: Array<ToolSummary>;
   /** Versions you may see, newest first: published and deprecated ones for everyone, every one for the owner, reviewers and admins */
   versions: Array<ExtensionVersion>;
+};
+
+
+export type ExtensionReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ExtensionConnection = {
@@ -490,7 +500,13 @@ export type LoginInput = {
 export type MarketplaceSort =
   | 'INSTALLS'
   | 'NEWEST'
+  | 'RATING'
   | 'RELEVANCE';
+
+/** HIDE: the review leaves public lists; KEEP: it stays */
+export type ModerationDecision =
+  | 'HIDE'
+  | 'KEEP';
 
 /** An amount of money in the currency’s minor unit (cents) */
 export type Money = {
@@ -533,12 +549,20 @@ export type Mutation = {
   inviteStagingTester: StagingInvite;
   /** UNAUTHENTICATED on wrong credentials; RATE_LIMITED after repeated failures */
   login: AuthPayload;
+  /** HIDE or KEEP a reported review, with a reason (audited; REVIEWER) */
+  moderateReview: Review;
   /** Write in the case thread (reviewers and the developer) */
   postReviewMessage: ReviewMessage;
   /** APPROVED → PUBLISHED; the first publish needs a complete listing */
   publishVersion: ExtensionVersion;
+  /** Rate an extension you installed (1-5 stars, optional plain-text title and body); again to edit */
+  rateExtension: Review;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** The developer's reply to a review of their extension; again to edit it */
+  replyToReview: Review;
+  /** Report a review to the moderators (once per reporter) */
+  reportReview: Scalars['Boolean']['output'];
   /** Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses */
   requestHealthCheck: HealthCheck;
   /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
@@ -652,6 +676,13 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationModerateReviewArgs = {
+  decision: ModerationDecision;
+  reason: Scalars['String']['input'];
+  reviewId: Scalars['ID']['input'];
+};
+
+
 export type MutationPostReviewMessageArgs = {
   body: Scalars['String']['input'];
   caseId: Scalars['ID']['input'];
@@ -663,8 +694,25 @@ export type MutationPublishVersionArgs = {
 };
 
 
+export type MutationRateExtensionArgs = {
+  input: RateExtensionInput;
+};
+
+
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplyToReviewArgs = {
+  body: Scalars['String']['input'];
+  reviewId: Scalars['ID']['input'];
+};
+
+
+export type MutationReportReviewArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reviewId: Scalars['ID']['input'];
 };
 
 
@@ -861,6 +909,10 @@ export type Query = {
   myInstallations: Array<Installation>;
   /** Invitations waiting for your email */
   myOrganizationInvitations: Array<OrganizationInvitation>;
+  /** Your own review of an extension (or your organization's), hidden or not */
+  myReview?: Maybe<Review>;
+  /** Reported reviews awaiting a decision, longest-waiting first (REVIEWER) */
+  ratingModerationQueue: ReviewModerationConnection;
   /** A case, for reviewers and the extension owner */
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
@@ -923,6 +975,18 @@ export type QueryMyInstallationsArgs = {
 };
 
 
+export type QueryMyReviewArgs = {
+  appId: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRatingModerationQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryReviewCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -945,11 +1009,51 @@ export type QueryUpgradeRecommendationsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type RateExtensionInput = {
+  appId: Scalars['String']['input'];
+  /** Plain text, at most 4000 characters; HTML is refused */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Rate for this organization (its owners and admins only) */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 5 */
+  stars: Scalars['Int']['input'];
+  /** Plain text, at most 120 characters */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Visible reviews only; hidden ones count nowhere */
+export type RatingSummary = {
+  /** Mean stars, two decimals; null without reviews */
+  average?: Maybe<Scalars['Float']['output']>;
+  count: Scalars['Int']['output'];
+  /** Counts of 1, 2, 3, 4 and 5 stars, in that order (always 5 entries) */
+  histogram: Array<Scalars['Int']['output']>;
+};
+
 export type RenderedDocType = {
   /** Sanitized HTML (no script, handlers or inline styles) */
   html: Scalars['String']['output'];
   markdown: Scalars['String']['output'];
   path: Scalars['String']['output'];
+};
+
+/** A rating with its optional text (docs/ratings.md). The author shows as a display name only */
+export type Review = {
+  /** The author's display name (never an email or id) */
+  authorName: Scalars['String']['output'];
+  /** Plain text; links are not turned into anchors */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Written for an organization by one of its admins */
+  forOrganization: Scalars['Boolean']['output'];
+  /** Hidden by a moderator: seen only by its author and moderators */
+  hidden: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  reply?: Maybe<ReviewReply>;
+  stars: Scalars['Int']['output'];
+  /** Plain text */
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type ReviewCase = {
@@ -981,15 +1085,57 @@ export type ReviewCaseEdge = {
   node: ReviewCase;
 };
 
+export type ReviewConnection = {
+  edges: Array<ReviewEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type ReviewDecision =
   | 'APPROVE'
   | 'REJECT'
   | 'REQUEST_CHANGES';
 
+export type ReviewEdge = {
+  cursor: Scalars['String']['output'];
+  node: Review;
+};
+
 export type ReviewMessage = {
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type ReviewModerationConnection = {
+  edges: Array<ReviewModerationItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A reported review waiting for a moderator (REVIEWER, ADMIN) */
+export type ReviewModerationItem = {
+  /** The appId of the reviewed extension */
+  appId: Scalars['String']['output'];
+  firstReportedAt: Scalars['DateTime']['output'];
+  /** Reports not yet decided */
+  openReports: Scalars['Int']['output'];
+  /** The reporters' reasons (reporters stay anonymous) */
+  reasons: Array<Scalars['String']['output']>;
+  review: Review;
+};
+
+export type ReviewModerationItemEdge = {
+  cursor: Scalars['String']['output'];
+  node: ReviewModerationItem;
+};
+
+/** The developer's reply to a review */
+export type ReviewReply = {
+  /** Plain text; links are not turned into anchors */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type ReviewState =
