@@ -19,7 +19,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['review'],
   ['hosting'],
   ['installs'],
-  ['ratings', 'listings'],
+  ['ratings'],
+  ['listings'],
   ['http', 'cli', 'root'],
 ];
 
