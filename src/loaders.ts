@@ -8,6 +8,7 @@ import { createVersionsLoaders } from './modules/versions/versions.loaders';
 import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
 import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
+import { createRatingsLoaders } from './modules/ratings/ratings.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -23,5 +24,6 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
     ...createGitHooksLoaders(manager),
+    ...createRatingsLoaders(manager),
   };
 }

@@ -22,6 +22,7 @@ import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
+import { RatingsResolver } from './modules/ratings/ratings.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -50,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   HostingResolver,
   HostingVersionResolver,
   HostingReviewResolver,
+  RatingsResolver,
 ];
 
 /**

@@ -47,6 +47,8 @@ import { ListingsService } from './modules/listings/listings.service';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { WebhooksService } from './modules/webhooks/webhooks.service';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
+import { RatingsService } from './modules/ratings/ratings.service';
+import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
 
 /**
@@ -121,7 +123,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
-  return { hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
+  const ratings = new RatingsService(organizations, events, audit);
+  return { ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -153,6 +156,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingResolver, new HostingResolver(services.hosting)],
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
+    [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -20,6 +20,7 @@ import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
+import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
 
 import {
   WebhookAttemptEntity,
@@ -63,4 +64,7 @@ export const entities = [
   HostingTierEntity,
   HostingConsentEntity,
   HealthCheckEntity,
+  ExtensionRatingEntity,
+  RatingReplyEntity,
+  RatingReportEntity,
 ];

@@ -19,6 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['review'],
   ['hosting'],
   ['installs'],
+  ['ratings'],
   ['listings'],
   ['http', 'cli', 'root'],
 ];

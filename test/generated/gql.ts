@@ -17,6 +17,18 @@ type Documents = {
     "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": typeof types.PrivateExtensionVersionsDocument,
     "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": typeof types.PrivateReviewCaseDocument,
     "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": typeof types.PrivateInstallEventsDocument,
+    "mutation RatingsRate($i: RateExtensionInput!) {\n  rateExtension(input: $i) { id stars title body authorName forOrganization hidden reply { body } } }": typeof types.RatingsRateDocument,
+    "mutation RatingsReply($id: ID!, $b: String!) { replyToReview(reviewId: $id, body: $b) { id reply { body createdAt updatedAt } } }": typeof types.RatingsReplyDocument,
+    "mutation RatingsReport($id: ID!, $r: String) { reportReview(reviewId: $id, reason: $r) }": typeof types.RatingsReportDocument,
+    "mutation RatingsModerate($id: ID!, $d: ModerationDecision!, $r: String!) { moderateReview(reviewId: $id, decision: $d, reason: $r) { id hidden } }": typeof types.RatingsModerateDocument,
+    "query RatingsQueue { ratingModerationQueue(first: 100) { totalCount edges { node { appId openReports reasons review { id body hidden } } } } }": typeof types.RatingsQueueDocument,
+    "query RatingsMine($a: String!, $o: ID) { myReview(appId: $a, organizationId: $o) { id stars body hidden } }": typeof types.RatingsMineDocument,
+    "query RatingsListed($a: String!, $first: Int, $after: String) {\n  extension(appId: $a) { rating { average count histogram }\n    reviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id stars title body authorName forOrganization hidden reply { body } } } } } }": typeof types.RatingsListedDocument,
+    "query RatingsMarketplace { marketplace(sort: RATING, first: 100) { edges { node { appId rating { average count } } } } }": typeof types.RatingsMarketplaceDocument,
+    "mutation RatingsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": typeof types.RatingsUninstallDocument,
+    "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
+    "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
+    "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -37,6 +49,18 @@ const documents: Documents = {
     "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": types.PrivateExtensionVersionsDocument,
     "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": types.PrivateReviewCaseDocument,
     "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": types.PrivateInstallEventsDocument,
+    "mutation RatingsRate($i: RateExtensionInput!) {\n  rateExtension(input: $i) { id stars title body authorName forOrganization hidden reply { body } } }": types.RatingsRateDocument,
+    "mutation RatingsReply($id: ID!, $b: String!) { replyToReview(reviewId: $id, body: $b) { id reply { body createdAt updatedAt } } }": types.RatingsReplyDocument,
+    "mutation RatingsReport($id: ID!, $r: String) { reportReview(reviewId: $id, reason: $r) }": types.RatingsReportDocument,
+    "mutation RatingsModerate($id: ID!, $d: ModerationDecision!, $r: String!) { moderateReview(reviewId: $id, decision: $d, reason: $r) { id hidden } }": types.RatingsModerateDocument,
+    "query RatingsQueue { ratingModerationQueue(first: 100) { totalCount edges { node { appId openReports reasons review { id body hidden } } } } }": types.RatingsQueueDocument,
+    "query RatingsMine($a: String!, $o: ID) { myReview(appId: $a, organizationId: $o) { id stars body hidden } }": types.RatingsMineDocument,
+    "query RatingsListed($a: String!, $first: Int, $after: String) {\n  extension(appId: $a) { rating { average count histogram }\n    reviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id stars title body authorName forOrganization hidden reply { body } } } } } }": types.RatingsListedDocument,
+    "query RatingsMarketplace { marketplace(sort: RATING, first: 100) { edges { node { appId rating { average count } } } } }": types.RatingsMarketplaceDocument,
+    "mutation RatingsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": types.RatingsUninstallDocument,
+    "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
+    "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
+    "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -80,6 +104,54 @@ export function graphql(source: "query PrivateReviewCase($id: ID!) { reviewCase(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }"): (typeof documents)["query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsRate($i: RateExtensionInput!) {\n  rateExtension(input: $i) { id stars title body authorName forOrganization hidden reply { body } } }"): (typeof documents)["mutation RatingsRate($i: RateExtensionInput!) {\n  rateExtension(input: $i) { id stars title body authorName forOrganization hidden reply { body } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsReply($id: ID!, $b: String!) { replyToReview(reviewId: $id, body: $b) { id reply { body createdAt updatedAt } } }"): (typeof documents)["mutation RatingsReply($id: ID!, $b: String!) { replyToReview(reviewId: $id, body: $b) { id reply { body createdAt updatedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsReport($id: ID!, $r: String) { reportReview(reviewId: $id, reason: $r) }"): (typeof documents)["mutation RatingsReport($id: ID!, $r: String) { reportReview(reviewId: $id, reason: $r) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsModerate($id: ID!, $d: ModerationDecision!, $r: String!) { moderateReview(reviewId: $id, decision: $d, reason: $r) { id hidden } }"): (typeof documents)["mutation RatingsModerate($id: ID!, $d: ModerationDecision!, $r: String!) { moderateReview(reviewId: $id, decision: $d, reason: $r) { id hidden } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RatingsQueue { ratingModerationQueue(first: 100) { totalCount edges { node { appId openReports reasons review { id body hidden } } } } }"): (typeof documents)["query RatingsQueue { ratingModerationQueue(first: 100) { totalCount edges { node { appId openReports reasons review { id body hidden } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RatingsMine($a: String!, $o: ID) { myReview(appId: $a, organizationId: $o) { id stars body hidden } }"): (typeof documents)["query RatingsMine($a: String!, $o: ID) { myReview(appId: $a, organizationId: $o) { id stars body hidden } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RatingsListed($a: String!, $first: Int, $after: String) {\n  extension(appId: $a) { rating { average count histogram }\n    reviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id stars title body authorName forOrganization hidden reply { body } } } } } }"): (typeof documents)["query RatingsListed($a: String!, $first: Int, $after: String) {\n  extension(appId: $a) { rating { average count histogram }\n    reviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id stars title body authorName forOrganization hidden reply { body } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RatingsMarketplace { marketplace(sort: RATING, first: 100) { edges { node { appId rating { average count } } } } }"): (typeof documents)["query RatingsMarketplace { marketplace(sort: RATING, first: 100) { edges { node { appId rating { average count } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"): (typeof documents)["mutation RatingsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }"): (typeof documents)["mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }"): (typeof documents)["mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -183,6 +183,10 @@ export type Extension = {
   latestVersion?: Maybe<ExtensionVersion>;
   listing?: Maybe<Listing>;
   owner: User;
+  /** Average, count and star histogram of its visible reviews */
+  rating: RatingSummary;
+  /** Visible reviews, newest first, each with the developer's reply */
+  reviews: ReviewConnection;
   /** Scopes an installer must grant (newest published version) */
   scopes: Array<Scalars['String']['output']>;
   system: Scalars['Boolean']['output'];
@@ -190,6 +194,12 @@ export type Extension = {
   tools: Array<ToolSummary>;
   /** Versions you may see, newest first: published and deprecated ones for everyone, every one for the owner, reviewers and admins */
   versions: Array<ExtensionVersion>;
+};
+
+
+export type ExtensionReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ExtensionConnection = {
@@ -490,7 +500,13 @@ export type LoginInput = {
 export type MarketplaceSort =
   | 'INSTALLS'
   | 'NEWEST'
+  | 'RATING'
   | 'RELEVANCE';
+
+/** HIDE: the review leaves public lists; KEEP: it stays */
+export type ModerationDecision =
+  | 'HIDE'
+  | 'KEEP';
 
 /** An amount of money in the currency’s minor unit (cents) */
 export type Money = {
@@ -533,12 +549,20 @@ export type Mutation = {
   inviteStagingTester: StagingInvite;
   /** UNAUTHENTICATED on wrong credentials; RATE_LIMITED after repeated failures */
   login: AuthPayload;
+  /** HIDE or KEEP a reported review, with a reason (audited; REVIEWER) */
+  moderateReview: Review;
   /** Write in the case thread (reviewers and the developer) */
   postReviewMessage: ReviewMessage;
   /** APPROVED → PUBLISHED; the first publish needs a complete listing */
   publishVersion: ExtensionVersion;
+  /** Rate an extension you installed (1-5 stars, optional plain-text title and body); again to edit */
+  rateExtension: Review;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** The developer's reply to a review of their extension; again to edit it */
+  replyToReview: Review;
+  /** Report a review to the moderators (once per reporter) */
+  reportReview: Scalars['Boolean']['output'];
   /** Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses */
   requestHealthCheck: HealthCheck;
   /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
@@ -652,6 +676,13 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationModerateReviewArgs = {
+  decision: ModerationDecision;
+  reason: Scalars['String']['input'];
+  reviewId: Scalars['ID']['input'];
+};
+
+
 export type MutationPostReviewMessageArgs = {
   body: Scalars['String']['input'];
   caseId: Scalars['ID']['input'];
@@ -663,8 +694,25 @@ export type MutationPublishVersionArgs = {
 };
 
 
+export type MutationRateExtensionArgs = {
+  input: RateExtensionInput;
+};
+
+
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplyToReviewArgs = {
+  body: Scalars['String']['input'];
+  reviewId: Scalars['ID']['input'];
+};
+
+
+export type MutationReportReviewArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reviewId: Scalars['ID']['input'];
 };
 
 
@@ -861,6 +909,10 @@ export type Query = {
   myInstallations: Array<Installation>;
   /** Invitations waiting for your email */
   myOrganizationInvitations: Array<OrganizationInvitation>;
+  /** Your own review of an extension (or your organization's), hidden or not */
+  myReview?: Maybe<Review>;
+  /** Reported reviews awaiting a decision, longest-waiting first (REVIEWER) */
+  ratingModerationQueue: ReviewModerationConnection;
   /** A case, for reviewers and the extension owner */
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
@@ -923,6 +975,18 @@ export type QueryMyInstallationsArgs = {
 };
 
 
+export type QueryMyReviewArgs = {
+  appId: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRatingModerationQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryReviewCaseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -945,11 +1009,51 @@ export type QueryUpgradeRecommendationsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type RateExtensionInput = {
+  appId: Scalars['String']['input'];
+  /** Plain text, at most 4000 characters; HTML is refused */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Rate for this organization (its owners and admins only) */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 5 */
+  stars: Scalars['Int']['input'];
+  /** Plain text, at most 120 characters */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Visible reviews only; hidden ones count nowhere */
+export type RatingSummary = {
+  /** Mean stars, two decimals; null without reviews */
+  average?: Maybe<Scalars['Float']['output']>;
+  count: Scalars['Int']['output'];
+  /** Counts of 1, 2, 3, 4 and 5 stars, in that order (always 5 entries) */
+  histogram: Array<Scalars['Int']['output']>;
+};
+
 export type RenderedDocType = {
   /** Sanitized HTML (no script, handlers or inline styles) */
   html: Scalars['String']['output'];
   markdown: Scalars['String']['output'];
   path: Scalars['String']['output'];
+};
+
+/** A rating with its optional text (docs/ratings.md). The author shows as a display name only */
+export type Review = {
+  /** The author's display name (never an email or id) */
+  authorName: Scalars['String']['output'];
+  /** Plain text; links are not turned into anchors */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Written for an organization by one of its admins */
+  forOrganization: Scalars['Boolean']['output'];
+  /** Hidden by a moderator: seen only by its author and moderators */
+  hidden: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  reply?: Maybe<ReviewReply>;
+  stars: Scalars['Int']['output'];
+  /** Plain text */
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type ReviewCase = {
@@ -981,15 +1085,57 @@ export type ReviewCaseEdge = {
   node: ReviewCase;
 };
 
+export type ReviewConnection = {
+  edges: Array<ReviewEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type ReviewDecision =
   | 'APPROVE'
   | 'REJECT'
   | 'REQUEST_CHANGES';
 
+export type ReviewEdge = {
+  cursor: Scalars['String']['output'];
+  node: Review;
+};
+
 export type ReviewMessage = {
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type ReviewModerationConnection = {
+  edges: Array<ReviewModerationItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A reported review waiting for a moderator (REVIEWER, ADMIN) */
+export type ReviewModerationItem = {
+  /** The appId of the reviewed extension */
+  appId: Scalars['String']['output'];
+  firstReportedAt: Scalars['DateTime']['output'];
+  /** Reports not yet decided */
+  openReports: Scalars['Int']['output'];
+  /** The reporters' reasons (reporters stay anonymous) */
+  reasons: Array<Scalars['String']['output']>;
+  review: Review;
+};
+
+export type ReviewModerationItemEdge = {
+  cursor: Scalars['String']['output'];
+  node: ReviewModerationItem;
+};
+
+/** The developer's reply to a review */
+export type ReviewReply = {
+  /** Plain text; links are not turned into anchors */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type ReviewState =
@@ -1275,6 +1421,94 @@ export type PrivateInstallEventsQueryVariables = Exact<{ [key: string]: never; }
 
 export type PrivateInstallEventsQuery = { events: { edges: Array<{ node: { subjectId: string, data: unknown } }> } };
 
+export type RatingsRateMutationVariables = Exact<{
+  i: RateExtensionInput;
+}>;
+
+
+export type RatingsRateMutation = { rateExtension: { id: string, stars: number, title?: string | null, body?: string | null, authorName: string, forOrganization: boolean, hidden: boolean, reply?: { body: string } | null } };
+
+export type RatingsReplyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  b: Scalars['String']['input'];
+}>;
+
+
+export type RatingsReplyMutation = { replyToReview: { id: string, reply?: { body: string, createdAt: string, updatedAt: string } | null } };
+
+export type RatingsReportMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  r?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RatingsReportMutation = { reportReview: boolean };
+
+export type RatingsModerateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  d: ModerationDecision;
+  r: Scalars['String']['input'];
+}>;
+
+
+export type RatingsModerateMutation = { moderateReview: { id: string, hidden: boolean } };
+
+export type RatingsQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RatingsQueueQuery = { ratingModerationQueue: { totalCount: number, edges: Array<{ node: { appId: string, openReports: number, reasons: Array<string>, review: { id: string, body?: string | null, hidden: boolean } } }> } };
+
+export type RatingsMineQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+  o?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type RatingsMineQuery = { myReview?: { id: string, stars: number, body?: string | null, hidden: boolean } | null };
+
+export type RatingsListedQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RatingsListedQuery = { extension?: { rating: { average?: number | null, count: number, histogram: Array<number> }, reviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { id: string, stars: number, title?: string | null, body?: string | null, authorName: string, forOrganization: boolean, hidden: boolean, reply?: { body: string } | null } }> } } | null };
+
+export type RatingsMarketplaceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RatingsMarketplaceQuery = { marketplace: { edges: Array<{ node: { appId: string, rating: { average?: number | null, count: number } } }> } };
+
+export type RatingsUninstallMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RatingsUninstallMutation = { uninstall: { status: InstallStatus } };
+
+export type RatingsOrgMutationVariables = Exact<{
+  n: Scalars['String']['input'];
+}>;
+
+
+export type RatingsOrgMutation = { createOrganization: { id: string } };
+
+export type RatingsAddMemberMutationVariables = Exact<{
+  o: Scalars['ID']['input'];
+  e: Scalars['String']['input'];
+}>;
+
+
+export type RatingsAddMemberMutation = { addOrganizationMember: { id: string } };
+
+export type RatingsAcceptMutationVariables = Exact<{
+  o: Scalars['ID']['input'];
+}>;
+
+
+export type RatingsAcceptMutation = { acceptOrganizationInvitation: { id: string } };
+
 export type WebhooksCreateMutationVariables = Exact<{
   i: CreateWebhookEndpointInput;
 }>;
@@ -1381,6 +1615,18 @@ export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null
 export const PrivateExtensionVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateExtensionVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gitUrl"}},{"kind":"Field","name":{"kind":"Name","value":"gitRef"}},{"kind":"Field","name":{"kind":"Name","value":"gitCommitSha"}},{"kind":"Field","name":{"kind":"Name","value":"requiredBump"}},{"kind":"Field","name":{"kind":"Name","value":"changeSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"toolsAdded"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewTriggers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validationReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"manifest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivateExtensionVersionsQuery, PrivateExtensionVersionsQueryVariables>;
 export const PrivateReviewCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateReviewCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]}}]} as unknown as DocumentNode<PrivateReviewCaseQuery, PrivateReviewCaseQueryVariables>;
 export const PrivateInstallEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateInstallEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"installation.created","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivateInstallEventsQuery, PrivateInstallEventsQueryVariables>;
+export const RatingsRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RateExtensionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rateExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stars"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"forOrganization"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}},{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]}}]} as unknown as DocumentNode<RatingsRateMutation, RatingsRateMutationVariables>;
+export const RatingsReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"b"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reviewId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"b"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RatingsReplyMutation, RatingsReplyMutationVariables>;
+export const RatingsReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reviewId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}]}]}}]} as unknown as DocumentNode<RatingsReportMutation, RatingsReportMutationVariables>;
+export const RatingsModerateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsModerate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ModerationDecision"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moderateReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reviewId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"decision"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}}]}}]}}]} as unknown as DocumentNode<RatingsModerateMutation, RatingsModerateMutationVariables>;
+export const RatingsQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RatingsQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratingModerationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"openReports"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"review"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RatingsQueueQuery, RatingsQueueQueryVariables>;
+export const RatingsMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RatingsMine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stars"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}}]}}]}}]} as unknown as DocumentNode<RatingsMineQuery, RatingsMineQueryVariables>;
+export const RatingsListedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RatingsListed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"average"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"histogram"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stars"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"forOrganization"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}},{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RatingsListedQuery, RatingsListedQueryVariables>;
+export const RatingsMarketplaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RatingsMarketplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"EnumValue","value":"RATING"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"rating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"average"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<RatingsMarketplaceQuery, RatingsMarketplaceQueryVariables>;
+export const RatingsUninstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsUninstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uninstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"installationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RatingsUninstallMutation, RatingsUninstallMutationVariables>;
+export const RatingsOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsOrgMutation, RatingsOrgMutationVariables>;
+export const RatingsAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"e"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"e"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"MEMBER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAddMemberMutation, RatingsAddMemberMutationVariables>;
+export const RatingsAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrganizationInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAcceptMutation, RatingsAcceptMutationVariables>;
 export const WebhooksCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"appIds"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
 export const WebhooksEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"attemptLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"responseExcerpt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEndpointsQuery, WebhooksEndpointsQueryVariables>;
 export const WebhooksDisabledNoticesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksDisabledNotices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"webhook.endpoint_disabled","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksDisabledNoticesQuery, WebhooksDisabledNoticesQueryVariables>;

@@ -169,6 +169,24 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
   secret('personal installation id', personal.id, ['owner', 'admin']);
   await installationOf(t, orgAdmin, { appId }, { grantedScopes: scopes, organizationId });
 
+  // Reviews (docs/ratings.md): the stranger's hidden one (its author and moderators only; the
+  // developer never sees it) and an organization's visible one with an open report (its reason:
+  // moderators only).
+  const rate = `mutation($i: RateExtensionInput!) { rateExtension(input: $i) { id } }`;
+  const strangerInstall = await installationOf(t, stranger, { appId }, { grantedScopes: scopes });
+  const hiddenReview = await must(t, rate, { i: { appId, stars: 1, body: secret('hidden review body', canary('hidrev'), ['stranger', 'admin']) } }, stranger.token);
+  // Uninstalled again: the sweep's webhook test installs for the stranger later to make a new event.
+  await must(t, `mutation($id: ID!) { uninstall(installationId: $id) { id } }`, { id: strangerInstall.id }, stranger.token);
+  await must(t, `mutation($id: ID!) { reportReview(reviewId: $id, reason: "spam") }`, { id: hiddenReview.rateExtension.id }, orgMember.token);
+  await must(
+    t,
+    `mutation($id: ID!, $r: String!) { moderateReview(reviewId: $id, decision: HIDE, reason: $r) { id } }`,
+    { id: hiddenReview.rateExtension.id, r: secret('moderation reason', canary('modreason'), ['admin']) },
+    admin.token,
+  );
+  const orgReview = await must(t, rate, { i: { appId, stars: 4, body: 'Works for our team', organizationId } }, orgAdmin.token);
+  await must(t, `mutation($id: ID!, $r: String) { reportReview(reviewId: $id, reason: $r) }`, { id: orgReview.rateExtension.id, r: secret('report reason', canary('repreason'), ['admin']) }, stranger.token);
+
   // Tokens and webhook endpoints: one's own only.
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('owner token name', canary('tokown'), ['owner', 'admin']) }, owner.token);
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('stranger token name', canary('tokstr'), ['stranger', 'admin']) }, stranger.token);

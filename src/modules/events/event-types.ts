@@ -23,6 +23,9 @@ export const EventTypes = {
   EXTENSION_GIT_REVALIDATED: 'extension.git_revalidated',
   HOSTING_TIER_CHANGED: 'hosting.tier_changed',
   HOSTING_HEALTH_CHECKED: 'hosting.health_checked',
+  RATING_SUBMITTED: 'rating.submitted',
+  RATING_REPLIED: 'rating.replied',
+  RATING_MODERATED: 'rating.moderated',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -122,6 +125,9 @@ export interface EventPayloads {
     toMonthlyCost: { amountMinor: number; currency: string } | null;
     needsConsent: boolean;
   };
+  'rating.submitted': { ratingId: string; stars: number; edited: boolean; forOrganization: boolean };
+  'rating.replied': { ratingId: string; replyId: string; edited: boolean };
+  'rating.moderated': { ratingId: string; decision: string; hidden: boolean };
   'hosting.health_checked': { checkId: string; passed: boolean; httpStatus: number | null; latencyMs: number | null; attempts: number };
   'extension.git_revalidated': {
     revalidationId: string;

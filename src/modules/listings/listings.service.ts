@@ -35,6 +35,8 @@ export enum MarketplaceSort {
   RELEVANCE = 'RELEVANCE',
   INSTALLS = 'INSTALLS',
   NEWEST = 'NEWEST',
+  /** Bayesian average of visible ratings (docs/ratings.md, "The RATING sort"), then rating count. */
+  RATING = 'RATING',
 }
 
 const PLACEHOLDER = /\b(todo|tbd|fixme|lorem ipsum|description here|placeholder|insert (a )?description)\b/i;
@@ -167,7 +169,7 @@ export class ListingsService {
 
   /**
    * The marketplace: published, non-system extensions; full-text search ranked with an exact
-   * name match first; category filter; sort by relevance, installs or newest. Offset cursors:
+   * name match first; category filter; sort by relevance, installs, newest or rating. Offset cursors:
    * relevance order has no stable key to seek on.
    */
   async marketplace(
@@ -194,8 +196,14 @@ export class ListingsService {
         ? `${rank} DESC, l.published_at DESC, e.id`
         : sort === MarketplaceSort.INSTALLS
           ? `install_count DESC, l.published_at DESC, e.id`
-          : `l.published_at DESC, e.id`;
-    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id WHERE ${where.join(' AND ')}`;
+          : sort === MarketplaceSort.RATING
+            ? `rs.bayesian_average DESC, rs.rating_count DESC, l.published_at DESC, e.id`
+            : `l.published_at DESC, e.id`;
+    // The RATING sort reads the ratings module's `extension_rating_scores` view (one row per
+    // extension, its Bayesian average computed there); listings never imports the ratings module
+    // (docs/architecture.md, "Module graph").
+    const ratingJoin = sort === MarketplaceSort.RATING ? ' JOIN extension_rating_scores rs ON rs.extension_id = e.id' : '';
+    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${ratingJoin} WHERE ${where.join(' AND ')}`;
     // The install count is computed only when it orders the page (Extension.installCount has its own loader).
     const installCount =
       sort === MarketplaceSort.INSTALLS
