@@ -90,6 +90,21 @@ export type ClaimExtensionInput = {
   displayName: Scalars['String']['input'];
 };
 
+/** A compliance PDF: never public (docs/marketplace.md) */
+export type ComplianceDocument = {
+  id: Scalars['ID']['output'];
+  kind: ComplianceDocumentKind;
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  /** Server-relative; needs the same Authorization header as GraphQL */
+  url: Scalars['String']['output'];
+};
+
+export type ComplianceDocumentKind =
+  | 'DATA_HANDLING'
+  | 'SECURITY_REVIEW';
+
 export type CreateWebhookEndpointInput = {
   /** Only these apps; none: all you may see */
   appIds?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -457,12 +472,18 @@ export type Installation = {
 
 export type Listing = {
   categories: Array<Scalars['String']['output']>;
+  /** Security review and data-handling PDFs: for the owner, reviewers and organization admins (once published); null for everyone else */
+  complianceDocuments?: Maybe<Array<ComplianceDocument>>;
   fullDescription?: Maybe<Scalars['String']['output']>;
   privacyPolicyUrl?: Maybe<Scalars['String']['output']>;
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Uploaded screenshots (PUT /listings/:appId/screenshots/:slot), in display order */
+  screenshotImages: Array<ListingScreenshot>;
   screenshots: Array<Scalars['String']['output']>;
   shortDescription?: Maybe<Scalars['String']['output']>;
   supportContact?: Maybe<Scalars['String']['output']>;
+  /** Hours within which support answers a first request (the SLA expectation) */
+  supportResponseHours?: Maybe<Scalars['Int']['output']>;
   supportedLanguages: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
 };
@@ -478,8 +499,23 @@ export type ListingInput = {
   shortDescription?: InputMaybe<Scalars['String']['input']>;
   /** Email or https URL */
   supportContact?: InputMaybe<Scalars['String']['input']>;
+  /** Support first-response time in hours, 1 to 720 */
+  supportResponseHours?: InputMaybe<Scalars['Int']['input']>;
   supportedLanguages?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An uploaded screenshot: re-encoded, metadata stripped, served by content hash */
+export type ListingScreenshot = {
+  contentType: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** 1 to 8, the display order */
+  position: Scalars['Int']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  /** Server-relative, immutable (keyed by the content hash) */
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
 };
 
 export type LoginInput = {
@@ -539,6 +575,12 @@ export type Mutation = {
   publishVersion: ExtensionVersion;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** Removes the compliance document of this kind */
+  removeComplianceDocument: Scalars['Boolean']['output'];
+  /** Removes one screenshot; the remaining ones keep their order */
+  removeListingScreenshot: Array<ListingScreenshot>;
+  /** Puts the listing's screenshots in this order (every screenshot id exactly once) */
+  reorderListingScreenshots: Array<ListingScreenshot>;
   /** Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses */
   requestHealthCheck: HealthCheck;
   /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
@@ -665,6 +707,24 @@ export type MutationPublishVersionArgs = {
 
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveComplianceDocumentArgs = {
+  appId: Scalars['String']['input'];
+  kind: ComplianceDocumentKind;
+};
+
+
+export type MutationRemoveListingScreenshotArgs = {
+  appId: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReorderListingScreenshotsArgs = {
+  appId: Scalars['String']['input'];
+  ids: Array<Scalars['ID']['input']>;
 };
 
 

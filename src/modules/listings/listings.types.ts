@@ -4,7 +4,7 @@ import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
 import { Extension } from '../extensions/extensions.types';
 import type { ListingEntity } from './listing.entity';
-import { ListingMediaKind, type ListingMediaEntity } from './listing-media.entity';
+import type { ListingMediaEntity } from './listing-media.entity';
 import { FILE_EXTENSIONS } from './media-checks';
 import { MarketplaceSort } from './listings.service';
 
@@ -144,7 +144,6 @@ export class MarketplaceArgs extends PageArgs {
   sort?: MarketplaceSort | null;
 }
 
-registerEnumType(ListingMediaKind, { name: 'ListingMediaKind' });
 
 @ObjectType({ simpleResolvers: true, description: 'An uploaded screenshot: re-encoded, metadata stripped, served by content hash' })
 export class ListingScreenshot {
@@ -186,13 +185,20 @@ export function screenshotUrl(m: { sha256: string; contentType: string }): strin
   return `/marketplace/screenshots/${m.sha256}.${FILE_EXTENSIONS[m.contentType] ?? 'bin'}`;
 }
 
+/** The kinds of compliance document (a subset of ListingMediaKind). */
+export enum ComplianceDocumentKind {
+  SECURITY_REVIEW = 'SECURITY_REVIEW',
+  DATA_HANDLING = 'DATA_HANDLING',
+}
+registerEnumType(ComplianceDocumentKind, { name: 'ComplianceDocumentKind' });
+
 @ObjectType({ simpleResolvers: true, description: 'A compliance PDF: never public (docs/marketplace.md)' })
 export class ComplianceDocument {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ListingMediaKind, { description: 'SECURITY_REVIEW or DATA_HANDLING' })
-  kind: ListingMediaKind;
+  @Field(() => ComplianceDocumentKind)
+  kind: ComplianceDocumentKind;
 
   @Field({ description: 'Server-relative; needs the same Authorization header as GraphQL' })
   url: string;
@@ -209,7 +215,7 @@ export class ComplianceDocument {
   static from(m: ListingMediaEntity): ComplianceDocument {
     return Object.assign(new ComplianceDocument(), {
       id: m.id,
-      kind: m.kind,
+      kind: m.kind as string as ComplianceDocumentKind,
       url: `/listings/compliance/${m.id}.pdf`,
       sha256: m.sha256,
       sizeBytes: m.sizeBytes,
@@ -217,10 +223,3 @@ export class ComplianceDocument {
     });
   }
 }
-
-/** The kinds of compliance document (a subset of ListingMediaKind). */
-export enum ComplianceDocumentKind {
-  SECURITY_REVIEW = 'SECURITY_REVIEW',
-  DATA_HANDLING = 'DATA_HANDLING',
-}
-registerEnumType(ComplianceDocumentKind, { name: 'ComplianceDocumentKind' });
