@@ -29,6 +29,8 @@ export interface CheckedScreenshot {
 }
 
 const reject = (reason: string, message: string) => new MediaRejectedError(message, reason);
+const bomb = () =>
+  reject('DIMENSIONS_TOO_LARGE', `The image declares more pixels than a screenshot may have (${SCREENSHOT_LIMITS.maxWidth}×${SCREENSHOT_LIMITS.maxHeight}): refused before decoding`);
 
 /** The container format its first bytes announce, whatever the request said. */
 export function sniffImage(bytes: Buffer): ScreenshotFormat | null {
@@ -100,7 +102,9 @@ export async function checkScreenshot(bytes: Buffer): Promise<CheckedScreenshot>
   let meta: sharp.Metadata;
   try {
     meta = await open().metadata();
-  } catch {
+  } catch (error) {
+    // sharp refuses an over-limit header before decoding a pixel (limitInputPixels).
+    if (error instanceof Error && /pixel limit/i.test(error.message)) throw bomb();
     throw reject('UNDECODABLE', 'The image could not be read');
   }
   if (meta.format !== format) throw reject('UNSUPPORTED_FORMAT', 'The image is not the format its bytes announce');
@@ -117,7 +121,7 @@ export async function checkScreenshot(bytes: Buffer): Promise<CheckedScreenshot>
     out = await encoded.toBuffer({ resolveWithObject: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/pixel limit/i.test(message)) throw reject('DIMENSIONS_TOO_LARGE', 'The image decodes to more pixels than a screenshot may have');
+    if (/pixel limit/i.test(message)) throw bomb();
     if (/truncat|premature|end of (file|data)|unexpected end/i.test(message)) throw reject('TRUNCATED', 'The image data is truncated');
     throw reject('UNDECODABLE', 'The image could not be decoded');
   }
