@@ -26,7 +26,7 @@ async function median(label: string, bytes: Buffer, expectRefusal = false): Prom
 }
 
 async function main(): Promise<void> {
-  const noise = () => sharp({ create: { width: 3840, height: 2160, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const noise = () => sharp({ create: { width: 3840, height: 2160, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
   await median('PNG 3840×2160 noise', await noise().png().toBuffer());
   await median('JPEG 3840×2160 noise', await noise().jpeg({ quality: 90 }).toBuffer());
   await median('WebP 3840×2160 noise', await noise().webp({ quality: 90 }).toBuffer());
