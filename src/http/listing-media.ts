@@ -4,7 +4,7 @@ import type { Actor, AuthedContext, RequestContext } from '../context';
 import type { AuthService } from '../modules/accounts/auth.service';
 import { COMPLIANCE_SLUGS, ListingMediaService } from '../modules/listings/listing-media.service';
 import { PDF_MAX_BYTES, SCREENSHOT_LIMITS } from '../modules/listings/media-checks';
-import { DomainError, ErrorCode, NotFoundError, PayloadTooLargeError, UnauthenticatedError } from '../shared/errors';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, PayloadTooLargeError, UnauthenticatedError } from '../shared/errors';
 
 /** A whole body is read within this long, or the request is dropped. */
 const BODY_DEADLINE_MS = 30_000;
@@ -128,7 +128,7 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => finish(new PayloadTooLargeError('The body did not arrive in time', limit)), BODY_DEADLINE_MS);
+    const timer = setTimeout(() => finish(new BadUserInputError(`The body did not arrive within ${BODY_DEADLINE_MS / 1000} s`)), BODY_DEADLINE_MS);
     const finish = (error: Error | null) => {
       clearTimeout(timer);
       req.off('data', onData);
