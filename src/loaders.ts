@@ -3,7 +3,7 @@ import type { Loaders } from './context';
 import { createAccountsLoaders } from './modules/accounts/accounts.loaders';
 import { createExtensionsLoaders } from './modules/extensions/extensions.loaders';
 import { createInstallsLoaders } from './modules/installs/installs.loaders';
-import { createListingsLoaders } from './modules/listings/listings.loaders';
+import { createListingMediaLoaders, createListingsLoaders } from './modules/listings/listings.loaders';
 import { createVersionsLoaders } from './modules/versions/versions.loaders';
 import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
@@ -21,6 +21,7 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createVersionsLoaders(manager),
     ...createInstallsLoaders(manager),
     ...createListingsLoaders(manager),
+    ...createListingMediaLoaders(manager),
     ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
     ...createGitHooksLoaders(manager),

@@ -15,6 +15,7 @@ import { ExtensionVersionsResolver } from './modules/versions/extension-versions
 import { VersionsResolver } from './modules/versions/versions.resolver';
 import { ReviewResolver } from './modules/review/review.resolver';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
+import { ListingMediaResolver } from './modules/listings/listing-media.resolver';
 import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/versions/deprecations.resolver';
 import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
@@ -39,6 +40,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReviewResolver,
   ListingsResolver,
   CategoryCountResolver,
+  ListingMediaResolver,
   InstallsResolver,
   DeprecationsResolver,
   RecommendationsResolver,

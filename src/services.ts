@@ -44,6 +44,8 @@ import { UpgradesResolver } from './modules/installs/upgrades.resolver';
 import { UpgradesService } from './modules/installs/upgrades.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
+import { ListingMediaService } from './modules/listings/listing-media.service';
+import { ListingMediaResolver } from './modules/listings/listing-media.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { WebhooksService } from './modules/webhooks/webhooks.service';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
@@ -89,6 +91,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   );
   const installs = new InstallsService(organizations, events, audit);
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
+  const listingMedia = new ListingMediaService(extensions, events, audit);
   const upgrades = new UpgradesService(installs, jobs, events, audit, config.dbLongStatementTimeoutMs);
   const staging = new StagingService(extensions, events, audit);
   const deprecations = new DeprecationsService(extensions, lifecycle, events, audit, jobs);
@@ -124,7 +127,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, staging, installs, deprecations, recommendations, upgrades };
+  return { ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -144,6 +147,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [ReviewResolver, new ReviewResolver(services.review, services.staging, services.auth, config.maxPageSize)],
     [ListingsResolver, new ListingsResolver(services.listings, config.maxPageSize)],
     [CategoryCountResolver, new CategoryCountResolver()],
+    [ListingMediaResolver, new ListingMediaResolver(services.listingMedia)],
     [InstallsResolver, new InstallsResolver(services.installs)],
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
     [RecommendationsResolver, new RecommendationsResolver(services.recommendations)],

@@ -15,6 +15,7 @@ import { ExtensionGitSourceEntity, GitHookDeliveryEntity, GitRevalidationEntity 
 import { ExtensionApprovalEntity, ExtensionVersionEntity } from '../modules/versions/version.entity';
 import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.entities';
 import { ListingEntity } from '../modules/listings/listing.entity';
+import { ListingMediaEntity } from '../modules/listings/listing-media.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
@@ -53,6 +54,7 @@ export const entities = [
   ReviewCaseEntity,
   ReviewMessageEntity,
   ListingEntity,
+  ListingMediaEntity,
   StagingInviteEntity,
   InstallationEntity,
   DeprecationEntity,

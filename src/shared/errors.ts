@@ -16,6 +16,7 @@ export enum ErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   PACKAGE_REJECTED = 'PACKAGE_REJECTED',
+  MEDIA_REJECTED = 'MEDIA_REJECTED',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
@@ -143,6 +144,18 @@ export class ConsentRequiredError extends DomainError {
 }
 
 /** An archive or source refused before anything is stored; `reasons` lists every problem found. */
+/** A listing screenshot or compliance document refused by its bytes; `reason` is stable (docs/http.md). */
+export class MediaRejectedError extends DomainError {
+  readonly code = ErrorCode.MEDIA_REJECTED;
+  override readonly httpStatus = 422;
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message, { reason });
+  }
+}
+
 export class PackageRejectedError extends DomainError {
   readonly code = ErrorCode.PACKAGE_REJECTED;
   override readonly httpStatus = 422;

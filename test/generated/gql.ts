@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
+    "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
+    "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
+    "mutation RemoveComplianceDocument($a: String!, $k: ComplianceDocumentKind!) { removeComplianceDocument(appId: $a, kind: $k) }": typeof types.RemoveComplianceDocumentDocument,
+    "mutation ListingSla($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { supportResponseHours } }": typeof types.ListingSlaDocument,
+    "mutation MediaCreateOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.MediaCreateOrgDocument,
+    "mutation MediaAddMember($o: ID!, $e: String!, $r: OrgRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }": typeof types.MediaAddMemberDocument,
+    "mutation MediaAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.MediaAcceptDocument,
     "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": typeof types.PrivateExtensionVersionsDocument,
     "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": typeof types.PrivateReviewCaseDocument,
     "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": typeof types.PrivateInstallEventsDocument,
@@ -46,6 +54,14 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
+    "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
+    "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
+    "mutation RemoveComplianceDocument($a: String!, $k: ComplianceDocumentKind!) { removeComplianceDocument(appId: $a, kind: $k) }": types.RemoveComplianceDocumentDocument,
+    "mutation ListingSla($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { supportResponseHours } }": types.ListingSlaDocument,
+    "mutation MediaCreateOrg($n: String!) { createOrganization(name: $n) { id } }": types.MediaCreateOrgDocument,
+    "mutation MediaAddMember($o: ID!, $e: String!, $r: OrgRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }": types.MediaAddMemberDocument,
+    "mutation MediaAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.MediaAcceptDocument,
     "query PrivateExtensionVersions($a: String!) {\n  extension(appId: $a) { versions { id version status gitUrl gitRef gitCommitSha requiredBump changeSummary { toolsAdded } reviewTriggers { reason } validationReport { errorCount } manifest } }\n  marketplace(first: 100) { edges { node { appId versions { id status } } } } }": types.PrivateExtensionVersionsDocument,
     "query PrivateReviewCase($id: ID!) { reviewCase(id: $id) { assignee { id displayName email } messages { body } } }": types.PrivateReviewCaseDocument,
     "query PrivateInstallEvents { events(first: 100, types: [\"installation.created\"]) { edges { node { subjectId data } } } }": types.PrivateInstallEventsDocument,
@@ -92,6 +108,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }"): (typeof documents)["query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }"): (typeof documents)["mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }"): (typeof documents)["mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveComplianceDocument($a: String!, $k: ComplianceDocumentKind!) { removeComplianceDocument(appId: $a, kind: $k) }"): (typeof documents)["mutation RemoveComplianceDocument($a: String!, $k: ComplianceDocumentKind!) { removeComplianceDocument(appId: $a, kind: $k) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ListingSla($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { supportResponseHours } }"): (typeof documents)["mutation ListingSla($a: String!, $i: ListingInput!) { updateListing(appId: $a, input: $i) { supportResponseHours } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MediaCreateOrg($n: String!) { createOrganization(name: $n) { id } }"): (typeof documents)["mutation MediaCreateOrg($n: String!) { createOrganization(name: $n) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MediaAddMember($o: ID!, $e: String!, $r: OrgRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }"): (typeof documents)["mutation MediaAddMember($o: ID!, $e: String!, $r: OrgRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MediaAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation MediaAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

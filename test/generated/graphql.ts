@@ -90,6 +90,21 @@ export type ClaimExtensionInput = {
   displayName: Scalars['String']['input'];
 };
 
+/** A compliance PDF: never public (docs/marketplace.md) */
+export type ComplianceDocument = {
+  id: Scalars['ID']['output'];
+  kind: ComplianceDocumentKind;
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  /** Server-relative; needs the same Authorization header as GraphQL */
+  url: Scalars['String']['output'];
+};
+
+export type ComplianceDocumentKind =
+  | 'DATA_HANDLING'
+  | 'SECURITY_REVIEW';
+
 export type CreateWebhookEndpointInput = {
   /** Only these apps; none: all you may see */
   appIds?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -467,12 +482,18 @@ export type Installation = {
 
 export type Listing = {
   categories: Array<Scalars['String']['output']>;
+  /** Security review and data-handling PDFs: for the owner, reviewers and organization admins (once published); null for everyone else */
+  complianceDocuments?: Maybe<Array<ComplianceDocument>>;
   fullDescription?: Maybe<Scalars['String']['output']>;
   privacyPolicyUrl?: Maybe<Scalars['String']['output']>;
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Uploaded screenshots (PUT /listings/:appId/screenshots/:slot), in display order */
+  screenshotImages: Array<ListingScreenshot>;
   screenshots: Array<Scalars['String']['output']>;
   shortDescription?: Maybe<Scalars['String']['output']>;
   supportContact?: Maybe<Scalars['String']['output']>;
+  /** Hours within which support answers a first request (the SLA expectation) */
+  supportResponseHours?: Maybe<Scalars['Int']['output']>;
   supportedLanguages: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
 };
@@ -488,8 +509,23 @@ export type ListingInput = {
   shortDescription?: InputMaybe<Scalars['String']['input']>;
   /** Email or https URL */
   supportContact?: InputMaybe<Scalars['String']['input']>;
+  /** Support first-response time in hours, 1 to 720 */
+  supportResponseHours?: InputMaybe<Scalars['Int']['input']>;
   supportedLanguages?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An uploaded screenshot: re-encoded, metadata stripped, served by content hash */
+export type ListingScreenshot = {
+  contentType: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** 1 to 8, the display order */
+  position: Scalars['Int']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  /** Server-relative, immutable (keyed by the content hash) */
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
 };
 
 export type LoginInput = {
@@ -559,6 +595,12 @@ export type Mutation = {
   rateExtension: Review;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** Removes the compliance document of this kind */
+  removeComplianceDocument: Scalars['Boolean']['output'];
+  /** Removes one screenshot; the remaining ones keep their order */
+  removeListingScreenshot: Array<ListingScreenshot>;
+  /** Puts the listing's screenshots in this order (every screenshot id exactly once) */
+  reorderListingScreenshots: Array<ListingScreenshot>;
   /** The developer's reply to a review of their extension; again to edit it */
   replyToReview: Review;
   /** Report a review to the moderators (once per reporter) */
@@ -701,6 +743,24 @@ export type MutationRateExtensionArgs = {
 
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveComplianceDocumentArgs = {
+  appId: Scalars['String']['input'];
+  kind: ComplianceDocumentKind;
+};
+
+
+export type MutationRemoveListingScreenshotArgs = {
+  appId: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReorderListingScreenshotsArgs = {
+  appId: Scalars['String']['input'];
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1402,6 +1462,68 @@ export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED';
 
+export type ListingMediaQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type ListingMediaQuery = { extension?: { listing?: { screenshots: Array<string>, supportResponseHours?: number | null, screenshotImages: Array<{ id: string, position: number, url: string, contentType: string, width: number, height: number, sizeBytes: number }>, complianceDocuments?: Array<{ id: string, kind: ComplianceDocumentKind, url: string, sha256: string, sizeBytes: number }> | null } | null } | null };
+
+export type ReorderScreenshotsMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type ReorderScreenshotsMutation = { reorderListingScreenshots: Array<{ id: string, position: number }> };
+
+export type RemoveScreenshotMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveScreenshotMutation = { removeListingScreenshot: Array<{ id: string, position: number }> };
+
+export type RemoveComplianceDocumentMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  k: ComplianceDocumentKind;
+}>;
+
+
+export type RemoveComplianceDocumentMutation = { removeComplianceDocument: boolean };
+
+export type ListingSlaMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  i: ListingInput;
+}>;
+
+
+export type ListingSlaMutation = { updateListing: { supportResponseHours?: number | null } };
+
+export type MediaCreateOrgMutationVariables = Exact<{
+  n: Scalars['String']['input'];
+}>;
+
+
+export type MediaCreateOrgMutation = { createOrganization: { id: string } };
+
+export type MediaAddMemberMutationVariables = Exact<{
+  o: Scalars['ID']['input'];
+  e: Scalars['String']['input'];
+  r: OrgRole;
+}>;
+
+
+export type MediaAddMemberMutation = { addOrganizationMember: { id: string } };
+
+export type MediaAcceptMutationVariables = Exact<{
+  o: Scalars['ID']['input'];
+}>;
+
+
+export type MediaAcceptMutation = { acceptOrganizationInvitation: { id: string } };
+
 export type PrivateExtensionVersionsQueryVariables = Exact<{
   a: Scalars['String']['input'];
 }>;
@@ -1612,6 +1734,14 @@ export type ScenarioScopesQueryVariables = Exact<{
 export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null };
 
 
+export const ListingMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenshots"}},{"kind":"Field","name":{"kind":"Name","value":"supportResponseHours"}},{"kind":"Field","name":{"kind":"Name","value":"screenshotImages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complianceDocuments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingMediaQuery, ListingMediaQueryVariables>;
+export const ReorderScreenshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderScreenshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderListingScreenshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<ReorderScreenshotsMutation, ReorderScreenshotsMutationVariables>;
+export const RemoveScreenshotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveScreenshot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeListingScreenshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<RemoveScreenshotMutation, RemoveScreenshotMutationVariables>;
+export const RemoveComplianceDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveComplianceDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"k"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplianceDocumentKind"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeComplianceDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"k"}}}]}]}}]} as unknown as DocumentNode<RemoveComplianceDocumentMutation, RemoveComplianceDocumentMutationVariables>;
+export const ListingSlaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ListingSla"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ListingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateListing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supportResponseHours"}}]}}]}}]} as unknown as DocumentNode<ListingSlaMutation, ListingSlaMutationVariables>;
+export const MediaCreateOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MediaCreateOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<MediaCreateOrgMutation, MediaCreateOrgMutationVariables>;
+export const MediaAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MediaAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"e"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrgRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"e"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<MediaAddMemberMutation, MediaAddMemberMutationVariables>;
+export const MediaAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MediaAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrganizationInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<MediaAcceptMutation, MediaAcceptMutationVariables>;
 export const PrivateExtensionVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateExtensionVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gitUrl"}},{"kind":"Field","name":{"kind":"Name","value":"gitRef"}},{"kind":"Field","name":{"kind":"Name","value":"gitCommitSha"}},{"kind":"Field","name":{"kind":"Name","value":"requiredBump"}},{"kind":"Field","name":{"kind":"Name","value":"changeSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"toolsAdded"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewTriggers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validationReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"manifest"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivateExtensionVersionsQuery, PrivateExtensionVersionsQueryVariables>;
 export const PrivateReviewCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateReviewCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]}}]} as unknown as DocumentNode<PrivateReviewCaseQuery, PrivateReviewCaseQueryVariables>;
 export const PrivateInstallEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivateInstallEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"installation.created","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivateInstallEventsQuery, PrivateInstallEventsQueryVariables>;

@@ -3,6 +3,7 @@ import type { TestApp } from './test-app';
 import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
 import { installationOf, publishedExtension } from './scenarios';
 import { startReceiver } from './webhook-receiver';
+import { minimalPdf } from './images';
 
 /**
  * A seeded world full of private data, for the visibility sweep: every private value is a
@@ -125,6 +126,18 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
       secret('revalidation message', canary('pushmsg'), ['owner', 'admin']),
     ],
   );
+
+  // A compliance document, through the real upload route: never public (docs/marketplace.md). Its
+  // hash and id are canaries for the owner and admins (the sweep's stranger administers no organization).
+  const compliance = await t
+    .http()
+    .put(`/listings/${appId}/compliance/security-review`)
+    .set('Authorization', `Bearer ${owner.token}`)
+    .set('Content-Type', 'application/pdf')
+    .send(minimalPdf(`BT (Security review ${canary('pdf')}) Tj ET`));
+  if (compliance.status !== 200) throw new Error(`compliance upload failed: ${JSON.stringify(compliance.body)}`);
+  secret('compliance document hash', compliance.body.document.sha256, ['owner', 'admin']);
+  secret('compliance document id', compliance.body.document.id, ['owner', 'admin']);
 
   // One version in every other state, cloned from the published row (ids and numbers are canaries).
   const versionIds: Record<string, string> = { PUBLISHED: published.id };

@@ -37,6 +37,10 @@ export class ListingEntity {
   @Column({ type: 'text', nullable: true })
   supportContact: string | null;
 
+  /** The first-response time support commits to, in hours (the listing's SLA expectation). */
+  @Column({ type: 'int', nullable: true })
+  supportResponseHours: number | null;
+
   /** Full-text document (title, descriptions, tool descriptions), refreshed on update and publish. */
   @Column({ type: 'tsvector', nullable: true, select: false })
   searchDocument: string | null;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { ListingMediaEntity, ListingMediaKind } from './listing-media.entity';
 import { byKey } from '../../shared/batch';
 import { ListingEntity } from './listing.entity';
 
@@ -33,7 +34,7 @@ async function listingsOf(manager: EntityManager, ids: readonly string[]): Promi
   // Marketplace hot path as well: plain rows, mapped by hand.
   const raw: Record<string, unknown>[] = await manager.query(
     `SELECT extension_id, title, short_description, full_description, categories, screenshots, supported_languages,
-            privacy_policy_url, support_contact, published_at, updated_at
+            privacy_policy_url, support_contact, support_response_hours, published_at, updated_at
        FROM listings WHERE extension_id = ANY($1)`,
     [[...ids]],
   );
@@ -49,9 +50,36 @@ async function listingsOf(manager: EntityManager, ids: readonly string[]): Promi
     e.supportedLanguages = r.supported_languages as string[];
     e.privacyPolicyUrl = r.privacy_policy_url as string | null;
     e.supportContact = r.support_contact as string | null;
+    e.supportResponseHours = r.support_response_hours as number | null;
     e.publishedAt = r.published_at as Date | null;
     e.updatedAt = r.updated_at as Date;
     return e;
   });
   return byKey(ids, rows, r => r.extensionId);
+}
+
+/** Per-request loaders of listing media (screenshots, compliance documents) and of who may see compliance documents. */
+export function createListingMediaLoaders(manager: EntityManager) {
+  const mediaOf = (kinds: ListingMediaKind[]) =>
+    new DataLoader<string, ListingMediaEntity[]>(async ids => {
+      const rows = await manager.getRepository(ListingMediaEntity).find({ where: { extensionId: In([...ids]), kind: In(kinds) }, order: { position: 'ASC', kind: 'ASC' } });
+      return ids.map(id => rows.filter(r => r.extensionId === id));
+    });
+  return {
+    screenshotsByExtensionId: mediaOf([ListingMediaKind.SCREENSHOT]),
+    complianceDocumentsByExtensionId: mediaOf([ListingMediaKind.SECURITY_REVIEW, ListingMediaKind.DATA_HANDLING]),
+    /** Whether the user is an OWNER or ADMIN of at least one organization (OrganizationAccess.ADMINISTER). */
+    administersAnOrganization: new DataLoader<string, boolean>(async userIds => {
+      const rows: { user_id: string }[] = await manager.query(
+        `SELECT DISTINCT user_id FROM organization_members WHERE user_id = ANY($1) AND role IN ('OWNER', 'ADMIN')`,
+        [[...userIds]],
+      );
+      const admins = new Set(rows.map(r => r.user_id));
+      return userIds.map(id => admins.has(id));
+    }),
+  };
+}
+
+declare module '../../context' {
+  interface Loaders extends ReturnType<typeof createListingMediaLoaders> {}
 }

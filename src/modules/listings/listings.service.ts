@@ -29,6 +29,7 @@ export interface ListingChanges {
   supportedLanguages?: string[] | null;
   privacyPolicyUrl?: string | null;
   supportContact?: string | null;
+  supportResponseHours?: number | null;
 }
 
 export enum MarketplaceSort {

@@ -1,9 +1,11 @@
-import { ArgsType, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
 import { Extension } from '../extensions/extensions.types';
 import type { ListingEntity } from './listing.entity';
+import type { ListingMediaEntity } from './listing-media.entity';
+import { FILE_EXTENSIONS } from './media-checks';
 import { MarketplaceSort } from './listings.service';
 
 registerEnumType(MarketplaceSort, { name: 'MarketplaceSort' });
@@ -34,8 +36,14 @@ export class Listing {
   @Field(() => String, { nullable: true })
   supportContact: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'Hours within which support answers a first request (the SLA expectation)' })
+  supportResponseHours: number | null;
+
   @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
+
+  /** Not a field: the extension whose listing this is, for the media field resolvers. */
+  extensionId: string;
 
   static from(e: ListingEntity): Listing {
     const out = new Listing();
@@ -47,7 +55,9 @@ export class Listing {
     out.supportedLanguages = e.supportedLanguages;
     out.privacyPolicyUrl = e.privacyPolicyUrl;
     out.supportContact = e.supportContact;
+    out.supportResponseHours = e.supportResponseHours ?? null;
     out.publishedAt = e.publishedAt;
+    out.extensionId = e.extensionId;
     return out;
   }
 }
@@ -93,6 +103,13 @@ export class ListingInput {
   @IsOptional()
   @MaxLength(500)
   supportContact?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Support first-response time in hours, 1 to 720' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  supportResponseHours?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -125,4 +142,84 @@ export class MarketplaceArgs extends PageArgs {
   @Field(() => MarketplaceSort, { nullable: true, description: 'Default: RELEVANCE with a query, else NEWEST' })
   @IsOptional()
   sort?: MarketplaceSort | null;
+}
+
+
+@ObjectType({ simpleResolvers: true, description: 'An uploaded screenshot: re-encoded, metadata stripped, served by content hash' })
+export class ListingScreenshot {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '1 to 8, the display order' })
+  position: number;
+
+  @Field({ description: 'Server-relative, immutable (keyed by the content hash)' })
+  url: string;
+
+  @Field()
+  contentType: string;
+
+  @Field(() => Int)
+  width: number;
+
+  @Field(() => Int)
+  height: number;
+
+  @Field(() => Int)
+  sizeBytes: number;
+
+  static from(m: ListingMediaEntity): ListingScreenshot {
+    return Object.assign(new ListingScreenshot(), {
+      id: m.id,
+      position: m.position,
+      url: screenshotUrl(m),
+      contentType: m.contentType,
+      width: m.width ?? 0,
+      height: m.height ?? 0,
+      sizeBytes: m.sizeBytes,
+    });
+  }
+}
+
+export function screenshotUrl(m: { sha256: string; contentType: string }): string {
+  return `/marketplace/screenshots/${m.sha256}.${FILE_EXTENSIONS[m.contentType] ?? 'bin'}`;
+}
+
+/** The kinds of compliance document (a subset of ListingMediaKind). */
+export enum ComplianceDocumentKind {
+  SECURITY_REVIEW = 'SECURITY_REVIEW',
+  DATA_HANDLING = 'DATA_HANDLING',
+}
+registerEnumType(ComplianceDocumentKind, { name: 'ComplianceDocumentKind' });
+
+@ObjectType({ simpleResolvers: true, description: 'A compliance PDF: never public (docs/marketplace.md)' })
+export class ComplianceDocument {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ComplianceDocumentKind)
+  kind: ComplianceDocumentKind;
+
+  @Field({ description: 'Server-relative; needs the same Authorization header as GraphQL' })
+  url: string;
+
+  @Field()
+  sha256: string;
+
+  @Field(() => Int)
+  sizeBytes: number;
+
+  @Field(() => DateTimeScalar)
+  uploadedAt: Date;
+
+  static from(m: ListingMediaEntity): ComplianceDocument {
+    return Object.assign(new ComplianceDocument(), {
+      id: m.id,
+      kind: m.kind as string as ComplianceDocumentKind,
+      url: `/listings/compliance/${m.id}.pdf`,
+      sha256: m.sha256,
+      sizeBytes: m.sizeBytes,
+      uploadedAt: m.createdAt,
+    });
+  }
 }
