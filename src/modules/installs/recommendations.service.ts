@@ -1,13 +1,8 @@
-import { EventTypes } from '../events/event-types';
 import semver from 'semver';
 import { In } from 'typeorm';
-import { authed, type RequestContext } from '../../context';
-import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
-import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
-import type { AuditTrail } from '../audit/audit-trail';
-import type { EventLog } from '../events/event-log';
-import { ExtensionEntity } from '../extensions/extensions.entities';
-import type { ExtensionsService } from '../extensions/extensions.service';
+import type { AuthedContext } from '../../context';
+import { repo } from '../../db/transaction';
+import { TierNotice, tierNotices } from '../hosting/hosting-cost';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
@@ -22,6 +17,10 @@ export interface Recommendation {
   recommended: ExtensionVersionEntity | null;
   newScopes: string[];
   sunsetAt: Date | null;
+  /** The recommended version runs on another hosting tier (docs/hosting.md). */
+  hostingNotice: TierNotice | null;
+  /** Moving needs new scopes granted or a dearer hosting cost acknowledged. */
+  needsConsent: boolean;
 }
 
 /**
@@ -32,8 +31,37 @@ export interface Recommendation {
 export class RecommendationsService {
   constructor(private readonly installs: InstallsService) {}
 
-  async recommendations(ctx: RequestContext, organizationId?: string | null): Promise<Recommendation[]> {
-    const installations = await this.installs.listMine(authed(ctx), organizationId);
+  /**
+   * Every recommendation for the caller's (or an organization's) installations: one per
+   * installation on a deprecated version, with a tier-change notice when its target runs on
+   * another tier; and one per other installation whose newer version changes tier.
+   */
+  async recommendations(ctx: AuthedContext, organizationId?: string | null): Promise<Recommendation[]> {
+    const installations = await this.installs.listMine(ctx, organizationId);
+    const notices = new Map((await tierNotices(ctx, installations)).map(n => [n.installationId, n]));
+    const deprecated = (await this.forDeprecated(ctx, installations)).map(r => {
+      const hostingNotice = notices.get(r.installation.id) ?? null;
+      return { ...r, hostingNotice, needsConsent: r.newScopes.length > 0 || !!hostingNotice?.needsConsent };
+    });
+    const covered = new Set(deprecated.map(r => r.installation.id));
+    const tierOnly = [...notices.values()].filter(n => !covered.has(n.installationId));
+    if (!tierOnly.length) return deprecated;
+    const versions = new Map(
+      (await repo(ctx, ExtensionVersionEntity).findBy({ id: In([...new Set(tierOnly.flatMap(n => [n.currentVersionId, n.recommendedVersionId]))]) })).map(v => [v.id, v]),
+    );
+    const byId = new Map(installations.map(i => [i.id, i]));
+    const rest = tierOnly.flatMap((notice): Recommendation[] => {
+      const installation = byId.get(notice.installationId);
+      const current = versions.get(notice.currentVersionId);
+      if (!installation || !current) return [];
+      const recommended = versions.get(notice.recommendedVersionId) ?? null;
+      return [{ installation, current, recommended, newScopes: [], sunsetAt: null, hostingNotice: notice, needsConsent: notice.needsConsent }];
+    });
+    return [...deprecated, ...rest];
+  }
+
+  /** Installations on a deprecated version, each pointed at the newest supported one. */
+  private async forDeprecated(ctx: AuthedContext, installations: InstallationEntity[]): Promise<Omit<Recommendation, 'hostingNotice' | 'needsConsent'>[]> {
     const versionIds = [...new Set(installations.map(i => i.versionId))];
     const current = await repo(ctx, ExtensionVersionEntity).findBy({ id: In(versionIds), status: VersionStatus.DEPRECATED });
     if (!current.length) return [];
@@ -54,10 +82,5 @@ export class RecommendationsService {
         const newScopes = recommended ? declaredScopes((recommended.manifest ?? {}) as Manifest).filter(s => !granted.has(s)) : [];
         return { installation, current: from, recommended, newScopes, sunsetAt: deprecations.get(from.id)?.sunsetAt ?? null };
       });
-  }
-
-  /** The caller's (or an organization's) active installations, as `recommendations` reads them. */
-  installationsOf(ctx: RequestContext, organizationId?: string | null): Promise<InstallationEntity[]> {
-    return this.installs.listMine(authed(ctx), organizationId);
   }
 }
