@@ -9,7 +9,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { WebSocketServer } from 'ws';
 import type { PlazaConfig } from './config';
 import type { RequestContext, ResolverContainer } from './context';
 import { createDataSource, runMigrations } from './db/data-source';

@@ -8,6 +8,7 @@ import { createVersionsLoaders } from './modules/versions/versions.loaders';
 import { createReviewLoaders } from './modules/review/review.loaders';
 import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
 import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
+import { createHostingLoaders } from './modules/hosting/hosting.loaders';
 import { createRatingsLoaders } from './modules/ratings/ratings.loaders';
 
 /**
@@ -25,6 +26,7 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createReviewLoaders(manager),
     ...createWebhooksLoaders(manager),
     ...createGitHooksLoaders(manager),
+    ...createHostingLoaders(manager),
     ...createRatingsLoaders(manager),
   };
 }

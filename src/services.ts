@@ -93,8 +93,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
   const listingMedia = new ListingMediaService(extensions, events, audit);
   const upgrades = new UpgradesService(installs, jobs, events, audit, config.dbLongStatementTimeoutMs);
-  const staging = new StagingService(extensions, events, audit);
-  const deprecations = new DeprecationsService(extensions, lifecycle, events, audit, jobs);
+  const staging = new StagingService(events, audit);
+  const deprecations = new DeprecationsService(lifecycle, events, audit, jobs);
   const recommendations = new RecommendationsService(installs);
   const webhooks = new WebhooksService(
     {
@@ -156,7 +156,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],
     [GitHooksResolver, new GitHooksResolver(services.gitHooks, config.maxPageSize)],
-    [ExtensionGitSourceResolver, new ExtensionGitSourceResolver(services.gitHooks)],
+    [ExtensionGitSourceResolver, new ExtensionGitSourceResolver()],
     [HostingResolver, new HostingResolver(services.hosting)],
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],

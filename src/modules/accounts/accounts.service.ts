@@ -1,4 +1,4 @@
-import { EventTypes, InternalEventTypes } from '../events/event-types';
+import { InternalEventTypes } from '../events/event-types';
 import { randomBytes } from 'node:crypto';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';

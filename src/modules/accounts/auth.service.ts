@@ -1,4 +1,4 @@
-import { EventTypes, InternalEventTypes } from '../events/event-types';
+import { InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';

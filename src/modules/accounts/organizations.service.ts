@@ -1,4 +1,4 @@
-import { EventTypes, InternalEventTypes } from '../events/event-types';
+import { InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, withTransaction } from '../../db/transaction';

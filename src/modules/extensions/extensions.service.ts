@@ -4,7 +4,6 @@ import { isUniqueViolation, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
-import { Role } from '../../shared/auth/roles';
 import { DeveloperProfileEntity } from '../accounts/accounts.entities';
 import { canManageExtension } from './extension.policy';
 import { CategoryEntity, ExtensionEntity, PackageFormatKind } from './extensions.entities';

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Length } from 'class-validator';
 import { DateTimeScalar } from '../../shared/scalars';
 import { PackageFormatKind, type CategoryEntity, type ExtensionEntity } from './extensions.entities';

@@ -35,7 +35,11 @@ export async function priceOf(ctx: RequestContext, manifest: unknown): Promise<H
 
 /** `priceOf` for many manifests with one read of the tier table (no round trip per version). */
 export async function pricer(ctx: RequestContext): Promise<(manifest: unknown) => HostingPrice | null> {
-  const tiers = await repo(ctx, HostingTierEntity).find();
+  return pricerFrom(await repo(ctx, HostingTierEntity).find());
+}
+
+/** `priceOf` over a tier table already read (a request's `hostingTierTable` loader). */
+export function pricerFrom(tiers: HostingTierEntity[]): (manifest: unknown) => HostingPrice | null {
   const byName = new Map(tiers.map(t => [t.name, t]));
   const fallback = tiers.find(t => t.isDefault);
   return manifest => {

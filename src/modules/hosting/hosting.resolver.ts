@@ -23,15 +23,13 @@ export class HostingResolver {
     description: 'Managed-hosting cost per month, per installation and in total: an organization’s (members and admins) or, without one, your personal installations’',
   })
   async hostingCost(@Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null, @Ctx() ctx: RequestContext): Promise<HostingCost> {
-    const lines = await this.hosting.organizationCost(authed(ctx), organizationId ?? null);
-    const totals = new Map<string, number>();
-    for (const line of lines) totals.set(line.price.currency, (totals.get(line.price.currency) ?? 0) + line.price.monthlyCostMinor);
+    const { lines, totals } = await this.hosting.organizationCost(authed(ctx), organizationId ?? null);
     return Object.assign(new HostingCost(), {
       organizationId,
       lines: lines.map(l =>
         Object.assign(new HostingCostLine(), { installationId: l.installationId, appId: l.appId, version: l.version, tier: l.price.tier, monthlyCost: Money.of(l.price.monthlyCostMinor, l.price.currency) }),
       ),
-      totals: [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => Money.of(amount, currency)),
+      totals: totals.map(t => Money.of(t.monthlyCostMinor, t.currency)),
     });
   }
 

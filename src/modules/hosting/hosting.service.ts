@@ -4,7 +4,6 @@ import { isUuid, repo, returnedRows, withTransaction } from '../../db/transactio
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { OrganizationsService } from '../accounts/organizations.service';
-import { Role } from '../../shared/auth/roles';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
@@ -12,12 +11,12 @@ import { ExtensionEntity } from '../extensions/extensions.entities';
 import { ReviewCaseEntity } from '../review/review.entities';
 import type { ReviewService } from '../review/review.service';
 import { hostingOf, HostingDeclaration } from '../validation/hosting/hosting-rules';
-import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { ExtensionVersionEntity, LIVE_STATUSES, VersionStatus } from '../versions/version.entity';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { UrlPolicy, WebhookUrlRefused } from '../webhooks/url-guard';
 import { deploymentObjects, deploymentYaml } from './deployment';
 import { healthUrl, probe } from './health-probe';
-import { HostingPrice, priceOf } from './hosting-cost';
+import { HostingPrice, priceOf, pricer, pricerFrom } from './hosting-cost';
 import { HealthCheckEntity, HealthCheckStatus, HostingConsentEntity, HostingTierEntity } from './hosting.entities';
 
 /**
@@ -37,7 +36,14 @@ export interface HostingOptions {
 /** Versions whose health may still be checked for review (not yet decided). */
 const CHECKABLE = [VersionStatus.SUBMITTED, VersionStatus.VALIDATING, VersionStatus.PENDING_REVIEW, VersionStatus.IN_REVIEW];
 const IN_REVIEW = [VersionStatus.PENDING_REVIEW, VersionStatus.IN_REVIEW];
-const DEPLOYABLE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
+
+/** One managed installation's monthly cost. */
+export interface CostLine {
+  installationId: string;
+  appId: string;
+  version: string | null;
+  price: HostingPrice;
+}
 
 export interface TierChange {
   fromTier: string | null;
@@ -73,7 +79,8 @@ export class HostingService {
   async declaration(ctx: RequestContext, manifest: unknown): Promise<(HostingDeclaration & { price: HostingPrice | null }) | null> {
     const declared = hostingOf(manifest, null);
     if (!declared) return null;
-    const price = await priceOf(ctx, manifest);
+    // A version list shows many of these: the tier table is read once per request.
+    const price = pricerFrom(await ctx.loaders.hostingTierTable.load('all'))(manifest);
     return { ...declared, tier: declared.tier ?? price?.tier ?? null, price };
   }
 
@@ -82,7 +89,7 @@ export class HostingService {
    * The caller has already passed the version policy with the FULL view (owner, reviewers, admins).
    */
   async deployment(ctx: RequestContext, version: ExtensionVersionEntity): Promise<{ yaml: string; objects: Record<string, unknown>[]; egress: string[] } | null> {
-    if (!DEPLOYABLE.includes(version.status) || !version.version) return null;
+    if (!LIVE_STATUSES.includes(version.status) || !version.version) return null;
     const declared = hostingOf(version.manifest, null);
     if (!declared?.managed) return null;
     const tier = await repo(ctx, HostingTierEntity).findOneBy(declared.tier ? { name: declared.tier } : { isDefault: true });
@@ -219,7 +226,7 @@ export class HostingService {
    * An organization's managed-hosting lines (members and admins; NOT_FOUND for anyone else), or
    * with no organization the caller's personal installations'.
    */
-  async organizationCost(ctx: AuthedContext, organizationId: string | null): Promise<{ installationId: string; appId: string; version: string | null; price: HostingPrice }[]> {
+  async organizationCost(ctx: AuthedContext, organizationId: string | null): Promise<{ lines: CostLine[]; totals: { currency: string; monthlyCostMinor: number }[] }> {
     if (organizationId !== null) {
       if (!isUuid(organizationId)) throw new NotFoundError('Organization');
       const access = organizationAccess(ctx.actor, await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId));
@@ -231,20 +238,18 @@ export class HostingService {
         ORDER BY e.app_id, i.id`,
       [organizationId ?? ctx.actor.userId],
     );
-    if (!rows.length) return [];
+    if (!rows.length) return { lines: [], totals: [] };
     const versions = new Map((await repo(ctx, ExtensionVersionEntity).findBy({ id: In([...new Set(rows.map(r => r.version_id))]) })).map(v => [v.id, v]));
-    const tiers = new Map((await this.tiers(ctx)).map(t => [t.name, t]));
-    const fallback = [...tiers.values()].find(t => t.isDefault);
-    const lines: { installationId: string; appId: string; version: string | null; price: HostingPrice }[] = [];
+    const price$ = await pricer(ctx);
+    const lines: CostLine[] = [];
     for (const row of rows) {
       const version = versions.get(row.version_id);
-      const declared = version && hostingOf(version.manifest, null);
-      if (!declared?.managed) continue;
-      const tier = declared.tier ? tiers.get(declared.tier) : fallback;
-      if (!tier) continue;
-      lines.push({ installationId: row.id, appId: row.app_id, version: version!.version, price: { tier: tier.name, monthlyCostMinor: tier.monthlyCostMinor, currency: tier.currency } });
+      const price = version ? price$(version.manifest) : null;
+      if (price) lines.push({ installationId: row.id, appId: row.app_id, version: version!.version, price });
     }
-    return lines;
+    const totals = new Map<string, number>();
+    for (const { price } of lines) totals.set(price.currency, (totals.get(price.currency) ?? 0) + price.monthlyCostMinor);
+    return { lines, totals: [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, monthlyCostMinor]) => ({ currency, monthlyCostMinor })) };
   }
 
   /** The tier change between two versions' manifests, or null when the tier (and so the price) stays. */

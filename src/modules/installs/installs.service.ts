@@ -5,9 +5,7 @@ import { isUuid, repo, returnedRows, withTransaction } from '../../db/transactio
 import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { canManageInstallation } from './installation.policy';
-import { UserEntity } from '../accounts/accounts.entities';
 import type { OrganizationsService } from '../accounts/organizations.service';
-import { OrgRole, Role } from '../../shared/auth/roles';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
@@ -15,7 +13,7 @@ import { StagingInviteEntity } from '../review/staging.entity';
 import { STAGEABLE } from '../review/staging.service';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
-import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { ExtensionVersionEntity, LIVE_STATUSES, VersionStatus } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
 import { newestVersion, semverDescSql } from '../versions/semver-order';
 import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
@@ -29,7 +27,6 @@ export interface InstallRequest {
   hostingCost?: CostAcknowledgement | null;
 }
 
-const INSTALLABLE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 
 /** What the runtime needs to call the extension's lifecycle hooks (docs/marketplace.md, "Installing"). */
 export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_uninstall'): { hook: string; declared: boolean; signature: string | null } {
@@ -185,7 +182,7 @@ export class InstallsService {
     if (versionId) {
       const version = isUuid(versionId) ? await repo(ctx, ExtensionVersionEntity).findOneBy({ id: versionId, extensionId: extension.id }) : null;
       if (!version) throw new NotFoundError('Version');
-      if (INSTALLABLE.includes(version.status)) {
+      if (LIVE_STATUSES.includes(version.status)) {
         if (await this.isSunset(ctx, [version.id]).then(set => set.has(version.id))) throw new InvalidStateError('This version is past its sunset date');
         return { version, source: InstallSource.USER };
       }
@@ -197,7 +194,7 @@ export class InstallsService {
       }
       throw new InvalidStateError(`A ${version.status} version cannot be installed`);
     }
-    const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(INSTALLABLE) } });
+    const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE_STATUSES) } });
     const sunset = await this.isSunset(ctx, published.map(v => v.id));
     const latest = newestVersion(published.filter(v => !sunset.has(v.id)));
     if (!latest) throw new InvalidStateError('This extension has no published version to install');

@@ -5,8 +5,8 @@ import type { PackagesService } from '../packages/packages.service';
 import { checkSvgBytes } from '../validation/icon/svg-icon';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../context';
-import { isUuid, repo, withTransaction } from '../../db/transaction';
-import { BadUserInputError, FieldError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { repo, withTransaction } from '../../db/transaction';
+import { BadUserInputError, FieldError, InvalidStateError } from '../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
@@ -14,7 +14,7 @@ import { CategoryEntity, ExtensionEntity } from '../extensions/extensions.entiti
 import type { ExtensionsService } from '../extensions/extensions.service';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes, toolsOf } from '../validation/manifest-rules';
-import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
+import { ExtensionVersionEntity, LIVE_STATUSES, VersionStatus } from '../versions/version.entity';
 import { ListingEntity } from './listing.entity';
 import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { newestVersion } from '../versions/semver-order';
@@ -41,14 +41,13 @@ export enum MarketplaceSort {
 }
 
 const PLACEHOLDER = /\b(todo|tbd|fixme|lorem ipsum|description here|placeholder|insert (a )?description)\b/i;
-const LIVE = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
 
 /** The version a listing describes: newest published, else the newest with a manifest. */
 async function describedVersion(ctx: RequestContext, extensionId: string): Promise<ExtensionVersionEntity | null> {
   const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId } });
   const withManifest = versions.filter(v => v.manifest);
   return (
-    newestVersion(withManifest.filter(v => LIVE.includes(v.status))) ??
+    newestVersion(withManifest.filter(v => LIVE_STATUSES.includes(v.status))) ??
     newestVersion(withManifest.filter(v => v.status !== VersionStatus.VALIDATION_FAILED))
   );
 }
@@ -239,7 +238,7 @@ export class ListingsService {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
     const listing = extension && !extension.system ? await repo(ctx, ListingEntity).findOneBy({ extensionId: extension.id }) : null;
     if (!extension || !listing?.publishedAt) return null;
-    const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE) } });
+    const versions = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE_STATUSES) } });
     const latest = newestVersion(versions);
     const manifest = latest?.manifest;
     // A Kiket manifest names its icon under extension.assets; either way it is re-checked (V21) below.

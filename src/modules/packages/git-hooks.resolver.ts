@@ -34,12 +34,10 @@ export class GitHooksResolver {
 
 @Resolver(() => Extension)
 export class ExtensionGitSourceResolver {
-  constructor(private readonly gitHooks: GitHooksService) {}
-
   @FieldResolver(() => GitSourceInfo, { nullable: true, description: 'The tracked git repository and its validation history: the owner and admins only, null for everyone else' })
   async gitSource(@Root() extension: Extension, @Ctx() ctx: RequestContext): Promise<GitSourceInfo | null> {
     if (!mayManageGitSource(ctx, extension)) return null;
-    const source = await this.gitHooks.sourceOf(ctx, extension.id);
+    const source = await ctx.loaders.gitSourceByExtensionId.load(extension.id);
     return source ? GitSourceInfo.from(source, extension.appId) : null;
   }
 }

@@ -322,10 +322,6 @@ export class GitHooksService {
     });
   }
 
-  async sourceOf(ctx: RequestContext, extensionId: string): Promise<ExtensionGitSourceEntity | null> {
-    return repo(ctx, ExtensionGitSourceEntity).findOneBy({ extensionId });
-  }
-
   async history(ctx: RequestContext, extensionId: string, first: number): Promise<GitRevalidationEntity[]> {
     return repo(ctx, GitRevalidationEntity).find({ where: { extensionId }, order: { createdAt: 'DESC' }, take: first });
   }

@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from '../versions/version.entity';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, BadUserInputError } from '../../shared/errors';
@@ -9,7 +10,7 @@ import { EventTypes } from '../events/event-types';
 import type { EventLog } from '../events/event-log';
 import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity } from '../extensions/extensions.entities';
-import { ExtensionRatingEntity, ModerationDecision, RatingReplyEntity } from './ratings.entities';
+import { ExtensionRatingEntity, ModerationDecision } from './ratings.entities';
 import { canSeeReview, isModerator } from './rating.policy';
 import { REVIEW_LIMITS, reviewText, starsOf } from './review-text';
 
@@ -68,7 +69,7 @@ export interface RatingSummaryRow {
   histogram: number[];
 }
 
-const LIVE = `('PUBLISHED', 'DEPRECATED')`;
+const LIVE = `(${LIVE_STATUSES.map(status => `'${status}'`).join(', ')})`;
 const REVIEW_SELECT = `SELECT r.id, r.extension_id, r.author_user_id, u.display_name AS author_name, r.organization_id, r.stars, r.title, r.body,
          r.hidden_at, r.created_at, r.updated_at, rp.body AS reply_body, rp.created_at AS reply_created_at, rp.updated_at AS reply_updated_at
     FROM extension_ratings r JOIN users u ON u.id = r.author_user_id LEFT JOIN rating_replies rp ON rp.rating_id = r.id`;

@@ -8,7 +8,6 @@ import { Role } from '../../shared/auth/roles';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
-import type { Manifest } from '../validation/manifest-layer';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import type { ReviewTrigger } from '../versions/version-rules';
 import type { VersionLifecycle } from '../versions/version-lifecycle';

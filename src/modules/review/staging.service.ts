@@ -1,4 +1,4 @@
-import { EventTypes, InternalEventTypes } from '../events/event-types';
+import { InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
@@ -9,7 +9,6 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity } from '../extensions/extensions.entities';
-import type { ExtensionsService } from '../extensions/extensions.service';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { StagingInviteEntity } from './staging.entity';
 
@@ -28,7 +27,6 @@ export const STAGEABLE = [
  */
 export class StagingService {
   constructor(
-    private readonly extensions: ExtensionsService,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
   ) {}

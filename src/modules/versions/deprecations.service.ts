@@ -7,7 +7,6 @@ import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
 import { canManageExtension } from '../extensions/extension.policy';
 import { ExtensionEntity } from '../extensions/extensions.entities';
-import type { ExtensionsService } from '../extensions/extensions.service';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { DeprecationEntity } from './deprecation.entity';
 import type { VersionLifecycle } from './version-lifecycle';
@@ -22,7 +21,6 @@ export const announceSunsetsQueue = defineQueue<Record<string, never>>('announce
  */
 export class DeprecationsService {
   constructor(
-    private readonly extensions: ExtensionsService,
     private readonly lifecycle: VersionLifecycle,
     private readonly events: EventLog,
     private readonly audit: AuditTrail,

@@ -20,6 +20,9 @@ export enum VersionStatus {
 }
 registerEnumType(VersionStatus, { name: 'VersionStatus' });
 
+/** Published versions, deprecated ones included: what the marketplace shows and users can install. */
+export const LIVE_STATUSES: readonly VersionStatus[] = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
+
 /** Statuses that free a version number for reuse (a failed or withdrawn number may come back). */
 export const DEAD_STATUSES = [VersionStatus.VALIDATION_FAILED, VersionStatus.WITHDRAWN, VersionStatus.REJECTED];
 

@@ -3,7 +3,7 @@ import semver from 'semver';
 import { In } from 'typeorm';
 import type { PlazaConfig } from '../../config';
 import { authed, type AuthedContext, type RequestContext } from '../../context';
-import { isUniqueViolation, isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
+import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, ConflictError, InvalidStateError, NotFoundError, PackageRejectedError } from '../../shared/errors';
 import { Role } from '../../shared/auth/roles';
