@@ -17,10 +17,11 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['packages'],
   ['versions', 'webhooks'],
   ['review'],
-  ['hosting'],
+  ['hosting', 'runtime', 'trust'],
   ['installs'],
-  ['ratings'],
+  ['ratings', 'analytics'],
   ['listings'],
+  ['billing'],
   ['http', 'cli', 'root'],
 ];
 
