@@ -36,6 +36,7 @@ import { iconRoutes } from './http/icons';
 import { listingMediaRoutes } from './http/listing-media';
 import { gitHookRoutes } from './http/git-hooks';
 import { startJobs } from './jobs/workers';
+import type { Clock } from './shared/clock';
 
 export interface AppOptions {
   config: PlazaConfig;
@@ -43,6 +44,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Apply pending migrations at start-up (the default). */
   migrate?: boolean;
+  /** The time policies read (docs/architecture.md, "Time"); the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 export interface PlazaApp {
@@ -102,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     });
   };
 
-  const services = createServices(config, dataSource, options.databaseUrl, logger);
+  const services = createServices(config, dataSource, options.databaseUrl, logger, options.clock);
   const container = createResolverContainer(services, config);
   const schema = await buildPlazaSchema(container);
   const metrics = new Metrics();

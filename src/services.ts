@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { PlazaConfig } from './config';
 import type { ResolverContainer } from './context';
 import type { Logger } from './shared/logger';
+import { type Clock, systemClock } from './shared/clock';
 import { AccountsResolver } from './modules/accounts/accounts.resolver';
 import { AccountsService } from './modules/accounts/accounts.service';
 import { AuthService } from './modules/accounts/auth.service';
@@ -57,7 +58,7 @@ import { HostingService } from './modules/hosting/hosting.service';
  * The composition root: every service is a stateless singleton built here once, with its
  * collaborators passed in, and every resolver instance gets the services it calls.
  */
-export function createServices(config: PlazaConfig, dataSource: DataSource, databaseUrl: string, logger: Logger) {
+export function createServices(config: PlazaConfig, dataSource: DataSource, databaseUrl: string, logger: Logger, clock: Clock = systemClock) {
   const events = new EventLog();
   const audit = new AuditTrail();
   const auth = new AuthService(config, dataSource, events, audit);
@@ -127,7 +128,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  return { clock, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import { createApp, PlazaApp } from '../../src/app';
 import { loadConfig, PlazaConfig } from '../../src/config';
 import { createLogger, Logger } from '../../src/shared/logger';
 import { withDatabase } from './database';
+import type { Clock } from '../../src/shared/clock';
 
 /** One GraphQL error as the server sends it; `extensions.code` is the stable code clients match on. */
 export interface GqlError {
@@ -86,13 +87,13 @@ export function testConfig(overrides: Partial<Record<keyof PlazaConfig, unknown>
 /** Starts a full Plaza server (HTTP + WebSocket) on a random port over a fresh database. */
 export async function startTestApp(
   overrides: Partial<Record<keyof PlazaConfig, unknown>> = {},
-  options: { via?: (databaseUrl: string) => string; logger?: Logger; databaseUrl?: string } = {},
+  options: { via?: (databaseUrl: string) => string; logger?: Logger; databaseUrl?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
   // `databaseUrl` starts another server over an existing test database (it is not dropped on close).
   const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = testConfig(overrides);
   // `via` routes the server's connections elsewhere (a fault-injecting proxy); `databaseUrl` stays direct.
-  const app = await createApp({ config, databaseUrl: options.via ? options.via(db.url) : db.url, logger: options.logger ?? createLogger(config.logLevel) });
+  const app = await createApp({ config, databaseUrl: options.via ? options.via(db.url) : db.url, logger: options.logger ?? createLogger(config.logLevel), clock: options.clock });
   const url = await app.listen(0, '127.0.0.1');
   const agent = () => request(url);
   return {
