@@ -79,7 +79,8 @@ describe('trust: rescans and attestations (docs/trust.md)', () => {
     stranger = await buildUser(t);
     admin = await buildAdmin(t);
     [{ package_sha256: packageSha256 }] = await t.sql(`SELECT package_sha256 FROM extension_versions WHERE id = $1`, [versionId]);
-  }, 60_000);
+    // Two extensions through the real claim → validate → review → publish loop: slow on a loaded machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   it('records the rule set that judged a validation, for the owner, reviewers and admins only', async () => {

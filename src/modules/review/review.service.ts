@@ -101,22 +101,27 @@ export class ReviewService {
         dueAt: addBusinessDays(new Date(), firstTime ? 5 : 2),
       }),
     );
+    await this.announce(ctx, reviewCase, version, { appId, ownerId });
+    return reviewCase;
+  }
+
+  /** review.requested, to the extension's owner. */
+  private async announce(ctx: RequestContext, reviewCase: ReviewCaseEntity, version: ExtensionVersionEntity, { appId, ownerId }: { appId: string; ownerId: string }): Promise<void> {
     await this.events.append(ctx, EventTypes.REVIEW_REQUESTED, {
       subjectType: 'ReviewCase',
       subjectId: reviewCase.id,
       appId,
       version: version.version,
       audienceUserId: ownerId,
-      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: triggers.map(t => t.kind) },
+      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: reviewCase.triggers.map(t => t.kind) },
     });
-    return reviewCase;
   }
 
   /**
    * Opens a rescan case on a published version whose rescan found ERRORs (the trust module calls
    * it in the rescan's transaction), or adds the triggers to the version's undecided rescan case.
    * Unlike a submission case its decision never moves the version: a reviewer who confirms the
-   * problem acts through the platform's other tools (docs/validation.md, "Rule-set versions and rescans").
+   * problem acts through the platform's other tools (docs/trust.md, "Security findings").
    */
   async openForFindings(
     tx: RequestContext,
@@ -137,14 +142,7 @@ export class ReviewService {
     const reviewCase = await cases.save(
       cases.create({ versionId: version.id, extensionId: version.extensionId, kind: ReviewCaseKind.RESCAN, triggers, dueAt: addBusinessDays(now, 2) }),
     );
-    await this.events.append(tx, EventTypes.REVIEW_REQUESTED, {
-      subjectType: 'ReviewCase',
-      subjectId: reviewCase.id,
-      appId,
-      version: version.version,
-      audienceUserId: ownerId,
-      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: triggers.map(t => t.kind) },
-    });
+    await this.announce(tx, reviewCase, version, { appId, ownerId });
     return { reviewCase, opened: true };
   }
 
