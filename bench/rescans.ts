@@ -1,5 +1,5 @@
 // `npm run bench:rescans`: a security rescan over many published versions (default 1,000;
-// RESCAN_VERSIONS to change), batches of PLAZA_RESCAN_BATCH_SIZE's default. Every version is the
+// RESCAN_VERSIONS to change) of one extension, batches of PLAZA_RESCAN_BATCH_SIZE's default. Every version is the
 // fixture package, judged again by the real validator plus one new ERROR, so each one also stores
 // a finding, opens a RESCAN case and appends an event: the slowest path. Prints versions per
 // second and the time per version, and the time of a second pass (everything already scanned).
@@ -20,6 +20,8 @@ import type { RuleSet } from '../src/modules/trust/rescans.service';
 import { issue } from '../src/modules/validation/types';
 import { validatePackage } from '../src/modules/validation/validate-package';
 import { packageFor, zipOf } from '../test/utils/packages';
+import { ExtensionEntity } from '../src/modules/extensions/extensions.entities';
+import { ExtensionVersionEntity } from '../src/modules/versions/version.entity';
 import { scratchDatabase } from './scratch-db';
 
 const N = Number(process.env.RESCAN_VERSIONS ?? 1_000);
@@ -43,16 +45,20 @@ async function main(): Promise<void> {
     writeFileSync(temp, zip);
     await services.packages.commitBlob(ctx(), sha256, zip.length, temp);
     const [{ id: userId }] = (await c.query(`INSERT INTO users (email, display_name, password_hash) VALUES ('dev@bench.test', 'Dev', 'x') RETURNING id`)).rows;
+    await c.query(`INSERT INTO extensions (app_id, display_name, category, owner_id) VALUES ('bench-app', 'Bench App', 'productivity', $1)`, [userId]);
+    // N published versions of one extension, each with the report today's rules give (as if it
+    // had been validated by them under an older rule-set version).
     await c.query(
-      `INSERT INTO extensions (app_id, display_name, category, owner_id) SELECT 'bench-app-' || g, 'Bench App', 'productivity', $1 FROM generate_series(1, $2) g`,
-      [userId, N],
+      `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, submitted_by_id, validated_at, published_at, ruleset_version)
+       SELECT (SELECT id FROM extensions), '1.0.' || g, 'PUBLISHED', 'UPLOAD', $1, $2, now(), now(), 'bench-old' FROM generate_series(1, $3) g`,
+      [sha256, userId, N],
     );
-    const original = await validatePackage((await services.packages.openBlob(sha256)).files, { claimedAppId: 'bench-app' });
-    await c.query(
-      `INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, report, submitted_by_id, validated_at, published_at, ruleset_version)
-       SELECT id, '1.0.0', 'PUBLISHED', 'UPLOAD', $1, $2::jsonb, $3, now(), now(), 'bench-old' FROM extensions`,
-      [sha256, JSON.stringify(original), userId],
-    );
+    const version = await dataSource.getRepository(ExtensionVersionEntity).findOneByOrFail({ version: '1.0.1' });
+    const extension = await dataSource.getRepository(ExtensionEntity).findOneByOrFail({ appId: 'bench-app' });
+    const options = await services.versions.validationOptionsFor(ctx(), version, extension);
+    delete options.claimedDisplayName;
+    const original = validatePackage((await services.packages.openBlob(sha256)).files, options);
+    await c.query(`UPDATE extension_versions SET report = $1::jsonb`, [JSON.stringify(original)]);
     await c.query('ANALYZE');
     console.log(`seeded ${N} published versions of one ${zip.length}-byte package (batch size ${config.rescanBatchSize})`);
 

@@ -157,8 +157,10 @@ export class RescanService {
   private async rescanVersion(ctx: RequestContext, versionId: string, ruleSet: RuleSet): Promise<{ scanned: boolean; newFindings: number }> {
     const version = await repo(ctx, ExtensionVersionEntity).findOneByOrFail({ id: versionId });
     const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: version.extensionId });
-    // Judged by these very rules at submission: nothing can be new.
-    const needed = version.rulesetVersion !== ruleSet.version;
+    // Judged by these very rules at submission: nothing can be new. Already rescanned under them
+    // (a resumed run): nothing to judge again (checked again under the lock below).
+    const needed =
+      version.rulesetVersion !== ruleSet.version && !(await repo(ctx, VersionSecurityScanEntity).existsBy({ versionId, rulesetVersion: ruleSet.version }));
     let issues: ValidationIssue[] = [];
     let error: string | null = null;
     if (needed) {
