@@ -91,19 +91,26 @@ describe('trust: rescans and attestations (docs/trust.md)', () => {
   });
 
   describe('rescans', () => {
-    const first = nextRuleSet('test-next-1', [EVAL, PIN]);
+    // KNOWN is in the first version's original report (as if its validation had said it then): not new there.
+    const KNOWN = issue('SEC-KNOWN', 'WARN', 'Known since submission', 'Nothing new.', { file: 'main.py', line: 2 });
+    const first = nextRuleSet('test-next-1', [EVAL, PIN, KNOWN]);
 
     it('starts once per rule set and rescans in resumable batches; new findings are stored, the version stays published', async () => {
       const rescans = t.app.services.rescans;
+      await t.sql(`UPDATE extension_versions SET report = jsonb_set(report, '{issues}', coalesce(report->'issues', '[]'::jsonb) || $2::jsonb) WHERE id = $1`, [
+        versionId,
+        JSON.stringify([KNOWN]),
+      ]);
       expect(await rescans.startIfRuleSetChanged(ctx(), first)).toBe(true);
       expect(await rescans.startIfRuleSetChanged(ctx(), first)).toBe(false);
       // Batches of one: the cursor moves one version at a time.
+      const firstInIdOrder = [versionId, otherVersionId].sort()[0];
       const one = await rescans.runBatch(ctx(), first.version, first);
-      expect(one).toEqual({ scanned: 1, newFindings: 2, done: false });
+      expect(one).toEqual({ scanned: 1, newFindings: firstInIdOrder === versionId ? 2 : 3, done: false });
       const [run] = await t.sql(`SELECT cursor, scanned_count, finished_at FROM trust_rescan_runs WHERE ruleset_version = $1`, [first.version]);
-      expect(run).toMatchObject({ cursor: [versionId, otherVersionId].sort()[0], scanned_count: 1, finished_at: null });
+      expect(run).toMatchObject({ cursor: firstInIdOrder, scanned_count: 1, finished_at: null });
       const rest = await rescans.runToCompletion(ctx(), first);
-      expect(rest).toEqual({ scanned: 1, newFindings: 2, done: true });
+      expect(rest).toEqual({ scanned: 1, newFindings: firstInIdOrder === versionId ? 3 : 2, done: true });
 
       const { version } = await must(t, TRUST, { id: versionId }, owner.token);
       expect(version!.status).toBe('PUBLISHED');
@@ -112,6 +119,8 @@ describe('trust: rescans and attestations (docs/trust.md)', () => {
         ['SEC-EVAL', 'ERROR', 'main.py', 12],
         ['SEC-PIN', 'WARN', 'requirements.txt', 0],
       ]);
+      const other = (await must(t, TRUST, { id: otherVersionId }, admin.token)).version!;
+      expect(other.securityFindings!.map(f => f.rule).sort()).toEqual(['SEC-EVAL', 'SEC-KNOWN', 'SEC-PIN']);
       expect(version!.securityFindings![0]).toMatchObject({ firstSeenRuleSetVersion: 'test-next-1', lastSeenRuleSetVersion: 'test-next-1', foundAt: clock.now().toISOString() });
       expect(version!.securityFindings![0].reviewCaseId).toEqual(expect.any(String));
       expect(version!.securityFindings![1].reviewCaseId).toBeNull();
