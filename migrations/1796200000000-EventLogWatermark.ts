@@ -19,6 +19,7 @@ export class EventLogWatermark1796200000000 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "platform_event_floor" ("id" smallint NOT NULL, "floor_id" bigint NOT NULL DEFAULT '0', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_platform_event_floor_singleton" CHECK ("id" = 1), CONSTRAINT "pk_platform_event_floor" PRIMARY KEY ("id"))`);
         await queryRunner.query(`INSERT INTO "platform_event_floor" ("id", "floor_id") VALUES (1, 0)`);
+        await queryRunner.query(`CREATE INDEX "ix_webhook_deliveries_event" ON "webhook_deliveries" ("event_id") `);
         await queryRunner.query(`
             CREATE FUNCTION plaza_event_ticket() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE ticket bigint;
@@ -55,6 +56,7 @@ export class EventLogWatermark1796200000000 implements MigrationInterface {
         await queryRunner.query(`DROP FUNCTION plaza_events_safe_id()`);
         await queryRunner.query(`DROP TRIGGER platform_events_ticket ON platform_events`);
         await queryRunner.query(`DROP FUNCTION plaza_event_ticket()`);
+        await queryRunner.query(`DROP INDEX "public"."ix_webhook_deliveries_event"`);
         await queryRunner.query(`DROP TABLE "platform_event_floor"`);
     }
 

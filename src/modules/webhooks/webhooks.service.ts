@@ -250,6 +250,15 @@ export class WebhooksService {
   }
 
   /**
+   * Removes the deliveries of events the log's retention drops (ids in (from, upto]), in the
+   * drop's transaction (docs/events.md, "Retention"). Those events are older than the retention
+   * window, far past the retry window, so their deliveries are final.
+   */
+  async dropDeliveriesOf(tx: RequestContext, range: { from: string; upto: string }): Promise<void> {
+    await tx.manager.query(`DELETE FROM webhook_deliveries WHERE event_id > $1::bigint AND event_id <= $2::bigint`, [range.from, range.upto]);
+  }
+
+  /**
    * One attempt of one delivery (a pg-boss job). Never throws: deliveries run in concurrent
    * batches and one failing job must not make pg-boss retry its neighbours. A delivery left
    * behind by an unexpected error is picked up again by `sweep`.
