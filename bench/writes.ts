@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { seedMarketplace } from './seed';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -58,21 +59,7 @@ async function startTarget(label: string, root: string): Promise<Target> {
   const c = new Client({ connectionString: db.url });
   await c.connect();
   try {
-    const [{ id: ownerId }] = (await c.query(`SELECT id FROM users LIMIT 1`)).rows;
-    const manifest = { app_id: 'bench-w', version: '1.0.0', tools: [{ name: 'tool', description: 'A tool.', action_type: 'read' }] };
-    await c.query(`INSERT INTO package_blobs (sha256, size_bytes) VALUES ($1, 1) ON CONFLICT DO NOTHING`, ['0'.repeat(64)]);
-    await c.query(
-      `WITH ext AS (
-         INSERT INTO extensions (app_id, display_name, category, owner_id)
-         SELECT 'bench-' || g, 'Bench App ' || g, 'productivity', $1 FROM generate_series(1, 20) g RETURNING id, app_id
-       ), lst AS (
-         INSERT INTO listings (extension_id, title, short_description, full_description, categories, support_contact, published_at)
-         SELECT id, 'Bench listing ' || app_id, 'A short description.', 'Full text', '{productivity}', 'a@b.c', now() FROM ext
-       )
-       INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id)
-       SELECT id, '1.0.0', 'PUBLISHED', 'UPLOAD', $2, $3, $1 FROM ext`,
-      [ownerId, '0'.repeat(64), JSON.stringify(manifest)],
-    );
+    await seedMarketplace(c);
   } finally {
     await c.end();
   }
