@@ -2,8 +2,8 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } f
 
 /**
  * The append-only event log (an outbox): one row per state change, written in the same
- * transaction as the change. Appends are serialized until commit (EventLog.append), so `id`
- * grows in commit order and is itself the replay cursor.
+ * transaction as the change. `id` is the replay cursor: readers read only up to the safe id
+ * (EventLog.safeId), so no event commits below a cursor a reader has passed.
  */
 @Entity('platform_events')
 @Index('ix_platform_events_app_id', ['appId', 'id'])
