@@ -192,6 +192,17 @@ export class PlazaConfig {
   @Min(50)
   eventPollMs = 1000;
 
+  /**
+   * PLAZA_EVENT_RETENTION_DAYS: events older than this many days are dropped by an hourly batched
+   * pass (docs/events.md, "Retention"); a cursor older than what is kept gets CURSOR_EXPIRED.
+   * 0 keeps every event.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  eventRetentionDays = 180;
+
   /** LOG_LEVEL */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -408,6 +419,7 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
   PLAZA_WS_MAX_STALL_SECONDS: 'wsMaxStallSeconds',
   PLAZA_EVENT_POLL_MS: 'eventPollMs',
+  PLAZA_EVENT_RETENTION_DAYS: 'eventRetentionDays',
   LOG_LEVEL: 'logLevel',
   PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
   PLAZA_MAX_QUERY_COST: 'maxQueryCost',

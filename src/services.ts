@@ -13,6 +13,7 @@ import { AuditActorResolver } from './modules/accounts/audit-actor.resolver';
 import { AuditTrail } from './modules/audit/audit-trail';
 import { EventLog } from './modules/events/event-log';
 import { EventStream } from './modules/events/event-stream';
+import { EventRetention } from './modules/events/event-retention';
 import { EventsResolver } from './modules/events/events.resolver';
 import path from 'node:path';
 import { JobQueue } from './jobs/job-queue';
@@ -113,6 +114,9 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
+  const eventRetention = new EventRetention({ days: config.eventRetentionDays, batch: 10_000, maxBatches: 100 }, clock, jobs);
+  // Deliveries reference their event: they go in the transaction that drops it.
+  eventRetention.onDrop((tx, range) => webhooks.dropDeliveriesOf(tx, range));
   const deadLetters = new DeadLetters(jobs, audit);
   const hosting = new HostingService(
     {
@@ -128,7 +132,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { clock, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  return { clock, eventRetention, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
