@@ -159,7 +159,7 @@ describe('S3BlobStore against a real S3-compatible server (s3rver)', () => {
     expect(existsSync(seen)).toBe(false);
   });
 
-  it('gives up on a server that accepts connections but never answers, within the request deadline', async () => {
+  it('gives up on a server that accepts connections but never answers, within the deadlines, as SERVICE_UNAVAILABLE', async () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer(socket => sockets.add(socket));
     await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
@@ -176,12 +176,17 @@ describe('S3BlobStore against a real S3-compatible server (s3rver)', () => {
         cacheBytes: 0,
       });
       stores.push(s);
+      // An outage is SERVICE_UNAVAILABLE (503, retryable), not an internal error.
+      const unavailable = { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 };
       const started = Date.now();
-      await expect(s.exists('a'.repeat(64))).rejects.toThrow();
+      await expect(s.exists('a'.repeat(64))).rejects.toMatchObject(unavailable);
       expect(Date.now() - started).toBeLessThan(5_000);
       const startedRead = Date.now();
-      await expect(s.openRead('a'.repeat(64))).rejects.toThrow();
+      await expect(s.withLocalFile('a'.repeat(64), async () => 'read')).rejects.toMatchObject(unavailable);
       expect(Date.now() - startedRead).toBeLessThan(5_000);
+      const temp = await tempFile(randomBytes(1000));
+      await expect(s.putFile('b'.repeat(64), temp)).rejects.toMatchObject(unavailable);
+      expect(existsSync(temp)).toBe(false);
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise(resolve => silent.close(resolve));

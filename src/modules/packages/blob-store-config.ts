@@ -19,5 +19,6 @@ export function createBlobStore(config: PlazaConfig, dataDir: string): BlobStore
     transferTimeoutMs: config.blobTransferTimeoutMs,
     cacheDir: path.join(dataDir, 'blob-cache'),
     cacheBytes: config.blobCacheBytes,
+    retryAfterSeconds: config.retryAfterSeconds,
   });
 }

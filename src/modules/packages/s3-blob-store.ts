@@ -8,6 +8,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } fr
 import { Upload } from '@aws-sdk/lib-storage';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { LRUCache } from 'lru-cache';
+import { ServiceUnavailableError } from '../../shared/errors';
 import { assertSha256, BlobMissingError, type BlobStore, type ByteRange } from './blob-store';
 
 const MiB = 1024 * 1024;
@@ -32,6 +33,8 @@ export interface S3BlobStoreOptions {
   cacheBytes: number;
   /** Multipart part size (at least 5 MiB, the S3 minimum); a smaller blob is one PUT. */
   partBytes?: number;
+  /** The Retry-After of SERVICE_UNAVAILABLE when the store cannot be reached (PLAZA_RETRY_AFTER_SECONDS). */
+  retryAfterSeconds?: number;
 }
 
 /** Parses `s3://bucket/prefix` into the bucket and a key prefix ending in '/' (or ''). */
@@ -48,6 +51,17 @@ function deadline(ms: number, what: string): { signal: AbortSignal; controller: 
   const timer = setTimeout(() => controller.abort(Object.assign(new Error(`${what} took longer than ${ms} ms`), { name: 'TimeoutError' })), ms);
   timer.unref();
   return { signal: controller.signal, controller, clear: () => clearTimeout(timer) };
+}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+/** The store could not be reached or answered 5xx (after the SDK's retries), or a deadline passed. */
+function isUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  if (!e) return false;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || (e.code && TRANSIENT_CODES.has(e.code))) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  return e.cause !== undefined && e.cause !== error && isUnavailable(e.cause);
 }
 
 function isNotFound(error: unknown): boolean {
@@ -119,6 +133,22 @@ export class S3BlobStore implements BlobStore {
         : null;
   }
 
+  /**
+   * Runs one store operation; an outage (unreachable, 5xx, a deadline) becomes SERVICE_UNAVAILABLE
+   * (503, retryable), while anything else (credentials, a missing bucket) stays an internal error
+   * for the operator.
+   */
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof BlobMissingError) && !(error instanceof ServiceUnavailableError) && isUnavailable(error)) {
+        throw Object.assign(new ServiceUnavailableError(this.options.retryAfterSeconds ?? 5), { cause: error });
+      }
+      throw error;
+    }
+  }
+
   keyOf(sha256: string): string {
     assertSha256(sha256);
     return `${this.prefix}${sha256}`;
@@ -138,7 +168,7 @@ export class S3BlobStore implements BlobStore {
           abortController: limit.controller,
         });
         try {
-          await upload.done();
+          await this.call(() => upload.done());
         } finally {
           limit.clear();
         }
@@ -175,10 +205,10 @@ export class S3BlobStore implements BlobStore {
     const limit = deadline(this.options.transferTimeoutMs, `reading blob ${sha256}`);
     let body: Readable;
     try {
-      const object = await this.client.send(
+      const object = await this.call(() => this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
         { abortSignal: limit.signal },
-      );
+      ));
       body = object.Body as Readable;
     } catch (error) {
       limit.clear();
@@ -194,7 +224,7 @@ export class S3BlobStore implements BlobStore {
   async exists(sha256: string): Promise<boolean> {
     const limit = deadline(this.options.requestTimeoutMs, `checking blob ${sha256}`);
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }), { abortSignal: limit.signal });
+      await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }), { abortSignal: limit.signal }));
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
@@ -207,7 +237,7 @@ export class S3BlobStore implements BlobStore {
   async delete(sha256: string): Promise<void> {
     const limit = deadline(this.options.requestTimeoutMs, `deleting blob ${sha256}`);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }), { abortSignal: limit.signal });
+      await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }), { abortSignal: limit.signal }));
     } finally {
       limit.clear();
     }
@@ -278,7 +308,8 @@ export class S3BlobStore implements BlobStore {
     });
     try {
       this.downloadCount++;
-      await pipeline(await this.openRead(sha256), hasher, createWriteStream(file));
+      // A stream that breaks mid-transfer (the store went away, the deadline passed) is an outage too.
+      await this.call(async () => pipeline(await this.openRead(sha256), hasher, createWriteStream(file)));
       const actual = hash.digest('hex');
       if (actual !== sha256) throw new Error(`blob ${sha256} downloaded with the wrong content (sha256 ${actual})`);
       return file;
