@@ -149,14 +149,23 @@ describe('S3BlobStore against a real S3-compatible server (s3rver)', () => {
       expect((await readFile(held)).equals(blobs[0])).toBe(true);
     });
     expect((await readdir(cacheDir)).sort()).toEqual([sha(blobs[1]), sha(blobs[2])].sort());
-    // With no cache at all, every read downloads to a temporary file that is removed after use.
-    const { store: uncached } = await store({ cacheBytes: 0 });
-    let seen = '';
-    await uncached.withLocalFile(sha(blobs[0]), async file => {
-      seen = file;
-      expect((await readFile(file)).equals(blobs[0])).toBe(true);
-    });
-    expect(existsSync(seen)).toBe(false);
+    // A blob larger than the cache (or no cache at all): one temporary copy shared by the readers
+    // that asked meanwhile, removed when the last is done.
+    for (const cacheBytes of [0, MiB / 2]) {
+      const { store: small } = await store({ cacheBytes });
+      const seen = new Set<string>();
+      await Promise.all(
+        [1, 2, 3].map(() =>
+          small.withLocalFile(sha(blobs[0]), async file => {
+            seen.add(file);
+            expect((await readFile(file)).equals(blobs[0])).toBe(true);
+          }),
+        ),
+      );
+      expect(small.downloadCount).toBe(1);
+      expect(seen.size).toBe(1);
+      expect(existsSync([...seen][0])).toBe(false);
+    }
   });
 
   it('gives up on a server that accepts connections but never answers, within the deadlines, as SERVICE_UNAVAILABLE', async () => {

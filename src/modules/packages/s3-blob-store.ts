@@ -74,6 +74,17 @@ interface Cached {
   size: number;
 }
 
+/** A finished download: in the cache, or a temporary file its readers share. */
+interface Fetched extends Cached {
+  cached: boolean;
+}
+
+interface PendingDownload {
+  result: Promise<Fetched>;
+  /** Readers waiting for or reading this download (the last one removes a temporary file). */
+  users: number;
+}
+
 /**
  * Package blobs in an S3-compatible object store, shared by every node (docs/architecture.md,
  * "Scaling out").
@@ -98,7 +109,7 @@ export class S3BlobStore implements BlobStore {
   /** Readers holding a cached file; an evicted file is removed when the last one lets go. */
   private readonly leases = new Map<string, number>();
   private readonly evictedWhileLeased = new Set<string>();
-  private readonly downloads = new Map<string, Promise<Cached | null>>();
+  private readonly downloads = new Map<string, PendingDownload>();
   private cacheReady: Promise<void> | null = null;
   /** Downloads from the store (the cache's effect is measured, not assumed). */
   downloadCount = 0;
@@ -182,17 +193,47 @@ export class S3BlobStore implements BlobStore {
 
   async withLocalFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T> {
     assertSha256(sha256);
-    const cached = this.cache?.get(sha256) ?? (await this.download(sha256));
-    if (cached) {
-      this.lease(sha256);
-      try {
-        // A file evicted between the lookup and the lease is still on disk (eviction waits for leases only after this point).
-        if (await exists(cached.file)) return await use(cached.file);
-      } finally {
-        await this.release(sha256);
-      }
+    const hit = this.cache?.get(sha256);
+    if (hit) return this.useCached(sha256, hit, use);
+    // One download per blob at a time, shared by every reader that asks meanwhile.
+    let pending = this.downloads.get(sha256);
+    if (!pending) {
+      const started: PendingDownload = { users: 0, result: this.fetchAndKeep(sha256) };
+      pending = started;
+      this.downloads.set(sha256, started);
+      started.result.then(
+        () => this.downloads.delete(sha256),
+        () => this.downloads.delete(sha256),
+      );
     }
-    // Too large for the cache (or no cache): a private temporary copy, removed after use.
+    pending.users++;
+    let got: Fetched;
+    try {
+      got = await pending.result;
+    } catch (error) {
+      pending.users--;
+      throw error;
+    }
+    if (got.cached) {
+      pending.users--;
+      return this.useCached(sha256, got, use);
+    }
+    // Too large for the cache (or no cache): a temporary copy, removed when its last reader is done.
+    try {
+      return await use(got.file);
+    } finally {
+      if (--pending.users === 0) await rm(got.file, { force: true });
+    }
+  }
+
+  /** Reads a cached copy under a lease; one evicted before the lease was taken is fetched again, privately. */
+  private async useCached<T>(sha256: string, entry: Cached, use: (file: string) => Promise<T>): Promise<T> {
+    this.lease(sha256);
+    try {
+      if (await exists(entry.file)) return await use(entry.file);
+    } finally {
+      await this.release(sha256);
+    }
     const file = await this.fetchToTemp(sha256);
     try {
       return await use(file);
@@ -261,38 +302,32 @@ export class S3BlobStore implements BlobStore {
     return path.join(this.options.cacheDir, sha256);
   }
 
-  /** Moves a verified local file into the cache; false when it does not fit. */
-  private async adopt(sha256: string, file: string): Promise<boolean> {
-    if (!this.cache || this.cache.has(sha256)) return false;
+  /** Moves a verified local file into the cache; null when it does not fit (or is cached already). */
+  private async adopt(sha256: string, file: string): Promise<Cached | null> {
+    if (!this.cache || this.cache.has(sha256)) return null;
     const { size } = await stat(file);
-    if (size > this.options.cacheBytes) return false;
+    if (size > this.options.cacheBytes) return null;
     await this.ensureCacheDir();
-    const target = this.cachePath(sha256);
+    const entry = { file: this.cachePath(sha256), size };
     try {
-      await rename(file, target);
+      await rename(file, entry.file);
     } catch {
-      return false; // another file system: the caller removes the temp file
+      return null; // another file system: the caller removes the temp file
     }
-    this.cache.set(sha256, { file: target, size });
-    return true;
+    this.cache.set(sha256, entry);
+    return entry;
   }
 
-  /** One download per blob at a time, into the cache; null when the blob does not fit. */
-  private download(sha256: string): Promise<Cached | null> {
-    if (!this.cache) return Promise.resolve(null);
-    let pending = this.downloads.get(sha256);
-    if (!pending) {
-      pending = (async () => {
-        const file = await this.fetchToTemp(sha256);
-        if (!(await this.adopt(sha256, file))) {
-          await rm(file, { force: true });
-          return this.cache?.get(sha256) ?? null;
-        }
-        return this.cache!.get(sha256) ?? null;
-      })().finally(() => this.downloads.delete(sha256));
-      this.downloads.set(sha256, pending);
+  /** Downloads the blob and moves it into the cache when it fits; otherwise hands back the temporary file. */
+  private async fetchAndKeep(sha256: string): Promise<Fetched> {
+    const file = await this.fetchToTemp(sha256);
+    try {
+      const kept = await this.adopt(sha256, file);
+      return kept ? { ...kept, cached: true } : { file, size: 0, cached: false };
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
     }
-    return pending;
   }
 
   /** Streams the blob into a temporary file in the cache folder, refusing bytes that do not hash to `sha256`. */
