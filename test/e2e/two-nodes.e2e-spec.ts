@@ -42,7 +42,7 @@ describe('two nodes on one database and one S3 blob store', () => {
       { ...s3.config(), dataDir: dirB, runWorkers: true, databaseListenUrl: listenUrl.toString(), eventPollMs: 10 * 60_000 },
       { databaseUrl: a.databaseUrl },
     );
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await b?.close();
@@ -87,7 +87,7 @@ describe('two nodes on one database and one S3 blob store', () => {
     } finally {
       await client.dispose();
     }
-  });
+  }, 60_000);
 
   it('takes a 50 MiB package on A (multipart to the bucket) that B downloads and validates', async () => {
     const dev = await buildDeveloper(a);
@@ -111,7 +111,7 @@ describe('two nodes on one database and one S3 blob store', () => {
       s3Client.destroy();
     }
     expect(statSync(path.join(dirB, 'blob-cache', sha)).size).toBe(zip.length);
-  });
+  }, 90_000);
 });
 
 /** A zip of the package plus one large incompressible file, stored (not deflated) as big packages' media are. */

@@ -92,7 +92,7 @@ describe('S3BlobStore against a real S3-compatible server (s3rver)', () => {
     const ranged: Buffer[] = [];
     for await (const chunk of await b.store.openRead(key, { start: 30 * MiB, end: 30 * MiB + 99 })) ranged.push(chunk as Buffer);
     expect(Buffer.concat(ranged)).toEqual(bytes.subarray(30 * MiB, 30 * MiB + 100));
-  });
+  }, 60_000);
 
   it('keeps a small blob as one PUT, skips a second upload of the same bytes, and reports missing blobs', async () => {
     const bytes = randomBytes(100_000);
