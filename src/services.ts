@@ -23,7 +23,7 @@ import { dbTimeoutsOf } from './db/timeouts';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { PackagesResolver } from './modules/packages/packages.resolver';
 import { ExtensionsService } from './modules/extensions/extensions.service';
-import { LocalBlobStore } from './modules/packages/blob-store';
+import { createBlobStore } from './modules/packages/blob-store-config';
 import { GitSource } from './modules/packages/git-source';
 import { GitHooksService } from './modules/packages/git-hooks';
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
@@ -65,10 +65,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const auth = new AuthService(config, dataSource, events, audit);
   const accounts = new AccountsService(events, audit);
   const organizations = new OrganizationsService(events, audit);
-  const eventStream = new EventStream(databaseUrl, dataSource, events, logger, config.eventPollMs, dbTimeoutsOf(config));
+  // DATABASE_LISTEN_URL: a direct connection when DATABASE_URL goes through a transaction-mode pooler.
+  const eventStream = new EventStream(config.databaseListenUrl ?? databaseUrl, dataSource, events, logger, config.eventPollMs, dbTimeoutsOf(config));
   const jobs = new JobQueue(databaseUrl, logger, { timeouts: dbTimeoutsOf(config) });
   const dataDir = path.resolve(config.dataDir);
-  const packages = new PackagesService(new LocalBlobStore(path.join(dataDir, 'blobs')), {
+  const packages = new PackagesService(createBlobStore(config, dataDir), {
     maxUploadBytes: config.maxUploadBytes,
     uploadTtlSeconds: config.uploadTtlSeconds,
     tempDir: path.join(dataDir, 'tmp'),
