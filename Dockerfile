@@ -13,6 +13,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
+# PLAZA_DATA_DIR in docker-compose.yml: a named volume mounted here starts owned by node.
+RUN mkdir -p /home/node/plaza && chown node:node /home/node/plaza
 USER node
 EXPOSE 4000
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"

@@ -4,6 +4,7 @@
 // PostgreSQL in a temporary folder. Prints a table; asserts nothing.
 import 'reflect-metadata';
 import { scratchDatabase } from './scratch-db';
+import { seedMarketplace } from './seed';
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -95,29 +96,6 @@ async function load(title: string, url: string, body?: object, token?: string, s
   });
   if (result.non2xx || result.errors) throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { title, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 };
-}
-
-/** Fifty published listings sharing one package, written in SQL (the flow itself is tested elsewhere). */
-async function seedMarketplace(c: Client): Promise<void> {
-  const [{ id: ownerId }] = (await c.query(`SELECT id FROM users LIMIT 1`)).rows;
-  const manifest = {
-    app_id: 'bench',
-    version: '1.0.0',
-    tools: Array.from({ length: 8 }, (_, i) => ({ name: `tool_${i}`, description: `Tool ${i} does one useful thing for the user.`, action_type: 'read' })),
-  };
-  await c.query(`INSERT INTO package_blobs (sha256, size_bytes) VALUES ($1, 1) ON CONFLICT DO NOTHING`, ['0'.repeat(64)]);
-  await c.query(
-    `WITH ext AS (
-       INSERT INTO extensions (app_id, display_name, category, owner_id)
-       SELECT 'bench-' || g, 'Bench App ' || g, 'productivity', $1 FROM generate_series(1, 60) g RETURNING id, app_id
-     ), lst AS (
-       INSERT INTO listings (extension_id, title, short_description, full_description, categories, support_contact, published_at)
-       SELECT id, 'Bench listing ' || app_id, 'A short description of the bench listing.', 'Full text ' || app_id, '{productivity}', 'a@b.c', now() FROM ext
-     )
-     INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id)
-     SELECT id, '1.0.0', 'PUBLISHED', 'UPLOAD', $2, $3, $1 FROM ext`,
-    [ownerId, '0'.repeat(64), JSON.stringify(manifest)],
-  );
 }
 
 async function main(): Promise<void> {

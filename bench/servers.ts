@@ -7,7 +7,9 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { semverDescSql } from '../src/modules/versions/semver-order';
 
-const [mode, databaseUrl] = process.argv.slice(2);
+const [mode, databaseUrl, overridesJson] = process.argv.slice(2);
+/** Config overrides from the parent (bench:upload's S3 run passes the object store's settings). */
+const overrides = overridesJson ? (JSON.parse(overridesJson) as Record<string, unknown>) : {};
 // Both servers report their CPU time on request, so a run can compare CPU per request too.
 process.on('message', (m: { type?: string }) => {
   if (m?.type === 'cpu') {
@@ -26,6 +28,7 @@ async function plaza(): Promise<void> {
     jwtSecret: 'bench-secret-bench-secret-bench-secret-000',
     encryptionKey: '1'.repeat(64),
     maxUploadBytes: 64 * 1024 * 1024,
+    ...overrides,
   });
   const app = await createApp({ config, databaseUrl });
   const url = await app.listen(0, '127.0.0.1');

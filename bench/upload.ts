@@ -1,6 +1,8 @@
 // `npm run bench:upload`: the server's memory while it receives and checks a 50 MiB package.
 // The server runs in a child process; this process sends the bytes from a file (streamed) and
-// samples the child's RSS every 20 ms.
+// samples the child's RSS every 20 ms. `BENCH_BLOB=s3` stores the blob in an S3-compatible
+// server (s3rver, in this process) instead of the local folder: the upload then includes the
+// multipart transfer to the bucket.
 import 'reflect-metadata';
 import { scratchDatabase } from './scratch-db';
 import { ChildProcess, fork } from 'node:child_process';
@@ -10,12 +12,15 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { packageFor, zipOf } from '../test/utils/packages';
+import { startTestS3 } from '../test/utils/s3';
 
 async function main(): Promise<void> {
   const db = await scratchDatabase('upload');
   const dbUrl = db.url;
 
-  const child: ChildProcess = fork(path.join(__dirname, 'servers.ts'), ['plaza', dbUrl], { execArgv: ['-r', '@swc-node/register'] });
+  const s3 = process.env.BENCH_BLOB === 's3' ? await startTestS3('plaza-bench') : null;
+  const overrides = s3 ? { ...s3.config('bench'), dataDir: path.join(os.tmpdir(), `plaza-bench-s3-${process.pid}`) } : {};
+  const child: ChildProcess = fork(path.join(__dirname, 'servers.ts'), ['plaza', dbUrl, JSON.stringify(overrides)], { execArgv: ['-r', '@swc-node/register'] });
   const url = await new Promise<string>(resolve => child.once('message', (m: { url: string }) => resolve(m.url)));
   const memory = () =>
     new Promise<{ rss: number; maxRss: number }>(resolve => {
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     await sampler;
     const after = await memory();
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(`blob store: ${s3 ? 'S3 (s3rver on loopback, multipart)' : 'local folder'}`);
     console.log(`upload of ${mib(size)} → HTTP ${status} in ${ms} ms (${mib((size / ms) * 1000)}/s)`);
     console.log(`server RSS: before ${mib(before.rss)}, peak while receiving and checking ${mib(peak)} (growth ${mib(peak - before.rss)}), after ${mib(after.rss)}`);
     console.log(`server max RSS over its life: ${mib(after.maxRss)}`);
@@ -76,6 +82,7 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await new Promise(r => setTimeout(r, 500));
     await db.close();
+    await s3?.close();
   }
 }
 

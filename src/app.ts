@@ -321,6 +321,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
         await workers.stop();
         await services.eventStream.stop();
         await services.jobs.stop();
+        await services.packages.close();
         health.stop();
         await probe.stop();
         await dataSource.destroy();

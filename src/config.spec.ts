@@ -66,4 +66,54 @@ describe('loadConfig', () => {
     const config = loadConfig({ PLAZA_DATA_DIR: tmp() });
     expect([config.dbStatementTimeoutMs, config.dbQueryTimeoutMs, config.dbLockTimeoutMs, config.dbIdleInTransactionTimeoutMs]).toEqual([10_000, 12_000, 5_000, 10_000]);
   });
+
+  it('reads the object store and the LISTEN connection, the usual AWS names included', () => {
+    const config = loadConfig({
+      PLAZA_DATA_DIR: tmp(),
+      PLAZA_BLOB_URL: 's3://plaza-blobs/prod/packages',
+      AWS_ENDPOINT_URL: 'http://ignored:9000',
+      AWS_ENDPOINT_URL_S3: 'http://minio:9000',
+      AWS_DEFAULT_REGION: 'us-west-2',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'plaza',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      DATABASE_URL: 'postgres://u@pgbouncer:6432/plaza',
+      DATABASE_LISTEN_URL: 'postgres://u@db:5432/plaza',
+    });
+    expect(config).toMatchObject({
+      blobUrl: 's3://plaza-blobs/prod/packages',
+      s3Endpoint: 'http://minio:9000',
+      s3Region: 'eu-west-1',
+      s3AccessKeyId: 'plaza',
+      s3SecretAccessKey: 'secret',
+      databaseListenUrl: 'postgres://u@db:5432/plaza',
+      blobRequestTimeoutMs: 30_000,
+    });
+    const local = loadConfig({ PLAZA_DATA_DIR: tmp() });
+    expect([local.blobUrl, local.databaseListenUrl]).toEqual([undefined, undefined]);
+  });
+
+  it('refuses a malformed blob URL, half a key pair, and a LISTEN URL that is not postgres', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PLAZA_DATA_DIR: tmp(),
+        PLAZA_BLOB_URL: 's3://Not_A_Bucket/x',
+        AWS_ACCESS_KEY_ID: 'only-the-id',
+        DATABASE_LISTEN_URL: 'mysql://db/plaza',
+        AWS_ENDPOINT_URL_S3: 'minio:9000',
+        PLAZA_BLOB_REQUEST_TIMEOUT_MS: '5000',
+        PLAZA_BLOB_TRANSFER_TIMEOUT_MS: '2000',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/PLAZA_BLOB_URL must be s3:\/\/bucket/);
+    expect(message).toMatch(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together/);
+    expect(message).toMatch(/DATABASE_LISTEN_URL must be a postgres:\/\/ URL/);
+    expect(message).toMatch(/AWS_ENDPOINT_URL_S3 must be an http\(s\):\/\/ URL/);
+    expect(message).toMatch(/PLAZA_BLOB_TRANSFER_TIMEOUT_MS must be at least PLAZA_BLOB_REQUEST_TIMEOUT_MS/);
+  });
 });

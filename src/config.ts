@@ -58,9 +58,78 @@ export class PlazaConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   databaseUrl?: string;
 
+  /**
+   * DATABASE_LISTEN_URL: the connection the event stream LISTENs on (docs/architecture.md,
+   * "Scaling out"). Set it to a direct (session) connection when DATABASE_URL goes through a
+   * pooler in transaction mode (PgBouncer), which cannot hold a LISTEN. Defaults to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_LISTEN_URL must be a postgres:// URL' })
+  databaseListenUrl?: string;
+
   /** PLAZA_DATA_DIR: local state (embedded database, dev secrets, blobs). */
   @IsString()
   dataDir = '.plaza';
+
+  /**
+   * PLAZA_BLOB_URL: where package blobs live. Unset: the local folder PLAZA_DATA_DIR/blobs.
+   * `s3://bucket/prefix`: an S3-compatible object store (AWS S3, MinIO), shared by every node.
+   */
+  @IsOptional()
+  @Matches(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()\/-]*)?$/, {
+    message: 'PLAZA_BLOB_URL must be s3://bucket or s3://bucket/prefix (a valid bucket name, a plain key prefix)',
+  })
+  blobUrl?: string;
+
+  /** AWS_ENDPOINT_URL_S3 (or AWS_ENDPOINT_URL): the S3 endpoint, e.g. http://minio:9000; unset for AWS itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/.*)?$/, { message: 'AWS_ENDPOINT_URL_S3 must be an http(s):// URL' })
+  s3Endpoint?: string;
+
+  /** AWS_REGION (or AWS_DEFAULT_REGION): the bucket's region. */
+  @IsString()
+  @Matches(/^[a-z0-9-]+$/, { message: 'AWS_REGION (or AWS_DEFAULT_REGION) must be a region name such as eu-west-1' })
+  s3Region = 'us-east-1';
+
+  /**
+   * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary keys).
+   * Unset: the SDK's default chain (an instance or task role, web identity).
+   */
+  @IsOptional()
+  @IsString()
+  s3AccessKeyId?: string;
+
+  @IsOptional()
+  @IsString()
+  s3SecretAccessKey?: string;
+
+  @IsOptional()
+  @IsString()
+  s3SessionToken?: string;
+
+  /** PLAZA_S3_FORCE_PATH_STYLE: bucket in the path, not the host name (MinIO); defaults on when an endpoint is set. */
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  s3ForcePathStyle?: boolean;
+
+  /** PLAZA_BLOB_REQUEST_TIMEOUT_MS: one object-store request's deadline (connect, and silence mid-transfer). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  blobRequestTimeoutMs = 30_000;
+
+  /** PLAZA_BLOB_TRANSFER_TIMEOUT_MS: a whole upload or download of one blob (multipart included). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  blobTransferTimeoutMs = 10 * 60 * 1000;
+
+  /** PLAZA_BLOB_CACHE_BYTES: this node's local copy of object-store blobs (read by the archive checks and icons). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  blobCacheBytes = 2 * 1024 * 1024 * 1024;
 
   /** PLAZA_EMBEDDED_PG_PORT: port of the embedded PostgreSQL. */
   @Type(() => Number)
@@ -191,6 +260,17 @@ export class PlazaConfig {
   @IsInt()
   @Min(50)
   eventPollMs = 1000;
+
+  /**
+   * PLAZA_EVENT_RETENTION_DAYS: events older than this many days are dropped by an hourly batched
+   * pass (docs/events.md, "Retention"); a cursor older than what is kept gets CURSOR_EXPIRED.
+   * 0 keeps every event.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  eventRetentionDays = 180;
 
   /** LOG_LEVEL */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -398,6 +478,19 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   HOST: 'host',
   DATABASE_URL: 'databaseUrl',
   PLAZA_DATA_DIR: 'dataDir',
+  DATABASE_LISTEN_URL: 'databaseListenUrl',
+  PLAZA_BLOB_URL: 'blobUrl',
+  AWS_ENDPOINT_URL: 's3Endpoint',
+  AWS_ENDPOINT_URL_S3: 's3Endpoint',
+  AWS_DEFAULT_REGION: 's3Region',
+  AWS_REGION: 's3Region',
+  AWS_ACCESS_KEY_ID: 's3AccessKeyId',
+  AWS_SECRET_ACCESS_KEY: 's3SecretAccessKey',
+  AWS_SESSION_TOKEN: 's3SessionToken',
+  PLAZA_S3_FORCE_PATH_STYLE: 's3ForcePathStyle',
+  PLAZA_BLOB_REQUEST_TIMEOUT_MS: 'blobRequestTimeoutMs',
+  PLAZA_BLOB_TRANSFER_TIMEOUT_MS: 'blobTransferTimeoutMs',
+  PLAZA_BLOB_CACHE_BYTES: 'blobCacheBytes',
   PLAZA_EMBEDDED_PG_PORT: 'embeddedPgPort',
   PLAZA_JWT_SECRET: 'jwtSecret',
   PLAZA_ENCRYPTION_KEY: 'encryptionKey',
@@ -420,6 +513,7 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
   PLAZA_WS_MAX_STALL_SECONDS: 'wsMaxStallSeconds',
   PLAZA_EVENT_POLL_MS: 'eventPollMs',
+  PLAZA_EVENT_RETENTION_DAYS: 'eventRetentionDays',
   LOG_LEVEL: 'logLevel',
   PLAZA_MAX_QUERY_DEPTH: 'maxQueryDepth',
   PLAZA_MAX_QUERY_COST: 'maxQueryCost',
@@ -516,6 +610,12 @@ export function loadConfig(
     if (!raw.jwtSecret) problems.push('PLAZA_JWT_SECRET is required when NODE_ENV=production');
     if (!raw.encryptionKey) problems.push('PLAZA_ENCRYPTION_KEY is required when NODE_ENV=production');
     if (!config.databaseUrl) problems.push('DATABASE_URL is required when NODE_ENV=production');
+  }
+  if (config.blobUrl && (config.s3AccessKeyId === undefined) !== (config.s3SecretAccessKey === undefined)) {
+    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together (or neither, for the default credential chain)');
+  }
+  if (config.blobTransferTimeoutMs < config.blobRequestTimeoutMs) {
+    problems.push('PLAZA_BLOB_TRANSFER_TIMEOUT_MS must be at least PLAZA_BLOB_REQUEST_TIMEOUT_MS');
   }
   if (config.dbQueryTimeoutMs <= config.dbStatementTimeoutMs) {
     problems.push('PLAZA_DB_QUERY_TIMEOUT_MS must exceed PLAZA_DB_STATEMENT_TIMEOUT_MS (the server cancels a slow statement first)');

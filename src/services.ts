@@ -13,6 +13,7 @@ import { AuditActorResolver } from './modules/accounts/audit-actor.resolver';
 import { AuditTrail } from './modules/audit/audit-trail';
 import { EventLog } from './modules/events/event-log';
 import { EventStream } from './modules/events/event-stream';
+import { EventRetention } from './modules/events/event-retention';
 import { EventsResolver } from './modules/events/events.resolver';
 import path from 'node:path';
 import { JobQueue } from './jobs/job-queue';
@@ -22,7 +23,7 @@ import { dbTimeoutsOf } from './db/timeouts';
 import { ExtensionsResolver } from './modules/extensions/extensions.resolver';
 import { PackagesResolver } from './modules/packages/packages.resolver';
 import { ExtensionsService } from './modules/extensions/extensions.service';
-import { LocalBlobStore } from './modules/packages/blob-store';
+import { createBlobStore } from './modules/packages/blob-store-config';
 import { GitSource } from './modules/packages/git-source';
 import { GitHooksService } from './modules/packages/git-hooks';
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
@@ -67,10 +68,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const auth = new AuthService(config, dataSource, events, audit);
   const accounts = new AccountsService(events, audit);
   const organizations = new OrganizationsService(events, audit);
-  const eventStream = new EventStream(databaseUrl, dataSource, events, logger, config.eventPollMs, dbTimeoutsOf(config));
+  // DATABASE_LISTEN_URL: a direct connection when DATABASE_URL goes through a transaction-mode pooler.
+  const eventStream = new EventStream(config.databaseListenUrl ?? databaseUrl, dataSource, events, logger, config.eventPollMs, dbTimeoutsOf(config));
   const jobs = new JobQueue(databaseUrl, logger, { timeouts: dbTimeoutsOf(config) });
   const dataDir = path.resolve(config.dataDir);
-  const packages = new PackagesService(new LocalBlobStore(path.join(dataDir, 'blobs')), {
+  const packages = new PackagesService(createBlobStore(config, dataDir), {
     maxUploadBytes: config.maxUploadBytes,
     uploadTtlSeconds: config.uploadTtlSeconds,
     tempDir: path.join(dataDir, 'tmp'),
@@ -116,6 +118,9 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     events,
     audit,
   );
+  const eventRetention = new EventRetention({ days: config.eventRetentionDays, batch: 10_000, maxBatches: 100 }, clock, jobs);
+  // Deliveries reference their event: they go in the transaction that drops it.
+  eventRetention.onDrop((tx, range) => webhooks.dropDeliveriesOf(tx, range));
   const deadLetters = new DeadLetters(jobs, audit);
   const hosting = new HostingService(
     {
@@ -133,7 +138,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const ratings = new RatingsService(organizations, events, audit);
   const attestations = new AttestationsService({ maxBytes: config.attestationMaxBytes }, events, audit);
   const rescans = new RescanService({ batchSize: config.rescanBatchSize }, versions, packages, review, jobs, events, clock);
-  return { clock, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,7 +8,7 @@ import {
   UserEntity,
 } from '../modules/accounts/accounts.entities';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
-import { PlatformEventEntity } from '../modules/events/event.entity';
+import { PlatformEventEntity, PlatformEventFloorEntity } from '../modules/events/event.entity';
 import { CategoryEntity, ExtensionEntity, PlatformScopeEntity } from '../modules/extensions/extensions.entities';
 import { PackageBlobEntity, PackageUploadEntity } from '../modules/packages/packages.entities';
 import { ExtensionGitSourceEntity, GitHookDeliveryEntity, GitRevalidationEntity } from '../modules/packages/git-hooks.entities';
@@ -44,6 +44,7 @@ export const entities = [
   OrganizationInvitationEntity,
   LoginAttemptEntity,
   PlatformEventEntity,
+  PlatformEventFloorEntity,
   AuditEntryEntity,
   CategoryEntity,
   PlatformScopeEntity,

@@ -15,6 +15,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_STATE = 'INVALID_STATE',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  CURSOR_EXPIRED = 'CURSOR_EXPIRED',
   PACKAGE_REJECTED = 'PACKAGE_REJECTED',
   MEDIA_REJECTED = 'MEDIA_REJECTED',
   ATTESTATION_REJECTED = 'ATTESTATION_REJECTED',
@@ -98,6 +99,19 @@ export class InvalidStateError extends DomainError {
   override readonly httpStatus = 409;
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, details);
+  }
+}
+
+/**
+ * A replay cursor older than the event log's retention window: the events after it were dropped
+ * (docs/events.md, "Retention"). `oldestCursor` is the oldest cursor still served; resuming from it
+ * loses the dropped events, so the client decides (usually: rebuild its state, then follow on).
+ */
+export class CursorExpiredError extends DomainError {
+  readonly code = ErrorCode.CURSOR_EXPIRED;
+  override readonly httpStatus = 410;
+  constructor(message: string, oldestCursor: string) {
+    super(message, { oldestCursor });
   }
 }
 

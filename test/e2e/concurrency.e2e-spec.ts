@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { APPEND_LOCK } from '../../src/modules/events/event-log';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { buildReviewer, installationOf, publishedExtension } from '../utils/scenarios';
@@ -78,26 +77,30 @@ describe('concurrent publish, deprecate, install and review on one extension', (
   }
 
   /**
-   * A rollout's lock pattern, held open by hand: the append lock first, then the rows it writes
-   * (an offer's foreign key takes FOR KEY SHARE on its version; the move updates installation
-   * rows). The mutation starts once the "rollout" holds the append lock; the rollout then takes
-   * its rows. Before the fix, each pair below deadlocked (PostgreSQL aborts one of them).
+   * A rollout's lock pattern, held open by hand: the extension's rollout lock first, then the rows
+   * it writes (an offer's foreign key takes FOR KEY SHARE on its version; the move updates
+   * installation rows). The mutation runs while the "rollout" holds them, and must finish once
+   * the rollout commits. With the old global event-append lock, each pair below deadlocked
+   * (PostgreSQL aborted one of them); appends no longer lock, and rollouts lock per extension.
    */
   async function againstARollout(mutation: () => Promise<{ errors?: unknown[]; data?: unknown }>, rolloutRows: (c: Client) => Promise<unknown>) {
     const rollout = new Client({ connectionString: t.databaseUrl });
     await rollout.connect();
     try {
       await rollout.query('BEGIN');
-      await rollout.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-      const answer = mutation();
-      // Until the mutation waits for the append lock (it has taken whatever it takes before that).
-      for (let i = 0; ; i++) {
-        const waiting = await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND datname = current_database()`);
+      await rollout.query(`SELECT pg_advisory_xact_lock(${0x706c7269}, hashtext($1))`, [extensionId]);
+      await rolloutRows(rollout);
+      let settled = false;
+      const answer = mutation().finally(() => (settled = true));
+      // Until the mutation has finished, or waits for a row the rollout holds.
+      for (let i = 0; !settled; i++) {
+        const waiting = await t.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
         if (waiting.length) break;
-        if (i > 200) throw new Error('the mutation never waited for the append lock');
+        if (i > 200) throw new Error('the mutation neither finished nor waited for the rollout');
         await new Promise(r => setTimeout(r, 10));
       }
-      await rolloutRows(rollout);
+      // The rollout appends its events while the mutation is in flight (no lock between them).
+      await rollout.query(`INSERT INTO platform_events (type, subject_type, subject_id) VALUES ('test.rollout', 'Test', 'rollout')`);
       await rollout.query('COMMIT');
       const res = await answer;
       expect(res.errors).toBeUndefined();

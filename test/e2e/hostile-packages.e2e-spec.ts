@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { systemContext } from '../../src/context';
-import { APPEND_LOCK } from '../../src/modules/events/event-log';
 import { createLoaders } from '../../src/loaders';
 import { buildDeveloper, TestUser } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
@@ -299,7 +298,8 @@ describe('the validation job always ends in a final state', () => {
   });
 
   /**
-   * Holds the event-append lock so the job's final transaction waits at its event, then cuts that
+   * Holds the event table in SHARE mode so the job's final transaction waits at its event insert
+   * (an INSERT needs ROW EXCLUSIVE, which SHARE blocks), then cuts that
    * backend off as a failover would: PostgreSQL answers 57P01, a transient error. The job's writes
    * roll back with it. Resolves with what `validate` settled to.
    */
@@ -308,7 +308,7 @@ describe('the validation job always ends in a final state', () => {
     await holder.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+      await holder.query(`LOCK TABLE platform_events IN SHARE MODE`);
       const running = t.app.services.versions.validate(jobContext(), id, { finalAttempt });
       running.catch(() => undefined);
       let waiting: { pid: number }[] = [];
@@ -316,7 +316,7 @@ describe('the validation job always ends in a final state', () => {
         await new Promise(res => setTimeout(res, 50));
         // Not through `holder`: pg_stat_activity is read once per transaction.
         waiting = await t.sql<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'relation'`,
         );
       }
       expect(waiting).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../context';
 import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { CursorExpiredError } from '../../shared/errors';
 import { PlatformEventEntity } from './event.entity';
 import { addressedTo, isAddressedTo, isVisibleTo, visibleTo } from './event-visibility';
 import { AUDIENCE_ONLY_FIELDS, EventPayloads, EventType, PAYLOAD_VERSIONS, PartnerEventType } from './event-types';
@@ -70,8 +71,12 @@ export interface EventFilter {
 
 const CURSOR_TAG = 'ev';
 
-/** Advisory lock key that serializes appends until commit ('plazaevt' as an integer). */
-export const APPEND_LOCK = 0x706c617a61657674n;
+/**
+ * The highest event id at or below which every event is final (committed or rolled back), from
+ * the `plaza_events_safe_id()` SQL function (docs/architecture.md, "Transactions and events").
+ * Readers read only up to it, in a later statement (a later snapshot) than this one.
+ */
+export const SAFE_ID_SQL = `SELECT plaza_events_safe_id()::text AS safe`;
 
 /** The position of an event in the log, as an opaque cursor. */
 export function eventCursor(event: Pick<PlatformEventEntity, 'id'>): string {
@@ -138,15 +143,14 @@ export class EventLog {
   /**
    * Writes one event row and queues a NOTIFY with its id, both in the caller's transaction.
    *
-   * The transaction first takes an advisory lock held until it commits, so event-writing
-   * transactions commit one after another and ids are handed out in commit order: a reader
-   * that has seen id N can never later find a committed event below N (no gaps on replay).
-   * The price is that event-writing transactions serialize from their first append to commit,
-   * so services append their events as the last writes of a transaction.
+   * No lock is taken here: the table's statement trigger (`plaza_event_ticket`) registers the
+   * transaction as an event writer with a shared advisory lock, which never waits on other
+   * writers. Readers stop below the oldest writer still open (`safeId`), so a reader that has
+   * seen id N never later finds a committed event below N. Services still append their events
+   * as the last writes of a transaction: an open event writer holds readers back, not writers.
    */
   async append<T extends EventType>(ctx: RequestContext, type: T, event: NewEvent<T>): Promise<RecordedEvent<T>> {
     assertInTransaction(ctx, 'An event');
-    await ctx.manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
     const rows: Record<string, unknown>[] = await ctx.manager.query(
       `WITH inserted AS (
          INSERT INTO platform_events
@@ -174,9 +178,10 @@ export class EventLog {
 
   /**
    * The statement of a set-based append: one event of `type` per row of `rows.from`, for writers
-   * that move many rows in one statement (rollouts). Embed it as a data-modifying CTE after
-   * `lockForAppend`, then call `notify`. Set-based events run no handlers: their writers are
-   * the modules that would react.
+   * that move many rows in one statement (rollouts). Embed it as a data-modifying CTE, then call
+   * `notify`. Set-based events run no handlers: their writers are the modules that would react.
+   * Like `append`, it takes no lock of its own (the table's statement trigger registers the
+   * writer; docs/architecture.md, "Transactions and events").
    */
   insertManySql<T extends EventType>(type: T, rows: EventRowsSql): string {
     return `INSERT INTO platform_events (type, app_id, version, subject_type, subject_id, audience_user_id, data, payload_version)
@@ -184,27 +189,41 @@ export class EventLog {
              FROM ${rows.from}`;
   }
 
-  /**
-   * For set-based writers (rollouts touching many installations): take the append lock, then
-   * insert event rows with INSERT … SELECT in the caller's SQL, then call `notify`.
-   *
-   * Lock order (docs/security.md, "Concurrency"): a rollout holds this lock while it locks
-   * installation and offer rows. A transaction that locks one of those rows and then appends
-   * must take this lock first, or the two wait on each other (deadlock). Row locks are FOR NO
-   * KEY UPDATE everywhere, so they never block the foreign-key checks (FOR KEY SHARE) other
-   * writers make on the same rows.
-   */
-  async lockForAppend(ctx: RequestContext): Promise<void> {
-    assertInTransaction(ctx, 'An event');
-    await ctx.manager.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-  }
-
   /** Wakes live tails after a set-based append (delivered on commit). */
   async notify(ctx: RequestContext): Promise<void> {
     await ctx.manager.query(`SELECT pg_notify('${EVENTS_CHANNEL}', coalesce(max(id), 0)::text) FROM platform_events`);
   }
 
-  /** Events after `cursor`, in log (= commit) order. */
+  /**
+   * The highest id at or below which every event is final: no transaction still open can commit
+   * an event there. Read it before the rows, in a statement of its own (the rows' statement then
+   * has a later snapshot, which sees every commit the function found finished).
+   */
+  async safeId(manager: EntityManager): Promise<string> {
+    const [{ safe }]: { safe: string }[] = await manager.query(SAFE_ID_SQL);
+    return safe;
+  }
+
+  /** The retention floor: every event at or below it was dropped ('0': none). */
+  async floorId(manager: EntityManager): Promise<string> {
+    const rows: { floor: string }[] = await manager.query(`SELECT floor_id::text AS floor FROM platform_event_floor WHERE id = 1`);
+    return rows[0]?.floor ?? '0';
+  }
+
+  /** Refuses a cursor below the retention floor with CURSOR_EXPIRED (the subscription start check). */
+  async assertCursorLive(manager: EntityManager, cursor: string | null | undefined): Promise<void> {
+    if (!cursor) return;
+    const [id] = decodeCursor(cursor, CURSOR_TAG, 1);
+    expiredUnlessLive(id, await this.floorId(manager));
+  }
+
+  /**
+   * Events after `cursor`, in log order, up to `safeId`: a page never holds an event with a
+   * lower id still uncommitted, so the next page (after its last cursor) misses nothing.
+   * A cursor below the retention floor is refused with CURSOR_EXPIRED; the floor is read in the
+   * rows' own statement, so a retention pass that commits meanwhile cannot cut a page silently.
+   * `countTotal` counts every matching event: ask only when the caller selected `totalCount`.
+   */
   async readAfter(
     manager: EntityManager,
     cursor: string | null | undefined,
@@ -213,6 +232,7 @@ export class EventLog {
     options: { countTotal?: boolean } = {},
   ): Promise<Page<PlatformEventEntity>> {
     const [id] = cursor ? decodeCursor(cursor, CURSOR_TAG, 1) : ['0'];
+    const safe = await this.safeId(manager);
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -223,40 +243,55 @@ export class EventLog {
       where.push(filter.audienceOnly ? addressedTo('e', reader) : visibleTo('e', reader));
     }
     const countWhere = where.join(' AND ');
-    const pageWhere = [...where, `e.id > ${param(id)}::bigint`].join(' AND ');
+    const countParams = [...params];
+    const pageWhere = [...where, `e.id > ${param(id)}::bigint`, `e.id <= ${param(safe)}::bigint`].join(' AND ');
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT e.* FROM platform_events e WHERE ${pageWhere} ORDER BY e.id LIMIT ${first + 1}`,
+      `SELECT f.floor_id::text AS floor_id, e.*
+         FROM platform_event_floor f
+         LEFT JOIN LATERAL (SELECT e.* FROM platform_events e WHERE ${pageWhere} ORDER BY e.id LIMIT ${first + 1}) e ON TRUE
+        WHERE f.id = 1
+        ORDER BY e.id`,
       params,
     );
-    // Live tails page constantly and never show a total: they skip the count.
-    const [{ total }] =
-      options.countTotal === false
-        ? [{ total: 0 }]
-        : await manager.query(`SELECT count(*)::int AS total FROM platform_events e WHERE ${countWhere}`, params.slice(0, params.length - 1));
-    const items = rows.slice(0, first).map(rowToEntity);
-    return { items, hasNextPage: rows.length > first, totalCount: total, cursorOf: eventCursor };
+    if (cursor) expiredUnlessLive(id, String(rows[0]?.floor_id ?? '0'));
+    const events = rows.filter(row => row.id !== null && row.id !== undefined);
+    const [{ total }] = options.countTotal
+      ? await manager.query(`SELECT count(*)::int AS total FROM platform_events e WHERE ${countWhere}`, countParams)
+      : [{ total: 0 }];
+    const items = events.slice(0, first).map(rowToEntity);
+    return { items, hasNextPage: events.length > first, totalCount: total, cursorOf: eventCursor };
   }
 
   /**
-   * Every event after `afterId`, unfiltered, each with the owner of its extension: the shared
-   * live feed of a process, filtered per subscriber in memory by `matchesFilter`.
+   * Every event after `afterId` up to `safeId`, unfiltered, each with the owner of its
+   * extension: the shared live feed of a process, filtered per subscriber in memory by
+   * `matchesFilter`.
    */
   async readFeed(manager: EntityManager, afterId: string, limit: number): Promise<FeedEvent[]> {
+    const safe = await this.safeId(manager);
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT e.*, ext.owner_id AS app_owner_id
          FROM platform_events e LEFT JOIN extensions ext ON ext.app_id = e.app_id
-        WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${limit}`,
-      [afterId],
+        WHERE e.id > $1::bigint AND e.id <= $2::bigint ORDER BY e.id LIMIT ${limit}`,
+      [afterId, safe],
     );
     return rows.map(row => ({ event: rowToEntity(row), appOwnerId: (row.app_owner_id as string) ?? null }));
   }
 
-  /** The id of the newest event ('0' for an empty log). */
+  /**
+   * Where a new live tail starts: the safe id ('0' for an empty log). Every event after it is
+   * still to come or still uncommitted, so the tail misses none of them.
+   */
   async headId(manager: EntityManager): Promise<string> {
-    const rows: { id: string | null }[] = await manager.query(`SELECT max(id)::text AS id FROM platform_events`);
-    return rows[0]?.id ?? '0';
+    return this.safeId(manager);
   }
+}
 
+function expiredUnlessLive(id: string, floor: string): void {
+  if (BigInt(id) < BigInt(floor)) {
+    const oldest = eventCursor({ id: floor });
+    throw new CursorExpiredError(`This cursor is older than the event log keeps; the oldest cursor still served is ${oldest}`, oldest);
+  }
 }
 
 function payloadVersionOf(type: EventType): number {

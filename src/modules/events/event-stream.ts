@@ -41,8 +41,8 @@ const FEED_PAGE = 500;
  *   process rather than one per subscriber.
  * - A tail whose queue grows past MAX_LIVE_QUEUE leaves the feed and reads on its own again
  *   from its last cursor.
- * - Event ids follow commit order (EventLog.append), so a cursor comparison decides exactly
- *   which events a tail still needs.
+ * - Every read stops at the log's safe id (EventLog.safeId: no open transaction can still commit
+ *   an event below it), so a cursor comparison decides exactly which events a tail still needs.
  * - A slow poll covers a missed notification.
  */
 export class EventStream {
@@ -243,9 +243,9 @@ export class EventStream {
             }
             continue;
           }
-          // Behind: read on its own, filtered in SQL. The head is read first: every event up
-          // to it has committed (ids follow commit order), so once a page comes back short the
-          // tail has seen everything up to the head that it may see.
+          // Behind: read on its own, filtered in SQL. The head (the safe id) is read first: every
+          // event up to it is final, so once a page comes back short the tail has seen
+          // everything up to the head that it may see.
           const head = BigInt(await stream.log.headId(stream.dataSource.manager));
           const page = await stream.log.readAfter(stream.dataSource.manager, eventCursor({ id: tail.lastId.toString() }), 100, options.filter, {
             countTotal: false,

@@ -1,9 +1,9 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The append-only event log (an outbox): one row per state change, written in the same
- * transaction as the change. Appends are serialized until commit (EventLog.append), so `id`
- * grows in commit order and is itself the replay cursor.
+ * transaction as the change. `id` is the replay cursor: readers read only up to the safe id
+ * (EventLog.safeId), so no event commits below a cursor a reader has passed.
  */
 @Entity('platform_events')
 @Index('ix_platform_events_app_id', ['appId', 'id'])
@@ -43,4 +43,21 @@ export class PlatformEventEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
+}
+
+/**
+ * The retention floor of the log (one row): every event with an id at or below `floorId` has been
+ * dropped (docs/events.md, "Retention"). A cursor below it has expired (CURSOR_EXPIRED).
+ */
+@Entity('platform_event_floor')
+@Check('ck_platform_event_floor_singleton', '"id" = 1')
+export class PlatformEventFloorEntity {
+  @PrimaryColumn({ type: 'smallint' })
+  id: number;
+
+  @Column({ type: 'bigint', default: '0' })
+  floorId: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
 }

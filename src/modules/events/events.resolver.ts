@@ -1,5 +1,7 @@
 import { EventTypes } from './event-types';
-import { Arg, Args, Authorized, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { selectsAny } from '../../shared/selection';
 import { authed, type RequestContext } from '../../context';
 import { pageSize, toConnection } from '../../shared/pagination';
 import { Role } from '../../shared/auth/roles';
@@ -31,13 +33,20 @@ export class EventsResolver {
   @Query(() => EventConnection, {
     description: 'Replay of the event log in order: public events, plus your private ones (all for admins)',
   })
-  async events(@Args() args: EventsArgs, @Ctx() context: RequestContext): Promise<EventConnection> {
+  async events(@Args() args: EventsArgs, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<EventConnection> {
     const ctx = authed(context);
-    const page = await this.log.readAfter(ctx.manager, args.after, pageSize(args.first, this.maxPageSize), {
-      types: args.types,
-      appIds: args.appIds,
-      readerUserId: ctx.actor.roles.has(Role.ADMIN) ? null : ctx.actor.userId,
-    });
+    const page = await this.log.readAfter(
+      ctx.manager,
+      args.after,
+      pageSize(args.first, this.maxPageSize),
+      {
+        types: args.types,
+        appIds: args.appIds,
+        readerUserId: ctx.actor.roles.has(Role.ADMIN) ? null : ctx.actor.userId,
+      },
+      // A count over the whole log: only for the callers who ask for it (docs/events.md).
+      { countTotal: selectsAny(info, [], ['totalCount']) },
+    );
     return toConnection(page, e => PlatformEvent.from(e, ctx));
   }
 
@@ -111,16 +120,18 @@ export class EventsResolver {
 
   /**
    * A live tail of the log for the subscribing caller under the visibility rule: events after
-   * `after` first, then new ones. `adminSeesAll` lets an admin read every event (otherwise an
+   * `after` first, then new ones (CURSOR_EXPIRED when `after` is older than the log keeps). `adminSeesAll` lets an admin read every event (otherwise an
    * admin reads as any user does).
    */
-  tailFor(
+  async tailFor(
     ctx: RequestContext,
     filter: Omit<EventFilter, 'readerUserId'>,
     after?: string | null,
     { adminSeesAll = false } = {},
-  ): AsyncIterableIterator<PlatformEventEntity> {
+  ): Promise<AsyncIterableIterator<PlatformEventEntity>> {
     const { actor } = authed(ctx);
+    // An expired cursor is refused as the subscription starts (CURSOR_EXPIRED), like a malformed one.
+    await this.log.assertCursorLive(ctx.manager, after);
     return this.stream.tail({
       filter: { ...filter, readerUserId: adminSeesAll && actor.roles.has(Role.ADMIN) ? null : actor.userId },
       after: after ?? null,

@@ -88,8 +88,8 @@ const money = (p: HostingPrice | null) => (p ? { amountMinor: p.monthlyCostMinor
 
 /**
  * `hosting.tier_changed` for every active installation whose version runs on another tier
- * than `target` (docs/events.md), in one statement; call it with the event-append lock held
- * (a rollout holds it). `needsConsent` says the new cost exceeds what the installation agreed
+ * than `target` (docs/events.md), in one statement; a rollout calls it while it holds its
+ * extension's rollout lock (docs/security.md, "Concurrency"). `needsConsent` says the new cost exceeds what the installation agreed
  * to: the rollout leaves it where it is and offers the upgrade instead. Returns the target's price.
  */
 export async function announceTierChange(

@@ -107,8 +107,6 @@ export class InstallsService {
   async uninstall(ctx: AuthedContext, installationId: string): Promise<InstallationEntity> {
     if (!isUuid(installationId)) throw new NotFoundError('Installation');
     return withTransaction(ctx, async tx => {
-      // Before the row lock: a rollout takes the append lock, then installation rows (event-log.ts).
-      await this.events.lockForAppend(tx);
       const installation = await repo(tx, InstallationEntity).findOne({ where: { id: installationId }, lock: { mode: 'for_no_key_update' } });
       if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });

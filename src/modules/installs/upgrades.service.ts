@@ -5,6 +5,7 @@ import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
+import { lockRolloutOf } from './rollout-lock';
 import { withLongStatements } from '../../db/timeouts';
 import type { EventLog } from '../events/event-log';
 import { ExtensionEntity } from '../extensions/extensions.entities';
@@ -74,7 +75,7 @@ export class UpgradesService {
         [extension.id],
       );
       const hooks = Object.fromEntries(froms.filter(f => semver.valid(f.version)).map(f => [f.version, upgradeHooks(manifest, f.version, target.version!)]));
-      await this.events.lockForAppend(tx);
+      await lockRolloutOf(tx, extension.id, 'rollout');
       // Tier change (docs/hosting.md): every installation on another tier hears of it; one whose
       // agreed hosting cost is below the new price waits for an accepted offer, like a new scope.
       const { price } = await announceTierChange(tx, this.events, { id: target.id, version: target.version, manifest }, extension);
@@ -171,8 +172,12 @@ export class UpgradesService {
   async respond(ctx: AuthedContext, offerId: string, accept: boolean, grantedScopes: string[] = [], hostingCost: CostAcknowledgement | null = null): Promise<UpgradeOfferEntity> {
     if (!isUuid(offerId)) throw new NotFoundError('Upgrade offer');
     return withTransaction(ctx, async tx => {
-      // Before the row locks: a rollout takes the append lock, then installation and offer rows (event-log.ts).
-      await this.events.lockForAppend(tx);
+      // Before the row locks: a rollout of the extension locks installation rows, then offer rows (rollout-lock.ts).
+      const [owner] = await tx.manager.query(
+        `SELECT i.extension_id FROM upgrade_offers o JOIN installations i ON i.id = o.installation_id WHERE o.id = $1`,
+        [offerId],
+      );
+      if (owner) await lockRolloutOf(tx, owner.extension_id, 'member');
       const offer = await repo(tx, UpgradeOfferEntity).findOne({ where: { id: offerId }, lock: { mode: 'for_no_key_update' } });
       const installation = offer && (await repo(tx, InstallationEntity).findOne({ where: { id: offer.installationId }, lock: { mode: 'for_no_key_update' } }));
       if (!offer || !installation || !(await this.installs.canManage(tx, installation))) throw new NotFoundError('Upgrade offer');

@@ -148,7 +148,13 @@ export class PackagesService {
    * the validator and the listing read (sources, manifest, icons, docs), not assets.
    */
   async openBlob(sha256: string, retain: (path: string) => boolean = isValidatorInput): Promise<CheckedPackage> {
-    return readPackageArchive(await this.store.localPath(sha256), this.config.archiveLimits, { retain });
+    // An object store serves the zip from this node's verified cache (random access for the reader).
+    return this.store.withLocalFile(sha256, file => readPackageArchive(file, this.config.archiveLimits, { retain }));
+  }
+
+  /** Releases the blob store's connections (the app's close). */
+  close(): Promise<void> {
+    return this.store.close();
   }
 
   /**

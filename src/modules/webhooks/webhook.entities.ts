@@ -81,6 +81,8 @@ export class WebhookEndpointEntity {
 @Entity('webhook_deliveries')
 @Unique('uq_webhook_deliveries_endpoint_event', ['endpointId', 'eventId'])
 @Index('ix_webhook_deliveries_endpoint', ['endpointId', 'createdAt'])
+// Event retention drops deliveries by event id range, and its foreign-key checks look them up by event.
+@Index('ix_webhook_deliveries_event', ['eventId'])
 export class WebhookDeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,7 +5,7 @@ import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { SecretBox } from '../../shared/secret-box';
 import type { AuditTrail } from '../audit/audit-trail';
-import { eventEnvelope, EventLog } from '../events/event-log';
+import { eventEnvelope, EventLog, SAFE_ID_SQL } from '../events/event-log';
 import { PlatformEventEntity } from '../events/event.entity';
 import { EventTypes } from '../events/event-types';
 import { visibleTo } from '../events/event-visibility';
@@ -116,8 +116,9 @@ export class WebhooksService {
       if (n >= MAX_ENDPOINTS_PER_OWNER) throw new InvalidStateError(`At most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints per account; delete one first`);
       // Holding the dispatch cursor (the dispatcher skips it meanwhile) while reading the head:
       // every event after the head is dispatched after this endpoint is visible, none is missed.
+      // The head is the log's safe id: every event at or below it is final (EventLog.safeId).
       await tx.manager.query(`SELECT 1 FROM webhook_dispatch_cursor WHERE id = 1 FOR SHARE`);
-      const [{ head }] = await tx.manager.query(`SELECT coalesce(max(id), 0)::text AS head FROM platform_events`);
+      const [{ safe: head }] = await tx.manager.query(SAFE_ID_SQL);
       const endpoints = repo(tx, WebhookEndpointEntity);
       const endpoint = await endpoints.save(
         endpoints.create({
@@ -204,18 +205,26 @@ export class WebhooksService {
    * Fans committed events out to matching active endpoints: one delivery row and one job per
    * (endpoint, event), written with the dispatcher's cursor in one transaction. The cursor row
    * is locked with SKIP LOCKED, so of several processes one dispatches and the others return.
-   * Event ids are commit-ordered (EventLog.append), so a cursor never passes a late commit.
+   * It reads only up to the log's safe id (EventLog.safeId: no open transaction can still commit
+   * an event below it), so the cursor never passes a late commit.
+   * If retention dropped events the cursor had not reached (the dispatcher was stopped for longer
+   * than the retention window), it moves on from the floor and logs what it skipped
+   * (docs/events.md, "Retention").
    * Returns how many events were consumed (0: nothing new, or another process holds the lock).
    */
   async dispatch(ctx: RequestContext): Promise<number> {
     return withTransaction(ctx, async tx => {
       const [cursor] = await tx.manager.query(`SELECT last_event_id::text AS last FROM webhook_dispatch_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED`);
       if (!cursor) return 0;
-      const [{ upto, consumed }] = await tx.manager.query(
-        `SELECT max(id)::text AS upto, count(*)::int AS consumed
-           FROM (SELECT id FROM platform_events WHERE id > $1 ORDER BY id LIMIT $2) batch`,
-        [cursor.last, this.settings.dispatchBatch],
+      const [{ safe }] = await tx.manager.query(SAFE_ID_SQL);
+      const [{ upto, consumed, floor }] = await tx.manager.query(
+        `SELECT max(id)::text AS upto, count(*)::int AS consumed, (SELECT floor_id::text FROM platform_event_floor WHERE id = 1) AS floor
+           FROM (SELECT id FROM platform_events WHERE id > $1 AND id <= $3 ORDER BY id LIMIT $2) batch`,
+        [cursor.last, this.settings.dispatchBatch, safe],
       );
+      if (floor && BigInt(cursor.last) < BigInt(floor)) {
+        ctx.logger.warn({ cursor: cursor.last, floor }, 'webhook dispatch cursor was below the event retention floor; the dropped events are not delivered');
+      }
       if (!consumed) return 0;
       const deliveries: { id: string }[] = await tx.manager.query(
         `INSERT INTO webhook_deliveries (endpoint_id, event_id, next_attempt_at)
@@ -238,6 +247,15 @@ export class WebhooksService {
       await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
       return consumed;
     });
+  }
+
+  /**
+   * Removes the deliveries of events the log's retention drops (ids in (from, upto]), in the
+   * drop's transaction (docs/events.md, "Retention"). Those events are older than the retention
+   * window, far past the retry window, so their deliveries are final.
+   */
+  async dropDeliveriesOf(tx: RequestContext, range: { from: string; upto: string }): Promise<void> {
+    await tx.manager.query(`DELETE FROM webhook_deliveries WHERE event_id > $1::bigint AND event_id <= $2::bigint`, [range.from, range.upto]);
   }
 
   /**

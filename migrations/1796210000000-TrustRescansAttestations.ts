@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class TrustRescansAttestations1796198153331 implements MigrationInterface {
-    name = 'TrustRescansAttestations1796198153331'
+export class TrustRescansAttestations1796210000000 implements MigrationInterface {
+    name = 'TrustRescansAttestations1796210000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "trust_rescan_runs" ("ruleset_version" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "finished_at" TIMESTAMP WITH TIME ZONE, "cursor" uuid, "scanned_count" integer NOT NULL DEFAULT '0', "finding_count" integer NOT NULL DEFAULT '0', "failed_count" integer NOT NULL DEFAULT '0', CONSTRAINT "pk_trust_rescan_runs" PRIMARY KEY ("ruleset_version"))`);

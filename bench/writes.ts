@@ -1,0 +1,161 @@
+// `npm run bench:writes`: event-writing throughput under concurrency. CLIENTS clients (50) for
+// BENCH_SECONDS each, two loads: "mixed" (60% public marketplace reads, 40% install/uninstall)
+// and "writes" (install/uninstall only). Every install and uninstall appends an event, so this
+// is the load the event log's append path decides. With BENCH_BEFORE=<repo root> (a checkout of
+// an earlier commit, with node_modules) the same loads also run against that code, alternating
+// before/after per load so a noisy neighbour hits both; each server has its own scratch database
+// on DATABASE_URL's server. Prints a table; asserts nothing.
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { seedMarketplace } from './seed';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const READ_SHARE = 0.6;
+
+interface Target {
+  label: string;
+  child: ChildProcess;
+  url: string;
+  tokens: string[];
+  close(): Promise<void>;
+}
+
+const MARKET = `{ marketplace(first: 10) { totalCount edges { node { appId } } } }`;
+const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id } }`;
+const UNINSTALL = `mutation($id: ID!) { uninstall(installationId: $id) { id } }`;
+
+async function gql(url: string, query: string, token?: string, variables?: unknown): Promise<{ ms: number; body: any }> {
+  const start = performance.now();
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = await res.json();
+  return { ms: performance.now() - start, body };
+}
+
+/** A Plaza server built from `root` (its bench/servers.ts) on a scratch database migrated by its own migrations. */
+async function startTarget(label: string, root: string): Promise<Target> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { scratchDatabase } = require(path.join(root, 'bench/scratch-db')) as typeof import('./scratch-db');
+  const db = await scratchDatabase(`writes_${label}`);
+  const child = fork(path.join(root, 'bench/servers.ts'), ['plaza', db.url], { execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=64'], cwd: root });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', code => reject(new Error(`${label} server exited with ${code}`)));
+  });
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const r = await gql(url, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, undefined, {
+      i: { email: `writer${i}@example.test`, password: 'bench password 123', displayName: `Writer ${i}` },
+    });
+    tokens.push(r.body.data.signUp.token);
+  }
+  const c = new Client({ connectionString: db.url });
+  await c.connect();
+  try {
+    await seedMarketplace(c);
+  } finally {
+    await c.end();
+  }
+  const check = await gql(url, INSTALL, tokens[0], { i: { appId: 'bench-1', grantedScopes: [] } });
+  if (check.body.errors) throw new Error(`${label}: install failed: ${JSON.stringify(check.body.errors)}`);
+  await gql(url, UNINSTALL, tokens[0], { id: check.body.data.install.id });
+  return {
+    label,
+    child,
+    url,
+    tokens,
+    async close() {
+      child.kill('SIGTERM');
+      await new Promise(r => setTimeout(r, 500));
+      await db.close().catch(() => undefined);
+    },
+  };
+}
+
+interface Result {
+  reads: number[];
+  writes: number[];
+  errors: Record<string, number>;
+}
+
+/** CLIENTS loops for SECONDS: each client installs, then uninstalls, its own installations (one user per client). */
+async function runLoad(target: Target, readShare: number, seconds = SECONDS): Promise<Result> {
+  const result: Result = { reads: [], writes: [], errors: {} };
+  const deadline = Date.now() + seconds * 1000;
+  const note = (body: any) => {
+    const code = body?.errors?.[0]?.extensions?.code;
+    if (code) result.errors[code] = (result.errors[code] ?? 0) + 1;
+  };
+  await Promise.all(
+    target.tokens.map(async (token, i) => {
+      let installed: string | null = null;
+      const appId = `bench-${(i % 20) + 1}`;
+      while (Date.now() < deadline) {
+        if (Math.random() < readShare) {
+          const r = await gql(target.url, MARKET);
+          note(r.body);
+          result.reads.push(r.ms);
+        } else if (installed) {
+          const r = await gql(target.url, UNINSTALL, token, { id: installed });
+          note(r.body);
+          result.writes.push(r.ms);
+          if (!r.body.errors) installed = null;
+        } else {
+          const r = await gql(target.url, INSTALL, token, { i: { appId, grantedScopes: [] } });
+          note(r.body);
+          result.writes.push(r.ms);
+          installed = r.body.data?.install?.id ?? null;
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+const q = (xs: number[], p: number) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
+
+async function main(): Promise<void> {
+  const targets: Target[] = [];
+  if (process.env.BENCH_BEFORE) targets.push(await startTarget('before', path.resolve(process.env.BENCH_BEFORE)));
+  targets.push(await startTarget('after', path.resolve(__dirname, '..')));
+  const rows: string[] = [];
+  try {
+    for (const [load, share] of [['mixed 60% reads / 40% install+uninstall', READ_SHARE], ['writes only (install+uninstall)', 0]] as const) {
+      for (const target of targets) {
+        // A short warm-up per server and load, unmeasured.
+        await runLoad({ ...target, tokens: target.tokens.slice(0, 5) }, share, 3);
+        const r = await runLoad(target, share);
+        const all = r.reads.length + r.writes.length;
+        rows.push(
+          `  ${target.label.padEnd(7)} ${load.padEnd(42)} ${(all / SECONDS).toFixed(0).padStart(6)} ${(r.writes.length / SECONDS).toFixed(0).padStart(8)} ` +
+            `${q(r.writes, 0.5).toFixed(0).padStart(8)} ${q(r.writes, 0.99).toFixed(0).padStart(8)} ${q(r.reads, 0.5).toFixed(0).padStart(8)} ${q(r.reads, 0.99).toFixed(0).padStart(8)}  ${JSON.stringify(r.errors)}`,
+        );
+        console.log(rows[rows.length - 1]);
+      }
+    }
+  } finally {
+    for (const t of targets) await t.close();
+  }
+  console.log(`\n${CLIENTS} clients, ${SECONDS} s per load and server:`);
+  console.log('  server  load                                        req/s  writes/s  w p50 ms  w p99 ms  r p50 ms  r p99 ms  errors');
+  for (const row of rows) console.log(row);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
