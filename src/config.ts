@@ -312,6 +312,18 @@ export class PlazaConfig {
   @Min(1024)
   maxBodyBytes = 1024 * 1024;
 
+  /** PLAZA_ATTESTATION_MAX_BYTES: the largest attestation document (UTF-8 bytes) attachAttestation accepts (docs/trust.md). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  attestationMaxBytes = 512 * 1024;
+
+  /** PLAZA_RESCAN_BATCH_SIZE: published versions one rescan job judges before it queues the next batch (docs/trust.md). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  rescanBatchSize = 20;
+
   /** PLAZA_LOGIN_MAX_FAILURES_PER_EMAIL within PLAZA_LOGIN_WINDOW_SECONDS */
   @Type(() => Number)
   @IsInt()
@@ -509,6 +521,8 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_MAX_BATCH: 'maxBatch',
   PLAZA_MAX_PAGE_SIZE: 'maxPageSize',
   PLAZA_MAX_BODY_BYTES: 'maxBodyBytes',
+  PLAZA_ATTESTATION_MAX_BYTES: 'attestationMaxBytes',
+  PLAZA_RESCAN_BATCH_SIZE: 'rescanBatchSize',
   PLAZA_LOGIN_MAX_FAILURES_PER_EMAIL: 'loginMaxFailuresPerEmail',
   PLAZA_LOGIN_MAX_FAILURES_PER_ADDRESS: 'loginMaxFailuresPerAddress',
   PLAZA_LOGIN_WINDOW_SECONDS: 'loginWindowSeconds',

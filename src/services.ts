@@ -54,6 +54,9 @@ import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from '
 import { RatingsService } from './modules/ratings/ratings.service';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
+import { AttestationsService } from './modules/trust/attestations.service';
+import { RescanService } from './modules/trust/rescans.service';
+import { TrustResolver } from './modules/trust/trust.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -133,7 +136,9 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { clock, eventRetention, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const attestations = new AttestationsService({ maxBytes: config.attestationMaxBytes }, events, audit);
+  const rescans = new RescanService({ batchSize: config.rescanBatchSize }, versions, packages, review, jobs, events, clock);
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -167,6 +172,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
+    [TrustResolver, new TrustResolver(services.attestations, services.rescans)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -22,6 +22,7 @@ import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
+import { RescanRunEntity, SecurityFindingEntity, VersionAttestationEntity, VersionSecurityScanEntity } from '../modules/trust/trust.entities';
 
 import {
   WebhookAttemptEntity,
@@ -70,4 +71,8 @@ export const entities = [
   ExtensionRatingEntity,
   RatingReplyEntity,
   RatingReportEntity,
+  RescanRunEntity,
+  VersionSecurityScanEntity,
+  SecurityFindingEntity,
+  VersionAttestationEntity,
 ];

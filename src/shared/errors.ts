@@ -18,6 +18,7 @@ export enum ErrorCode {
   CURSOR_EXPIRED = 'CURSOR_EXPIRED',
   PACKAGE_REJECTED = 'PACKAGE_REJECTED',
   MEDIA_REJECTED = 'MEDIA_REJECTED',
+  ATTESTATION_REJECTED = 'ATTESTATION_REJECTED',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
@@ -167,6 +168,22 @@ export class MediaRejectedError extends DomainError {
     readonly reason: string,
   ) {
     super(message, { reason });
+  }
+}
+
+/**
+ * An attestation document refused by its content (docs/trust.md); `reason` is stable and
+ * `problems` lists what the parser or schema said, capped.
+ */
+export class AttestationRejectedError extends DomainError {
+  readonly code = ErrorCode.ATTESTATION_REJECTED;
+  override readonly httpStatus = 422;
+  constructor(
+    message: string,
+    readonly reason: string,
+    problems: string[] = [],
+  ) {
+    super(message, { reason, problems: problems.slice(0, 20) });
   }
 }
 

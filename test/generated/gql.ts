@@ -37,6 +37,13 @@ type Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
+    "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": typeof types.TrustOfVersionDocument,
+    "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": typeof types.TrustAttachDocument,
+    "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": typeof types.TrustRemoveDocument,
+    "query TrustRescan { securityRescan { ruleSetVersion startedAt finishedAt scannedCount findingCount failedCount } }": typeof types.TrustRescanDocument,
+    "query TrustCase($id: ID!) { reviewCase(id: $id) { id kind state triggers { kind value reason } version { id status } } }": typeof types.TrustCaseDocument,
+    "mutation TrustClaim($id: ID!) { claimReview(caseId: $id) { id state } }": typeof types.TrustClaimDocument,
+    "mutation TrustDecide($id: ID!, $r: String!) { decideReview(caseId: $id, decision: REJECT, reason: $r) { id state version { status } } }": typeof types.TrustDecideDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -77,6 +84,13 @@ const documents: Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
+    "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": types.TrustOfVersionDocument,
+    "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": types.TrustAttachDocument,
+    "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": types.TrustRemoveDocument,
+    "query TrustRescan { securityRescan { ruleSetVersion startedAt finishedAt scannedCount findingCount failedCount } }": types.TrustRescanDocument,
+    "query TrustCase($id: ID!) { reviewCase(id: $id) { id kind state triggers { kind value reason } version { id status } } }": types.TrustCaseDocument,
+    "mutation TrustClaim($id: ID!) { claimReview(caseId: $id) { id state } }": types.TrustClaimDocument,
+    "mutation TrustDecide($id: ID!, $r: String!) { decideReview(caseId: $id, decision: REJECT, reason: $r) { id state version { status } } }": types.TrustDecideDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -200,6 +214,34 @@ export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n"): (typeof documents)["\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n"): (typeof documents)["\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }"): (typeof documents)["mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrustRescan { securityRescan { ruleSetVersion startedAt finishedAt scannedCount findingCount failedCount } }"): (typeof documents)["query TrustRescan { securityRescan { ruleSetVersion startedAt finishedAt scannedCount findingCount failedCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrustCase($id: ID!) { reviewCase(id: $id) { id kind state triggers { kind value reason } version { id status } } }"): (typeof documents)["query TrustCase($id: ID!) { reviewCase(id: $id) { id kind state triggers { kind value reason } version { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TrustClaim($id: ID!) { claimReview(caseId: $id) { id state } }"): (typeof documents)["mutation TrustClaim($id: ID!) { claimReview(caseId: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TrustDecide($id: ID!, $r: String!) { decideReview(caseId: $id, decision: REJECT, reason: $r) { id state version { status } } }"): (typeof documents)["mutation TrustDecide($id: ID!, $r: String!) { decideReview(caseId: $id, decision: REJECT, reason: $r) { id state version { status } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

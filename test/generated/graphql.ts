@@ -31,6 +31,55 @@ export type ApiToken = {
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** An attestation with its raw document (owner, reviewers, admins) */
+export type Attestation = {
+  attachedAt: Scalars['DateTime']['output'];
+  /** The document as attached (parsed JSON) */
+  document: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  kind: AttestationKind;
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  summary: AttestationSummary;
+};
+
+/** CYCLONEDX or SPDX (an SBOM, JSON) or IN_TOTO (an in-toto statement, e.g. SLSA provenance; plain or in a DSSE envelope) */
+export type AttestationKind =
+  | 'CYCLONEDX'
+  | 'IN_TOTO'
+  | 'SPDX';
+
+/** What an attestation says, parsed when it was attached (public once the version is published) */
+export type AttestationSummary = {
+  attachedAt: Scalars['DateTime']['output'];
+  attestationId: Scalars['ID']['output'];
+  /** SLSA provenance: the builder id */
+  builderId?: Maybe<Scalars['String']['output']>;
+  /** SBOM: components (CycloneDX, nested included) or packages (SPDX) */
+  componentCount?: Maybe<Scalars['Int']['output']>;
+  /** SBOM: what it describes (name@version) */
+  describes?: Maybe<Scalars['String']['output']>;
+  /** DSSE or SIGSTORE_BUNDLE when the statement came in an envelope */
+  envelope?: Maybe<Scalars['String']['output']>;
+  /** e.g. "CycloneDX 1.5", "SPDX-2.3", "in-toto Statement v1" */
+  format: Scalars['String']['output'];
+  kind: AttestationKind;
+  /** SBOM: distinct SPDX license ids and license names, sorted (at most 100) */
+  licenses: Array<Scalars['String']['output']>;
+  /** More distinct licenses than `licenses` lists */
+  licensesTruncated: Scalars['Boolean']['output'];
+  /** in-toto: the predicate type (https://slsa.dev/provenance/v1 for SLSA provenance) */
+  predicateType?: Maybe<Scalars['String']['output']>;
+  /** sha256 of the document as attached */
+  sha256: Scalars['String']['output'];
+  /** Signatures the envelope carries. Plaza does not verify them (docs/trust.md) */
+  signatureCount: Scalars['Int']['output'];
+  /** SLSA provenance: the source repository built */
+  sourceRepository?: Maybe<Scalars['String']['output']>;
+  /** in-toto: whether a subject's sha256 is this version's package sha256 (null for SBOMs) */
+  subjectMatchesPackage?: Maybe<Scalars['Boolean']['output']>;
+};
+
 /** Who did what to which record, and when */
 export type AuditEntry = {
   action: Scalars['String']['output'];
@@ -237,6 +286,10 @@ export type ExtensionEdge = {
 };
 
 export type ExtensionVersion = {
+  /** What its SBOMs and provenance say (formats, component counts, licenses, builder, source): public once the version is published; empty before for all but its owner, reviewers and admins */
+  attestationSummaries: Array<AttestationSummary>;
+  /** Attached attestations with their raw documents (owner, reviewers, admins; null for others) */
+  attestations?: Maybe<Array<Attestation>>;
   /** The manifest diff (owner, reviewers, admins; null for others) */
   changeSummary?: Maybe<ChangeSummaryType>;
   /** PATCH, MINOR or MAJOR from the latest published version */
@@ -262,6 +315,10 @@ export type ExtensionVersion = {
   requiredBump?: Maybe<Scalars['String']['output']>;
   /** Why review was needed (owner, reviewers, admins; empty for others) */
   reviewTriggers: Array<ReviewTriggerType>;
+  /** The validator rule-set version that judged its validation report (owner, reviewers, admins; null for others and for reports from before rule-set versions) */
+  ruleSetVersion?: Maybe<Scalars['String']['output']>;
+  /** Issues rescans with newer validator rule sets found that its original report does not hold, errors first (owner, reviewers, admins; null for others) */
+  securityFindings?: Maybe<Array<SecurityFinding>>;
   source: VersionSource;
   status: VersionStatus;
   submittedAt: Scalars['DateTime']['output'];
@@ -557,6 +614,8 @@ export type Mutation = {
   acceptOrganizationInvitation: Organization;
   /** Invite someone by email (organization OWNER or ADMIN): a pending invitation, listed in `invitations`, until they accept with acceptOrganizationInvitation. The answer is the same whether or not the email has an account. CONFLICT when a member already has it */
   addOrganizationMember: Organization;
+  /** Attach a CycloneDX or SPDX SBOM (JSON) or an in-toto statement / SLSA provenance (plain, DSSE envelope or Sigstore bundle) to your version. ATTESTATION_REJECTED (with a stable reason) for a document that does not parse or validate, PAYLOAD_TOO_LARGE over PLAZA_ATTESTATION_MAX_BYTES, CONFLICT when it is already attached */
+  attachAttestation: Attestation;
   /** Register as a developer; the author id is stable forever */
   becomeDeveloper: DeveloperProfile;
   /** Claim a permanent app id; CONFLICT when taken */
@@ -595,6 +654,8 @@ export type Mutation = {
   rateExtension: Review;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** Remove an attestation from your version */
+  removeAttestation: Scalars['Boolean']['output'];
   /** Removes the compliance document of this kind */
   removeComplianceDocument: Scalars['Boolean']['output'];
   /** Removes one screenshot; the remaining ones keep their order */
@@ -646,6 +707,12 @@ export type MutationAddOrganizationMemberArgs = {
   email: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
   role: OrgRole;
+};
+
+
+export type MutationAttachAttestationArgs = {
+  document: Scalars['String']['input'];
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -743,6 +810,11 @@ export type MutationRateExtensionArgs = {
 
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveAttestationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -977,6 +1049,8 @@ export type Query = {
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
   reviewQueue: ReviewCaseConnection;
+  /** The current validator rule set's rescan of published versions; null before it starts (ADMIN) */
+  securityRescan?: Maybe<SecurityRescan>;
   /** Open (or declined) upgrade offers for your or an organization’s installations */
   upgradeOffers: Array<UpgradeOffer>;
   /** Your (or an organization’s) installations on deprecated versions, with the recommended target */
@@ -1126,6 +1200,8 @@ export type ReviewCase = {
   /** Health checks of the version’s staging deployment (seen with the case: reviewers and the owner) */
   healthChecks: Array<HealthCheck>;
   id: Scalars['ID']['output'];
+  /** SUBMISSION (its decision moves the version) or RESCAN (a published version with new security findings; its decision moves nothing) */
+  kind: ReviewCaseKind;
   messages: Array<ReviewMessage>;
   /** Past its due date and not decided */
   overdue: Scalars['Boolean']['output'];
@@ -1144,6 +1220,10 @@ export type ReviewCaseEdge = {
   cursor: Scalars['String']['output'];
   node: ReviewCase;
 };
+
+export type ReviewCaseKind =
+  | 'RESCAN'
+  | 'SUBMISSION';
 
 export type ReviewConnection = {
   edges: Array<ReviewEdge>;
@@ -1220,6 +1300,40 @@ export type Role =
   | 'DEVELOPER'
   | 'REVIEWER'
   | 'USER';
+
+/** An issue a rescan with a newer validator rule set found on a published version, not in its original report (owner, reviewers, admins) */
+export type SecurityFinding = {
+  /** Path in the package ('' for the package as a whole) */
+  file: Scalars['String']['output'];
+  /** The rule set whose rescan first found it */
+  firstSeenRuleSetVersion: Scalars['String']['output'];
+  fix: Scalars['String']['output'];
+  foundAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The latest rule set whose rescan found it */
+  lastSeenRuleSetVersion: Scalars['String']['output'];
+  /** ERROR or WARN; an ERROR opens a RESCAN review case */
+  level: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The RESCAN review case it opened or joined (ERRORs only) */
+  reviewCaseId?: Maybe<Scalars['ID']['output']>;
+  /** The rule id (docs/validation.md) */
+  rule: Scalars['String']['output'];
+};
+
+/** The rescan of published versions under one validator rule set (admins) */
+export type SecurityRescan = {
+  /** Versions whose package could not be judged */
+  failedCount: Scalars['Int']['output'];
+  /** New findings stored */
+  findingCount: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleSetVersion: Scalars['String']['output'];
+  /** Versions judged again */
+  scannedCount: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+};
 
 export type SignUpInput = {
   displayName: Scalars['String']['input'];
@@ -1631,6 +1745,55 @@ export type RatingsAcceptMutationVariables = Exact<{
 
 export type RatingsAcceptMutation = { acceptOrganizationInvitation: { id: string } };
 
+export type TrustOfVersionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TrustOfVersionQuery = { version?: { id: string, status: VersionStatus, ruleSetVersion?: string | null, securityFindings?: Array<{ id: string, rule: string, level: string, message: string, file: string, line: number, firstSeenRuleSetVersion: string, lastSeenRuleSetVersion: string, reviewCaseId?: string | null, foundAt: string }> | null, attestations?: Array<{ id: string, kind: AttestationKind, sha256: string, sizeBytes: number, document: unknown, summary: { format: string } }> | null, attestationSummaries: Array<{ attestationId: string, kind: AttestationKind, format: string, componentCount?: number | null, licenses: Array<string>, describes?: string | null, predicateType?: string | null, builderId?: string | null, sourceRepository?: string | null, subjectMatchesPackage?: boolean | null, envelope?: string | null, signatureCount: number }> } | null };
+
+export type TrustAttachMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  d: Scalars['String']['input'];
+}>;
+
+
+export type TrustAttachMutation = { attachAttestation: { id: string, kind: AttestationKind, sha256: string, summary: { format: string, componentCount?: number | null, licenses: Array<string>, subjectMatchesPackage?: boolean | null, builderId?: string | null } } };
+
+export type TrustRemoveMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TrustRemoveMutation = { removeAttestation: boolean };
+
+export type TrustRescanQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrustRescanQuery = { securityRescan?: { ruleSetVersion: string, startedAt: string, finishedAt?: string | null, scannedCount: number, findingCount: number, failedCount: number } | null };
+
+export type TrustCaseQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TrustCaseQuery = { reviewCase?: { id: string, kind: ReviewCaseKind, state: ReviewState, triggers: Array<{ kind: string, value?: string | null, reason: string }>, version: { id: string, status: VersionStatus } } | null };
+
+export type TrustClaimMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TrustClaimMutation = { claimReview: { id: string, state: ReviewState } };
+
+export type TrustDecideMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type TrustDecideMutation = { decideReview: { id: string, state: ReviewState, version: { status: VersionStatus } } };
+
 export type WebhooksCreateMutationVariables = Exact<{
   i: CreateWebhookEndpointInput;
 }>;
@@ -1757,6 +1920,13 @@ export const RatingsUninstallDocument = {"kind":"Document","definitions":[{"kind
 export const RatingsOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsOrgMutation, RatingsOrgMutationVariables>;
 export const RatingsAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"e"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"e"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"MEMBER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAddMemberMutation, RatingsAddMemberMutationVariables>;
 export const RatingsAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrganizationInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAcceptMutation, RatingsAcceptMutationVariables>;
+export const TrustOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrustOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"version"},"name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ruleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"securityFindings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"reviewCaseId"}},{"kind":"Field","name":{"kind":"Name","value":"foundAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"document"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestationSummaries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attestationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"describes"}},{"kind":"Field","name":{"kind":"Name","value":"predicateType"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRepository"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"envelope"}},{"kind":"Field","name":{"kind":"Name","value":"signatureCount"}}]}}]}}]}}]} as unknown as DocumentNode<TrustOfVersionQuery, TrustOfVersionQueryVariables>;
+export const TrustAttachDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustAttach"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}}]}}]}}]}}]} as unknown as DocumentNode<TrustAttachMutation, TrustAttachMutationVariables>;
+export const TrustRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<TrustRemoveMutation, TrustRemoveMutationVariables>;
+export const TrustRescanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrustRescan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"securityRescan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"scannedCount"}},{"kind":"Field","name":{"kind":"Name","value":"findingCount"}},{"kind":"Field","name":{"kind":"Name","value":"failedCount"}}]}}]}}]} as unknown as DocumentNode<TrustRescanQuery, TrustRescanQueryVariables>;
+export const TrustCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrustCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"triggers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TrustCaseQuery, TrustCaseQueryVariables>;
+export const TrustClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claimReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<TrustClaimMutation, TrustClaimMutationVariables>;
+export const TrustDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"decision"},"value":{"kind":"EnumValue","value":"REJECT"}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TrustDecideMutation, TrustDecideMutationVariables>;
 export const WebhooksCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"appIds"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
 export const WebhooksEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"attemptLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"responseExcerpt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEndpointsQuery, WebhooksEndpointsQueryVariables>;
 export const WebhooksDisabledNoticesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksDisabledNotices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"webhook.endpoint_disabled","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksDisabledNoticesQuery, WebhooksDisabledNoticesQueryVariables>;

@@ -4,6 +4,7 @@ import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
 import { installationOf, publishedExtension } from './scenarios';
 import { startReceiver } from './webhook-receiver';
 import { minimalPdf } from './images';
+import { spdxSbom } from './attestations';
 
 /**
  * A seeded world full of private data, for the visibility sweep: every private value is a
@@ -97,6 +98,21 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
       secret('review trigger reason', canary('trigger'), ['owner', 'admin']),
       secret('change summary', canary('change'), ['owner', 'admin']),
     ],
+  );
+
+  // Trust data of the published version (docs/trust.md): a rescan's security finding and an
+  // attestation's raw document are the owner's (and reviewers' and admins'); only the attestation's
+  // summary is public, and it carries no canary.
+  await t.sql(
+    `INSERT INTO version_security_findings (version_id, fingerprint, rule, level, message, file, line, fix, first_seen_ruleset_version, last_seen_ruleset_version, found_at)
+     VALUES ($1, 'sweep', 'SEC-SWEEP', 'ERROR', $2, 'main.py', 1, $3, 'sweep', 'sweep', now())`,
+    [published.id, secret('security finding message', canary('finding'), ['owner', 'admin']), secret('security finding fix', canary('findfix'), ['owner', 'admin'])],
+  );
+  await must(
+    t,
+    `mutation($v: ID!, $d: String!) { attachAttestation(versionId: $v, document: $d) { id } }`,
+    { v: published.id, d: JSON.stringify({ ...spdxSbom(), comment: secret('attestation document', canary('sbom'), ['owner', 'admin']) }) },
+    owner.token,
   );
 
   // The extension's tracked git repository and its validation history: the owner's (and admins') only.

@@ -26,6 +26,8 @@ export const EventTypes = {
   RATING_SUBMITTED: 'rating.submitted',
   RATING_REPLIED: 'rating.replied',
   RATING_MODERATED: 'rating.moderated',
+  VERSION_SECURITY_FINDINGS: 'version.security_findings',
+  VERSION_ATTESTATION_ATTACHED: 'version.attestation_attached',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -128,6 +130,8 @@ export interface EventPayloads {
   'rating.submitted': { ratingId: string; stars: number; edited: boolean; forOrganization: boolean };
   'rating.replied': { ratingId: string; replyId: string; edited: boolean };
   'rating.moderated': { ratingId: string; decision: string; hidden: boolean };
+  'version.security_findings': { versionId: string; ruleSetVersion: string; findingCount: number; errorCount: number; rules: string[]; reviewCaseId: string | null };
+  'version.attestation_attached': { versionId: string; attestationId: string; kind: string; sha256: string };
   'hosting.health_checked': { checkId: string; passed: boolean; httpStatus: number | null; latencyMs: number | null; attempts: number };
   'extension.git_revalidated': {
     revalidationId: string;

@@ -8,7 +8,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
 import { ExtensionEntity } from '../extensions/extensions.entities';
-import { ReviewCaseEntity } from '../review/review.entities';
+import { ReviewCaseEntity, ReviewCaseKind } from '../review/review.entities';
 import type { ReviewService } from '../review/review.service';
 import { hostingOf, HostingDeclaration } from '../validation/hosting/hosting-rules';
 import { ExtensionVersionEntity, LIVE_STATUSES, VersionStatus } from '../versions/version.entity';
@@ -177,7 +177,7 @@ export class HostingService {
     url: string,
   ): Promise<void> {
     await withTransaction(ctx, async tx => {
-      const reviewCase = await repo(tx, ReviewCaseEntity).findOneBy({ versionId: version.id });
+      const reviewCase = await repo(tx, ReviewCaseEntity).findOneBy({ versionId: version.id, kind: ReviewCaseKind.SUBMISSION });
       const updated = await tx.manager.query(
         `UPDATE hosting_health_checks
             SET status = $2, http_status = $3, latency_ms = $4, body_excerpt = $5, error = $6, attempts = $7, url = $8,

@@ -21,16 +21,33 @@ export enum ReviewDecision {
 }
 registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
 
-/** One human review of one submitted version, with its SLA due date. */
+/**
+ * Why a case exists: SUBMISSION reviews a submitted version before it may be published (its
+ * decision moves the version); RESCAN reviews a published version that a rescan with a newer
+ * rule set found ERRORs in (docs/validation.md, "Rule-set versions and rescans"): its decision is
+ * recorded and never moves the version.
+ */
+export enum ReviewCaseKind {
+  SUBMISSION = 'SUBMISSION',
+  RESCAN = 'RESCAN',
+}
+registerEnumType(ReviewCaseKind, { name: 'ReviewCaseKind' });
+
+/** One human review of one version, with its SLA due date. */
 @Entity('review_cases')
 @Index('ix_review_cases_state_due', ['state', 'dueAt'])
+// One submission case per version; at most one undecided rescan case per version (later findings join it).
+@Index('uq_review_cases_version_id', ['versionId'], { unique: true, where: `"kind" = 'SUBMISSION'` })
+@Index('uq_review_cases_open_rescan', ['versionId'], { unique: true, where: `"kind" = 'RESCAN' AND "state" IN ('OPEN', 'IN_REVIEW')` })
 export class ReviewCaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('uq_review_cases_version_id', { unique: true })
   @Column({ type: 'uuid' })
   versionId: string;
+
+  @Column({ type: 'enum', enum: ReviewCaseKind, enumName: 'review_case_kind', default: ReviewCaseKind.SUBMISSION })
+  kind: ReviewCaseKind;
 
   @ManyToOne(() => ExtensionVersionEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'version_id' })

@@ -1,5 +1,6 @@
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import type { AuthedContext, RequestContext } from '../../context';
+import { In } from 'typeorm';
 import { isUuid, repo, withTransaction } from '../../db/transaction';
 import { BadUserInputError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
@@ -11,7 +12,7 @@ import { ExtensionEntity } from '../extensions/extensions.entities';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import type { ReviewTrigger } from '../versions/version-rules';
 import type { VersionLifecycle } from '../versions/version-lifecycle';
-import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
+import { ReviewCaseEntity, ReviewCaseKind, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
 
 /** Review SLA (docs/marketplace.md, "Review"): 2 business days, 5 for a developer's first submission; weekends skipped. */
 export function addBusinessDays(from: Date, days: number): Date {
@@ -70,7 +71,7 @@ export class ReviewService {
     });
     // A withdrawn version's open case closes with it.
     events.on(InternalEventTypes.VERSION_WITHDRAWN, async (tx, event) => {
-      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: event.subjectId }, lock: { mode: 'for_no_key_update' } });
+      const reviewCase = await repo(tx, ReviewCaseEntity).findOne({ where: { versionId: event.subjectId, kind: ReviewCaseKind.SUBMISSION }, lock: { mode: 'for_no_key_update' } });
       if (reviewCase && reviewStates.canTransition(reviewCase.state, ReviewState.WITHDRAWN)) {
         await repo(tx, ReviewCaseEntity).update(reviewCase.id, { state: ReviewState.WITHDRAWN });
       }
@@ -100,15 +101,49 @@ export class ReviewService {
         dueAt: addBusinessDays(new Date(), firstTime ? 5 : 2),
       }),
     );
+    await this.announce(ctx, reviewCase, version, { appId, ownerId });
+    return reviewCase;
+  }
+
+  /** review.requested, to the extension's owner. */
+  private async announce(ctx: RequestContext, reviewCase: ReviewCaseEntity, version: ExtensionVersionEntity, { appId, ownerId }: { appId: string; ownerId: string }): Promise<void> {
     await this.events.append(ctx, EventTypes.REVIEW_REQUESTED, {
       subjectType: 'ReviewCase',
       subjectId: reviewCase.id,
       appId,
       version: version.version,
       audienceUserId: ownerId,
-      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: triggers.map(t => t.kind) },
+      data: { versionId: version.id, reviewCaseId: reviewCase.id, dueAt: reviewCase.dueAt.toISOString(), triggers: reviewCase.triggers.map(t => t.kind) },
     });
-    return reviewCase;
+  }
+
+  /**
+   * Opens a rescan case on a published version whose rescan found ERRORs (the trust module calls
+   * it in the rescan's transaction), or adds the triggers to the version's undecided rescan case.
+   * Unlike a submission case its decision never moves the version: a reviewer who confirms the
+   * problem acts through the platform's other tools (docs/trust.md, "Security findings").
+   */
+  async openForFindings(
+    tx: RequestContext,
+    version: ExtensionVersionEntity,
+    triggers: ReviewTrigger[],
+    { appId, ownerId, now }: { appId: string; ownerId: string; now: Date },
+  ): Promise<{ reviewCase: ReviewCaseEntity; opened: boolean }> {
+    const cases = repo(tx, ReviewCaseEntity);
+    const open = await cases.findOne({
+      where: { versionId: version.id, kind: ReviewCaseKind.RESCAN, state: In([ReviewState.OPEN, ReviewState.IN_REVIEW]) },
+      lock: { mode: 'for_no_key_update' },
+    });
+    if (open) {
+      await tx.manager.query(`UPDATE review_cases SET triggers = triggers || $2::jsonb WHERE id = $1`, [open.id, JSON.stringify(triggers)]);
+      open.triggers = [...open.triggers, ...triggers];
+      return { reviewCase: open, opened: false };
+    }
+    const reviewCase = await cases.save(
+      cases.create({ versionId: version.id, extensionId: version.extensionId, kind: ReviewCaseKind.RESCAN, triggers, dueAt: addBusinessDays(now, 2) }),
+    );
+    await this.announce(tx, reviewCase, version, { appId, ownerId });
+    return { reviewCase, opened: true };
   }
 
   async queue(ctx: RequestContext, filter: QueueFilter, first: number, after?: string | null): Promise<Page<ReviewCaseEntity>> {
@@ -138,8 +173,11 @@ export class ReviewService {
       reviewCase.state = ReviewState.IN_REVIEW;
       reviewCase.assigneeId = tx.actor.userId;
       await repo(tx, ReviewCaseEntity).save(reviewCase);
-      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
-      await this.lifecycle.transition(tx, version, VersionStatus.IN_REVIEW, 'claiming its review');
+      // A rescan case reviews a published version: claiming it leaves the version as it is.
+      if (reviewCase.kind === ReviewCaseKind.SUBMISSION) {
+        const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
+        await this.lifecycle.transition(tx, version, VersionStatus.IN_REVIEW, 'claiming its review');
+      }
       await this.audit.record(tx, { action: 'review.claim', targetType: 'ReviewCase', targetId: reviewCase.id });
       await this.events.append(tx, InternalEventTypes.REVIEW_CLAIMED, { subjectType: 'ReviewCase', subjectId: reviewCase.id, appId: extension.appId, audienceUserId: extension.ownerId, data: {} });
       return reviewCase;
@@ -186,7 +224,8 @@ export class ReviewService {
       reviewCase.decidedAt = new Date();
       await repo(tx, ReviewCaseEntity).save(reviewCase);
       const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: reviewCase.versionId });
-      await this.lifecycle.transition(tx, version, outcome.version, 'deciding its review');
+      // A rescan case's decision is recorded, never applied to the published version (it never unpublishes by itself).
+      if (reviewCase.kind === ReviewCaseKind.SUBMISSION) await this.lifecycle.transition(tx, version, outcome.version, 'deciding its review');
       await this.audit.record(tx, { action: 'review.decide', targetType: 'ReviewCase', targetId: reviewCase.id, data: { decision, reason: reviewCase.decisionReason } });
       await this.events.append(tx, EventTypes.REVIEW_DECIDED, {
         subjectType: 'ReviewCase',

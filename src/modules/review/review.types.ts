@@ -3,7 +3,7 @@ import { IsOptional } from 'class-validator';
 import { Connection, PageArgs } from '../../shared/pagination';
 import { DateTimeScalar } from '../../shared/scalars';
 import { ReviewTriggerType } from '../versions/versions.types';
-import { ReviewCaseEntity, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
+import { ReviewCaseEntity, ReviewCaseKind, ReviewDecision, ReviewMessageEntity, ReviewState } from './review.entities';
 import type { StagingInviteEntity } from './staging.entity';
 
 @ObjectType({ simpleResolvers: true })
@@ -31,6 +31,9 @@ export class ReviewCase {
 
   versionId: string;
   assigneeId: string | null;
+
+  @Field(() => ReviewCaseKind, { description: 'SUBMISSION (its decision moves the version) or RESCAN (a published version with new security findings; its decision moves nothing)' })
+  kind: ReviewCaseKind;
 
   @Field(() => ReviewState)
   state: ReviewState;
@@ -62,6 +65,7 @@ export class ReviewCase {
       id: e.id,
       versionId: e.versionId,
       assigneeId: e.assigneeId,
+      kind: e.kind,
       state: e.state,
       triggers: e.triggers,
       dueAt: e.dueAt,

@@ -44,6 +44,7 @@ type VersionColumn =
   | 'report'
   | 'manifest'
   | 'validated_at'
+  | 'ruleset_version'
   | 'declared_bump'
   | 'required_bump'
   | 'change_summary'

@@ -12,8 +12,11 @@ import { ApprovalKind, ExtensionApprovalEntity, ExtensionVersionEntity, VersionS
 import { newestVersion } from './semver-order';
 
 export interface ReviewTrigger {
-  /** HEALTH_CHECK_FAILED is added to an open case by the review's health check (docs/hosting.md). */
-  kind: 'FIRST_SUBMISSION' | 'MAJOR_BUMP' | 'NEW_SCOPE' | 'DESTRUCTIVE_TOOL' | 'EGRESS_DOMAIN' | 'HEALTH_CHECK_FAILED';
+  /**
+   * HEALTH_CHECK_FAILED is added to an open case by the review's health check (docs/hosting.md);
+   * SECURITY_FINDING opens (or joins) a rescan case on a published version (docs/validation.md).
+   */
+  kind: 'FIRST_SUBMISSION' | 'MAJOR_BUMP' | 'NEW_SCOPE' | 'DESTRUCTIVE_TOOL' | 'EGRESS_DOMAIN' | 'HEALTH_CHECK_FAILED' | 'SECURITY_FINDING';
   value: string | null;
   reason: string;
 }

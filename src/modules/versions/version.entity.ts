@@ -146,6 +146,10 @@ export class ExtensionVersionEntity {
   @Column({ type: 'timestamptz', nullable: true })
   validatedAt: Date | null;
 
+  /** The validator rule-set version that judged `report` (docs/validation.md); null for reports from before rule-set versions. */
+  @Column({ type: 'text', nullable: true })
+  rulesetVersion: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

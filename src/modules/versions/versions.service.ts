@@ -20,7 +20,8 @@ import type { GitSource, GitSourceRequest } from '../packages/git-source';
 import { UploadStatus } from '../packages/packages.entities';
 import type { PackagesService } from '../packages/packages.service';
 import { readManifestObject } from '../validation/manifest-layer';
-import { validatePackage, ValidationReport } from '../validation/validate-package';
+import { ValidateOptions, validatePackage, ValidationReport } from '../validation/validate-package';
+import { RULESET_VERSION } from '../validation/ruleset';
 import { issue } from '../validation/types';
 import { isTransientDatabaseError } from '../../shared/transient-errors';
 import { detectFormat, PackageFormat } from '../validation/kiket/format';
@@ -247,29 +248,35 @@ export class VersionsService {
     }
   }
 
-  private async runValidation(ctx: RequestContext, claimed: ExtensionVersionEntity): Promise<void> {
-    const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
+  /**
+   * What the validator is told about a version besides its files: the claim, the author, the
+   * platform's scopes and hosting tiers as they stand now. The trust module's rescans judge a
+   * published version with the same options (less the display name, which may have been renamed since).
+   */
+  async validationOptionsFor(ctx: RequestContext, version: ExtensionVersionEntity, extension: ExtensionEntity): Promise<ValidateOptions> {
     const [submitter, profile, scopes, tiers] = await Promise.all([
-      repo(ctx, UserEntity).findOneByOrFail({ id: claimed.submittedById }),
-      repo(ctx, DeveloperProfileEntity).findOneBy({ userId: claimed.submittedById }),
+      repo(ctx, UserEntity).findOneByOrFail({ id: version.submittedById }),
+      repo(ctx, DeveloperProfileEntity).findOneBy({ userId: version.submittedById }),
       repo(ctx, PlatformScopeEntity).find(),
       // HOST-2: the tiers offered today (the hosting module's table; read, never written, here).
       ctx.manager.query(`SELECT name, is_default FROM hosting_tiers ORDER BY position, name`) as Promise<{ name: string; is_default: boolean }[]>,
     ]);
+    return {
+      claimedAppId: extension.appId,
+      claimedDisplayName: extension.displayName,
+      author: { authorId: profile?.authorId ?? null, email: submitter.email },
+      firstPartyAllowlist: this.config.firstPartyAuthorIds,
+      platformScopes: new Set(scopes.map(s => s.scope)),
+      hostingTiers: tiers.map(t => t.name),
+      defaultHostingTier: tiers.find(t => t.is_default)?.name,
+    };
+  }
+
+  private async runValidation(ctx: RequestContext, claimed: ExtensionVersionEntity): Promise<void> {
+    const extension = await repo(ctx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
+    const options = await this.validationOptionsFor(ctx, claimed, extension);
     const checked = await this.packages.openBlob(claimed.packageSha256);
-    const report = validatePackage(
-      checked.files,
-      {
-        claimedAppId: extension.appId,
-        claimedDisplayName: extension.displayName,
-        author: { authorId: profile?.authorId ?? null, email: submitter.email },
-        firstPartyAllowlist: this.config.firstPartyAuthorIds,
-        platformScopes: new Set(scopes.map(s => s.scope)),
-        hostingTiers: tiers.map(t => t.name),
-        defaultHostingTier: tiers.find(t => t.is_default)?.name,
-      },
-      checked.issues,
-    );
+    const report = validatePackage(checked.files, options, checked.issues);
     // A package with both manifests or neither (FORMAT-1/2) stores none; JSON is read under the bounds.
     const format = detectFormat(checked.files).format;
     const manifest: Record<string, unknown> | null = format === 'KIKET' ? kiketManifestOf(checked.files) : format === 'IMPERAL' ? readManifestObject(checked.files) : null;
@@ -288,6 +295,7 @@ export class VersionsService {
           report: jsonbText(report),
           manifest: manifest === null ? null : jsonbText(manifest),
           validated_at: NOW,
+          ruleset_version: RULESET_VERSION,
           declared_bump: assessment?.declaredBump ?? null,
           required_bump: assessment?.requiredBump ?? null,
           change_summary: assessment ? jsonbText(assessment.changeSummary) : null,
@@ -343,7 +351,7 @@ export class VersionsService {
       if (current?.status !== VersionStatus.VALIDATING) return;
       const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: claimed.extensionId });
       await this.lifecycle.transitionIfStill(tx, current, VersionStatus.VALIDATION_FAILED, 'recording its validation', {
-        set: { report: jsonbText(report), validated_at: NOW },
+        set: { report: jsonbText(report), validated_at: NOW, ruleset_version: RULESET_VERSION },
         event: {
           type: EventTypes.VERSION_VALIDATION_FAILED,
           subjectType: 'ExtensionVersion',

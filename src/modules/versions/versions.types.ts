@@ -200,6 +200,9 @@ export class ExtensionVersion {
   @Field(() => GraphQLJSON, { nullable: true })
   manifest: Record<string, unknown> | null;
 
+  @Field(() => String, { nullable: true, description: 'The validator rule-set version that judged its validation report (owner, reviewers, admins; null for others and for reports from before rule-set versions)' })
+  ruleSetVersion: string | null;
+
   @Field(() => DateTimeScalar)
   submittedAt: Date;
 
@@ -229,6 +232,7 @@ export class ExtensionVersion {
       out.gitRef = null;
       out.gitCommitSha = null;
       out.validationReport = null;
+      out.ruleSetVersion = null;
       out.requiredBump = null;
       out.changeSummary = null;
       out.reviewTriggers = [];
@@ -238,6 +242,7 @@ export class ExtensionVersion {
     out.gitRef = e.gitRef;
     out.gitCommitSha = e.gitCommitSha;
     out.validationReport = (e.report as unknown as ValidationReportType) ?? null;
+    out.ruleSetVersion = e.rulesetVersion;
     out.requiredBump = e.requiredBump;
     out.changeSummary = e.changeSummary
       ? {
