@@ -35,6 +35,7 @@ import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
 import { listingMediaRoutes } from './http/listing-media';
 import { gitHookRoutes } from './http/git-hooks';
+import { billingRoutes } from './http/billing-statements';
 import { startJobs } from './jobs/workers';
 import type { Clock } from './shared/clock';
 
@@ -257,6 +258,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   app.use(iconRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
   app.use(gitHookRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
   app.use(listingMediaRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
+  app.use(billingRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
   app.use(uploadRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
 
   app.get('/graphql', (req, res, next) => {

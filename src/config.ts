@@ -155,6 +155,11 @@ export class PlazaConfig {
   @Min(100)
   healthCheckTimeoutMs = 5_000;
 
+  /** PLAZA_BILLING_CLOSE_SCHEDULE: cron (UTC) of the billing period-close job; it closes every period whose end has passed (docs/billing.md). */
+  @IsString()
+  @Matches(/^\S+\s+\S+\s+\S+\s+\S+\s+\S+$/, { message: 'PLAZA_BILLING_CLOSE_SCHEDULE must be a five-field cron expression' })
+  billingCloseSchedule = '15 0 1 * *';
+
   /** PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: the pause between health-check attempts (3 retries after the first). */
   @Type(() => Number)
   @IsInt()
@@ -403,6 +408,7 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
   PLAZA_HEALTH_CHECK_TIMEOUT_MS: 'healthCheckTimeoutMs',
+  PLAZA_BILLING_CLOSE_SCHEDULE: 'billingCloseSchedule',
   PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: 'healthCheckRetryDelayMs',
   PLAZA_WS_MAX_SUBSCRIPTIONS: 'wsMaxSubscriptions',
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',

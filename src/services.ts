@@ -53,6 +53,11 @@ import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from '
 import { RatingsService } from './modules/ratings/ratings.service';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
+import { BillingService } from './modules/billing/billing.service';
+import { PeriodClose } from './modules/billing/period-close';
+import { ManualPaymentProvider } from './modules/billing/payment-provider';
+import { Statements } from './modules/billing/statements';
+import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -128,7 +133,11 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { clock, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const billing = new BillingService(organizations, events, audit, clock, installs);
+  const paymentProvider = new ManualPaymentProvider();
+  const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule);
+  const statements = new Statements(paymentProvider);
+  return { clock, billing, periodClose, statements, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -162,6 +171,10 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
+    [BillingResolver, new BillingResolver(services.billing, services.statements)],
+    [InvoiceLinesResolver, new InvoiceLinesResolver(services.billing)],
+    [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
+    [ExtensionPricingResolver, new ExtensionPricingResolver()],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -21,6 +21,7 @@ import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
+import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
 
 import {
@@ -69,4 +70,5 @@ export const entities = [
   ExtensionRatingEntity,
   RatingReplyEntity,
   RatingReportEntity,
+  ...billingEntities,
 ];

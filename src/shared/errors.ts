@@ -131,15 +131,18 @@ export class ConsentRequiredError extends DomainError {
   constructor(
     readonly missingScopes: string[],
     readonly missingHostingCost: MissingHostingCost | null = null,
+    /** Further consents a higher module requires (`missingPrice` from billing, docs/billing.md). */
+    readonly more: Record<string, unknown> = {},
   ) {
     const parts = [
       ...(missingScopes.length ? [`grant these scopes: ${missingScopes.join(', ')}`] : []),
       ...(missingHostingCost
         ? [`acknowledge the hosting cost: tier ${missingHostingCost.tier}, ${(missingHostingCost.monthlyCostMinor / 100).toFixed(2)} ${missingHostingCost.currency} per month`]
         : []),
+      ...(more.missingPrice ? [`acknowledge the price (pass price.pricingId from Extension.pricing)`] : []),
     ];
-    const message = missingHostingCost ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
-    super(message, missingHostingCost ? { missingScopes, missingHostingCost } : { missingScopes });
+    const message = missingHostingCost || Object.keys(more).length ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
+    super(message, { missingScopes, ...(missingHostingCost ? { missingHostingCost } : {}), ...more });
   }
 }
 

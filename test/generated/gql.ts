@@ -14,6 +14,23 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": typeof types.BillingSetPricingDocument,
+    "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": typeof types.BillingPricingOfDocument,
+    "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": typeof types.BillingInstallDocument,
+    "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": typeof types.BillingUninstallDocument,
+    "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": typeof types.BillingSubscriptionsDocument,
+    "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": typeof types.BillingAcceptDocument,
+    "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }": typeof types.BillingUsageTokenDocument,
+    "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }": typeof types.BillingRevokeUsageTokenDocument,
+    "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }": typeof types.BillingRecordUsageDocument,
+    "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": typeof types.BillingInvoicesDocument,
+    "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": typeof types.BillingInvoiceDocument,
+    "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": typeof types.BillingEarningsDocument,
+    "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": typeof types.BillingPayoutsDocument,
+    "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": typeof types.BillingRefundDocument,
+    "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": typeof types.BillingOverrideDocument,
+    "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.BillingScopesDocument,
+    "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": typeof types.BillingMyShareDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -54,6 +71,23 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": types.BillingSetPricingDocument,
+    "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": types.BillingPricingOfDocument,
+    "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": types.BillingInstallDocument,
+    "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": types.BillingUninstallDocument,
+    "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": types.BillingSubscriptionsDocument,
+    "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": types.BillingAcceptDocument,
+    "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }": types.BillingUsageTokenDocument,
+    "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }": types.BillingRevokeUsageTokenDocument,
+    "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }": types.BillingRecordUsageDocument,
+    "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": types.BillingInvoicesDocument,
+    "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": types.BillingInvoiceDocument,
+    "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": types.BillingEarningsDocument,
+    "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": types.BillingPayoutsDocument,
+    "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": types.BillingRefundDocument,
+    "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": types.BillingOverrideDocument,
+    "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": types.BillingScopesDocument,
+    "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": types.BillingMyShareDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -108,6 +142,74 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }"): (typeof documents)["mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }"): (typeof documents)["query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }"): (typeof documents)["mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }"): (typeof documents)["mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }"): (typeof documents)["query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }"): (typeof documents)["mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }"): (typeof documents)["mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }"): (typeof documents)["mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }"): (typeof documents)["query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }"): (typeof documents)["query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }"): (typeof documents)["query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }"): (typeof documents)["query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }"): (typeof documents)["mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"): (typeof documents)["mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }"): (typeof documents)["query BillingScopes($a: String!) { extension(appId: $a) { scopes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"): (typeof documents)["query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: any; output: any; }
 };
 
 /** A long-lived token for the CLI and partner integrations */
@@ -60,6 +62,26 @@ export type AuthPayload = {
   /** Bearer token for the Authorization header */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type BillingInterval =
+  | 'MONTH'
+  | 'YEAR';
+
+/** A paid installation's subscription (its customer and admins only) */
+export type BillingSubscription = {
+  /** CANCELING: the end of the period the cancellation was asked in */
+  cancelAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  installationId: Scalars['ID']['output'];
+  /** A newer price offered after a price change, until accepted */
+  offeredPricing?: Maybe<ExtensionPricing>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** The price in force for this subscriber */
+  pricing: ExtensionPricing;
+  startedAt: Scalars['DateTime']['output'];
+  status: SubscriptionStatus;
+  trialEndsAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type Category = {
@@ -121,6 +143,12 @@ export type CreatedApiToken = {
   secret: Scalars['String']['output'];
 };
 
+export type CreatedUsageToken = {
+  /** Shown once */
+  secret: Scalars['String']['output'];
+  token: UsageToken;
+};
+
 export type DeprecateVersionInput = {
   reason: Scalars['String']['input'];
   sunsetAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -134,6 +162,20 @@ export type Deprecation = {
   sunset: Scalars['Boolean']['output'];
   sunsetAt?: Maybe<Scalars['DateTime']['output']>;
   versionId: Scalars['ID']['output'];
+};
+
+/** What you earned in one period and currency */
+export type DeveloperEarnings = {
+  currency: Scalars['String']['output'];
+  developerMinor: Scalars['SafeInt']['output'];
+  grossMinor: Scalars['SafeInt']['output'];
+  lines: Array<EarningsLine>;
+  period: Scalars['String']['output'];
+  platformFeeMinor: Scalars['SafeInt']['output'];
+  /** Refunded to customers from these lines */
+  refundedMinor: Scalars['SafeInt']['output'];
+  /** Your share reversed by refunds made in this period */
+  reversedMinor: Scalars['SafeInt']['output'];
 };
 
 /** A developer: the public profile for everyone, the rest for the developer and admins */
@@ -174,6 +216,19 @@ export type DocExampleType = {
   yaml: Scalars['String']['output'];
 };
 
+/** A paid line of one of your extensions, split by the share in force at charge time */
+export type EarningsLine = {
+  amountMinor: Scalars['SafeInt']['output'];
+  description: Scalars['String']['output'];
+  developerAmountMinor: Scalars['SafeInt']['output'];
+  /** Your share in basis points (8000 = 80 %) */
+  developerShareBps: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: InvoiceLineKind;
+  platformFeeMinor: Scalars['SafeInt']['output'];
+  refundedMinor: Scalars['SafeInt']['output'];
+};
+
 export type EventConnection = {
   edges: Array<PlatformEventEdge>;
   pageInfo: PageInfo;
@@ -198,6 +253,8 @@ export type Extension = {
   latestVersion?: Maybe<ExtensionVersion>;
   listing?: Maybe<Listing>;
   owner: User;
+  /** The price new installs pay; null: free */
+  pricing?: Maybe<ExtensionPricing>;
   /** Average, count and star histogram of its visible reviews */
   rating: RatingSummary;
   /** Visible reviews, newest first, each with the developer's reply */
@@ -234,6 +291,28 @@ export type ExtensionDocsType = {
 export type ExtensionEdge = {
   cursor: Scalars['String']['output'];
   node: Extension;
+};
+
+/** One revision of an extension's price (docs/billing.md). Amounts in minor units */
+export type ExtensionPricing = {
+  /** USAGE: the most one period costs */
+  capMinor?: Maybe<Scalars['SafeInt']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  /** Acknowledge this id (InstallInput.price.pricingId) to install a paid extension */
+  id: Scalars['ID']['output'];
+  /** USAGE: units per period that cost nothing */
+  includedUnits?: Maybe<Scalars['SafeInt']['output']>;
+  /** FLAT: billed every month or every year */
+  interval?: Maybe<BillingInterval>;
+  model: PricingModel;
+  /** FLAT: the price per interval */
+  priceMinor?: Maybe<Scalars['SafeInt']['output']>;
+  revision: Scalars['Int']['output'];
+  trialDays?: Maybe<Scalars['Int']['output']>;
+  /** USAGE: what a unit is (e.g. "request") */
+  unitName?: Maybe<Scalars['String']['output']>;
+  unitPriceMinor?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type ExtensionVersion = {
@@ -455,6 +534,8 @@ export type InstallInput = {
   hostingCost?: InputMaybe<HostingCostConsentInput>;
   /** Install for an organization you administer */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** For a paid extension: the price revision shown (Extension.pricing.id); CONSENT_REQUIRED carries missingPrice when missing or outdated */
+  price?: InputMaybe<PriceConsentInput>;
   /** A specific version (a staging version for its developer and invited testers) */
   versionId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -479,6 +560,36 @@ export type Installation = {
   status: InstallStatus;
   version: ExtensionVersion;
 };
+
+/** A customer's invoice for one period and currency (docs/billing.md); written once by the period close */
+export type Invoice = {
+  currency: Scalars['String']['output'];
+  finalizedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<InvoiceLine>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** YYYY-MM */
+  period: Scalars['String']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  totalMinor: Scalars['SafeInt']['output'];
+};
+
+/** A line of a customer's invoice */
+export type InvoiceLine = {
+  amountMinor: Scalars['SafeInt']['output'];
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: InvoiceLineKind;
+  quantity: Scalars['SafeInt']['output'];
+  refundedMinor: Scalars['SafeInt']['output'];
+};
+
+export type InvoiceLineKind =
+  | 'HOSTING'
+  | 'SUBSCRIPTION'
+  | 'USAGE';
 
 export type Listing = {
   categories: Array<Scalars['String']['output']>;
@@ -555,6 +666,8 @@ export type Money = {
 export type Mutation = {
   /** Join an organization your email was invited to; NOT_FOUND without an invitation */
   acceptOrganizationInvitation: Organization;
+  /** Move your subscription to the price offered after a price change */
+  acceptPriceChange: BillingSubscription;
   /** Invite someone by email (organization OWNER or ADMIN): a pending invitation, listed in `invitations`, until they accept with acceptOrganizationInvitation. The answer is the same whether or not the email has an account. CONFLICT when a member already has it */
   addOrganizationMember: Organization;
   /** Register as a developer; the author id is stable forever */
@@ -569,6 +682,8 @@ export type Mutation = {
   createOrganization: Organization;
   /** A slot to PUT a zip package to (expires unused) */
   createPackageUpload: PackageUpload;
+  /** A token for your extension's backend to call recordUsage with (the secret is shown once) */
+  createUsageToken: CreatedUsageToken;
   /** Subscribe a URL to events you may see; the signing secret is returned only here. BAD_USER_INPUT for a non-https, private, link-local or unresolvable URL or an unknown event type */
   createWebhookEndpoint: WebhookEndpointSecret;
   /** APPROVE, REQUEST_CHANGES or REJECT a claimed case, with a reason */
@@ -593,8 +708,12 @@ export type Mutation = {
   publishVersion: ExtensionVersion;
   /** Rate an extension you installed (1-5 stars, optional plain-text title and body); again to edit */
   rateExtension: Review;
+  /** An extension backend reports usage with a usage token of its own extension; the same idempotencyKey counts once */
+  recordUsage: UsageRecord;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** Refund (part of) an invoice line; the developer's share is reversed proportionally (ADMIN) */
+  refund: Refund;
   /** Removes the compliance document of this kind */
   removeComplianceDocument: Scalars['Boolean']['output'];
   /** Removes one screenshot; the remaining ones keep their order */
@@ -612,12 +731,17 @@ export type Mutation = {
   /** Gives a failed job one more attempt now (ADMIN; audited). NOT_FOUND unless the job is failed */
   retryFailedJob: FailedJob;
   revokeApiToken: ApiToken;
+  revokeUsageToken: UsageToken;
   /** Make or replace the push-webhook secret of an extension's git repository; the secret is shown only in this answer. INVALID_STATE before a git submission */
   rotateGitWebhookSecret: GitWebhookSecret;
   /** A new secret, returned once; for `overlapSeconds` (default a day, at most 7 days) deliveries carry signatures with both */
   rotateWebhookSecret: WebhookEndpointSecret;
   /** Grant or remove the verified badge (ADMIN only); NOT_FOUND for an account without a developer profile */
   setDeveloperVerified: DeveloperProfile;
+  /** A new price for your extension (a published one must be paused first); subscribers keep theirs until they accept */
+  setPricing: ExtensionPricing;
+  /** A developer's revenue-share override in basis points (null removes it) and optionally their tier (ADMIN) */
+  setRevenueShareOverride: RevenueShareTerms;
   /** AUTOMATIC (default) or MANUAL upgrades for installs of this organization */
   setUpgradePolicy: Organization;
   /** Enable (clearing its failure run) or disable an endpoint */
@@ -639,6 +763,11 @@ export type Mutation = {
 
 export type MutationAcceptOrganizationInvitationArgs = {
   organizationId: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptPriceChangeArgs = {
+  subscriptionId: Scalars['ID']['input'];
 };
 
 
@@ -670,6 +799,12 @@ export type MutationCreateApiTokenArgs = {
 
 
 export type MutationCreateOrganizationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateUsageTokenArgs = {
+  appId: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
 
@@ -741,8 +876,21 @@ export type MutationRateExtensionArgs = {
 };
 
 
+export type MutationRecordUsageArgs = {
+  input: UsageInput;
+  usageToken: Scalars['String']['input'];
+};
+
+
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefundArgs = {
+  amountMinor: Scalars['SafeInt']['input'];
+  invoiceLineId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -800,6 +948,11 @@ export type MutationRevokeApiTokenArgs = {
 };
 
 
+export type MutationRevokeUsageTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRotateGitWebhookSecretArgs = {
   appId: Scalars['String']['input'];
 };
@@ -814,6 +967,20 @@ export type MutationRotateWebhookSecretArgs = {
 export type MutationSetDeveloperVerifiedArgs = {
   userId: Scalars['ID']['input'];
   verified: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetPricingArgs = {
+  appId: Scalars['String']['input'];
+  input: PricingInput;
+};
+
+
+export type MutationSetRevenueShareOverrideArgs = {
+  developerId: Scalars['ID']['input'];
+  developerShareBps?: InputMaybe<Scalars['SafeInt']['input']>;
+  reason: Scalars['String']['input'];
+  tier?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -916,6 +1083,21 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A monthly payout and its statement (CSV and PDF downloads, owner only) */
+export type PayoutStatement = {
+  amountMinor: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** GET with your Authorization header */
+  csvPath: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** GET with your Authorization header */
+  pdfPath: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  provider: Scalars['String']['output'];
+  providerReference?: Maybe<Scalars['String']['output']>;
+};
+
 export type Placement =
   | 'MIDDLE_LIST'
   | 'SIDEBAR_BOTTOM';
@@ -942,11 +1124,35 @@ export type PlatformEventEdge = {
   node: PlatformEvent;
 };
 
+export type PriceConsentInput = {
+  pricingId: Scalars['ID']['input'];
+};
+
+export type PricingInput = {
+  capMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** ISO 4217 code; required unless FREE */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  includedUnits?: InputMaybe<Scalars['SafeInt']['input']>;
+  interval?: InputMaybe<BillingInterval>;
+  model: PricingModel;
+  priceMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+  trialDays?: InputMaybe<Scalars['Int']['input']>;
+  unitName?: InputMaybe<Scalars['String']['input']>;
+  unitPriceMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+};
+
+export type PricingModel =
+  | 'FLAT'
+  | 'FREE'
+  | 'USAGE';
+
 export type Query = {
   /** The audit trail, newest first (ADMIN) */
   auditLog: AuditEntryConnection;
   /** The category catalog */
   categories: Array<Category>;
+  /** What your extensions earned in a period (YYYY-MM; the current month when absent), per currency */
+  developerEarnings: Array<DeveloperEarnings>;
   /** Replay of the event log in order: public events, plus your private ones (all for admins) */
   events: EventConnection;
   /** An extension; unpublished ones only to their owner */
@@ -959,6 +1165,8 @@ export type Query = {
   hostingCost: HostingCost;
   /** The hosting tiers a managed extension can run on, with their monthly cost (docs/hosting.md) */
   hostingTiers: Array<HostingTier>;
+  /** One of your invoices (NOT_FOUND for anyone else's) */
+  invoice: Invoice;
   /** Published extensions (never system apps): search, category, sort */
   marketplace: ExtensionConnection;
   /** The caller; null when anonymous */
@@ -967,10 +1175,18 @@ export type Query = {
   myExtensions: Array<Extension>;
   /** Your installations, or an organization’s you belong to */
   myInstallations: Array<Installation>;
+  /** Your invoices, or an organization's (its owners and admins), newest first */
+  myInvoices: Array<Invoice>;
   /** Invitations waiting for your email */
   myOrganizationInvitations: Array<OrganizationInvitation>;
+  /** Your developer tier and the revenue share in force */
+  myRevenueShare: RevenueShareTerms;
   /** Your own review of an extension (or your organization's), hidden or not */
   myReview?: Maybe<Review>;
+  /** Your subscriptions, or an organization's (its owners and admins) */
+  mySubscriptions: Array<BillingSubscription>;
+  /** Your monthly payouts with their statements, newest first */
+  payoutStatements: Array<PayoutStatement>;
   /** Reported reviews awaiting a decision, longest-waiting first (REVIEWER) */
   ratingModerationQueue: ReviewModerationConnection;
   /** A case, for reviewers and the extension owner */
@@ -981,6 +1197,8 @@ export type Query = {
   upgradeOffers: Array<UpgradeOffer>;
   /** Your (or an organization’s) installations on deprecated versions, with the recommended target */
   upgradeRecommendations: Array<UpgradeRecommendation>;
+  /** Your extension's usage tokens (never their secrets) */
+  usageTokens: Array<UsageToken>;
   /** Your webhook endpoints */
   webhookEndpoints: Array<WebhookEndpoint>;
 };
@@ -989,6 +1207,11 @@ export type Query = {
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeveloperEarningsArgs = {
+  period?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1021,6 +1244,11 @@ export type QueryHostingCostArgs = {
 };
 
 
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryMarketplaceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
@@ -1035,8 +1263,18 @@ export type QueryMyInstallationsArgs = {
 };
 
 
+export type QueryMyInvoicesArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryMyReviewArgs = {
   appId: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMySubscriptionsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1069,6 +1307,11 @@ export type QueryUpgradeRecommendationsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryUsageTokensArgs = {
+  appId: Scalars['String']['input'];
+};
+
 export type RateExtensionInput = {
   appId: Scalars['String']['input'];
   /** Plain text, at most 4000 characters; HTML is refused */
@@ -1090,11 +1333,32 @@ export type RatingSummary = {
   histogram: Array<Scalars['Int']['output']>;
 };
 
+export type Refund = {
+  amountMinor: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  developerReversalMinor: Scalars['SafeInt']['output'];
+  id: Scalars['ID']['output'];
+  invoiceLineId: Scalars['ID']['output'];
+  platformReversalMinor: Scalars['SafeInt']['output'];
+  reason: Scalars['String']['output'];
+};
+
 export type RenderedDocType = {
   /** Sanitized HTML (no script, handlers or inline styles) */
   html: Scalars['String']['output'];
   markdown: Scalars['String']['output'];
   path: Scalars['String']['output'];
+};
+
+/** A developer's tier and revenue share in force */
+export type RevenueShareTerms = {
+  developerId: Scalars['ID']['output'];
+  developerShareBps: Scalars['Int']['output'];
+  /** An admin's per-developer override is in force */
+  overridden: Scalars['Boolean']['output'];
+  /** Paid extensions allowed; null: unlimited */
+  paidAppLimit?: Maybe<Scalars['Int']['output']>;
+  tier: Scalars['String']['output'];
 };
 
 /** A rating with its optional text (docs/ratings.md). The author shows as a display name only */
@@ -1269,6 +1533,11 @@ export type SubscriptionReleaseEventsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type SubscriptionStatus =
+  | 'ACTIVE'
+  | 'CANCELED'
+  | 'CANCELING';
+
 export type ToolSummary = {
   actionType?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -1310,6 +1579,33 @@ export type UpgradeRecommendation = {
   /** Newest supported version, same major when one exists */
   recommendedVersion?: Maybe<ExtensionVersion>;
   sunsetAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type UsageInput = {
+  /** The same key is counted once (per installation) */
+  idempotencyKey: Scalars['String']['input'];
+  installationId: Scalars['ID']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  units: Scalars['SafeInt']['input'];
+};
+
+export type UsageRecord = {
+  /** This key was already recorded: nothing new was counted */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** YYYY-MM: the period the units are billed in */
+  period: Scalars['String']['output'];
+  units: Scalars['SafeInt']['output'];
+};
+
+/** A token an extension's backend reports usage with (recordUsage only, its own extension only) */
+export type UsageToken = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A Plaza account; private fields answer null to those who may not see them (docs/security.md) */
@@ -1461,6 +1757,129 @@ export type WebhookEndpointSecret = {
 export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+export type BillingSetPricingMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  i: PricingInput;
+}>;
+
+
+export type BillingSetPricingMutation = { setPricing: { id: string, revision: number, model: PricingModel, interval?: BillingInterval | null, priceMinor?: any | null, currency: string, unitName?: string | null, unitPriceMinor?: any | null, includedUnits?: any | null, capMinor?: any | null, trialDays?: number | null } };
+
+export type BillingPricingOfQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingPricingOfQuery = { extension?: { pricing?: { id: string, revision: number, model: PricingModel, priceMinor?: any | null, currency: string } | null } | null };
+
+export type BillingInstallMutationVariables = Exact<{
+  i: InstallInput;
+}>;
+
+
+export type BillingInstallMutation = { install: { id: string, status: InstallStatus } };
+
+export type BillingUninstallMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingUninstallMutation = { uninstall: { id: string, status: InstallStatus } };
+
+export type BillingSubscriptionsQueryVariables = Exact<{
+  o?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type BillingSubscriptionsQuery = { mySubscriptions: Array<{ id: string, installationId: string, status: SubscriptionStatus, cancelAt?: string | null, trialEndsAt?: string | null, pricing: { id: string, priceMinor?: any | null }, offeredPricing?: { id: string, priceMinor?: any | null } | null }> };
+
+export type BillingAcceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingAcceptMutation = { acceptPriceChange: { id: string, status: SubscriptionStatus, pricing: { id: string, priceMinor?: any | null }, offeredPricing?: { id: string } | null } };
+
+export type BillingUsageTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type BillingUsageTokenMutation = { createUsageToken: { secret: string, token: { id: string, prefix: string } } };
+
+export type BillingRevokeUsageTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingRevokeUsageTokenMutation = { revokeUsageToken: { id: string, revokedAt?: string | null } };
+
+export type BillingRecordUsageMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+  i: UsageInput;
+}>;
+
+
+export type BillingRecordUsageMutation = { recordUsage: { id: string, units: any, period: string, duplicate: boolean } };
+
+export type BillingInvoicesQueryVariables = Exact<{
+  o?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type BillingInvoicesQuery = { myInvoices: Array<{ id: string, period: string, currency: string, totalMinor: any, organizationId?: string | null, lines: Array<{ id: string, kind: InvoiceLineKind, description: string, quantity: any, amountMinor: any, refundedMinor: any, currency: string }> }> };
+
+export type BillingInvoiceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingInvoiceQuery = { invoice: { id: string, totalMinor: any, lines: Array<{ id: string, amountMinor: any }> } };
+
+export type BillingEarningsQueryVariables = Exact<{
+  p?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BillingEarningsQuery = { developerEarnings: Array<{ period: string, currency: string, grossMinor: any, developerMinor: any, platformFeeMinor: any, refundedMinor: any, reversedMinor: any, lines: Array<{ id: string, kind: InvoiceLineKind, amountMinor: any, developerShareBps: number, developerAmountMinor: any, platformFeeMinor: any, refundedMinor: any }> }> };
+
+export type BillingPayoutsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingPayoutsQuery = { payoutStatements: Array<{ id: string, period: string, currency: string, amountMinor: any, provider: string, providerReference?: string | null, csvPath: string, pdfPath: string }> };
+
+export type BillingRefundMutationVariables = Exact<{
+  l: Scalars['ID']['input'];
+  a: Scalars['SafeInt']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type BillingRefundMutation = { refund: { id: string, amountMinor: any, developerReversalMinor: any, platformReversalMinor: any } };
+
+export type BillingOverrideMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  b?: InputMaybe<Scalars['SafeInt']['input']>;
+  r: Scalars['String']['input'];
+  t?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BillingOverrideMutation = { setRevenueShareOverride: { developerId: string, tier: string, developerShareBps: number, overridden: boolean, paidAppLimit?: number | null } };
+
+export type BillingScopesQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingScopesQuery = { extension?: { scopes: Array<string> } | null };
+
+export type BillingMyShareQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingMyShareQuery = { myRevenueShare: { tier: string, developerShareBps: number, overridden: boolean } };
 
 export type ListingMediaQueryVariables = Exact<{
   a: Scalars['String']['input'];
@@ -1734,6 +2153,23 @@ export type ScenarioScopesQueryVariables = Exact<{
 export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null };
 
 
+export const BillingSetPricingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingSetPricing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PricingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPricing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"includedUnits"}},{"kind":"Field","name":{"kind":"Name","value":"capMinor"}},{"kind":"Field","name":{"kind":"Name","value":"trialDays"}}]}}]}}]} as unknown as DocumentNode<BillingSetPricingMutation, BillingSetPricingMutationVariables>;
+export const BillingPricingOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingPricingOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<BillingPricingOfQuery, BillingPricingOfQueryVariables>;
+export const BillingInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BillingInstallMutation, BillingInstallMutationVariables>;
+export const BillingUninstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingUninstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uninstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"installationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BillingUninstallMutation, BillingUninstallMutationVariables>;
+export const BillingSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingSubscriptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"installationId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAt"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offeredPricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingSubscriptionsQuery, BillingSubscriptionsQueryVariables>;
+export const BillingAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPriceChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subscriptionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offeredPricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<BillingAcceptMutation, BillingAcceptMutationVariables>;
+export const BillingUsageTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingUsageToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUsageToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}}]}}]}}]} as unknown as DocumentNode<BillingUsageTokenMutation, BillingUsageTokenMutationVariables>;
+export const BillingRevokeUsageTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRevokeUsageToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUsageToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<BillingRevokeUsageTokenMutation, BillingRevokeUsageTokenMutationVariables>;
+export const BillingRecordUsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRecordUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"t"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordUsage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"usageToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"t"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"units"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"duplicate"}}]}}]}}]} as unknown as DocumentNode<BillingRecordUsageMutation, BillingRecordUsageMutationVariables>;
+export const BillingInvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInvoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"totalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<BillingInvoicesQuery, BillingInvoicesQueryVariables>;
+export const BillingInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"totalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingInvoiceQuery, BillingInvoiceQueryVariables>;
+export const BillingEarningsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingEarnings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"p"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"developerEarnings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"grossMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"reversedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"developerAmountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingEarningsQuery, BillingEarningsQueryVariables>;
+export const BillingPayoutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingPayouts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payoutStatements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerReference"}},{"kind":"Field","name":{"kind":"Name","value":"csvPath"}},{"kind":"Field","name":{"kind":"Name","value":"pdfPath"}}]}}]}}]} as unknown as DocumentNode<BillingPayoutsQuery, BillingPayoutsQueryVariables>;
+export const BillingRefundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRefund"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"l"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SafeInt"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refund"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceLineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"l"}}},{"kind":"Argument","name":{"kind":"Name","value":"amountMinor"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerReversalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformReversalMinor"}}]}}]}}]} as unknown as DocumentNode<BillingRefundMutation, BillingRefundMutationVariables>;
+export const BillingOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"b"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SafeInt"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"t"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRevenueShareOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"developerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}},{"kind":"Argument","name":{"kind":"Name","value":"developerShareBps"},"value":{"kind":"Variable","name":{"kind":"Name","value":"b"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}},{"kind":"Argument","name":{"kind":"Name","value":"tier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"t"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"developerId"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"overridden"}},{"kind":"Field","name":{"kind":"Name","value":"paidAppLimit"}}]}}]}}]} as unknown as DocumentNode<BillingOverrideMutation, BillingOverrideMutationVariables>;
+export const BillingScopesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingScopes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<BillingScopesQuery, BillingScopesQueryVariables>;
+export const BillingMyShareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingMyShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myRevenueShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"overridden"}}]}}]}}]} as unknown as DocumentNode<BillingMyShareQuery, BillingMyShareQueryVariables>;
 export const ListingMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenshots"}},{"kind":"Field","name":{"kind":"Name","value":"supportResponseHours"}},{"kind":"Field","name":{"kind":"Name","value":"screenshotImages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complianceDocuments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingMediaQuery, ListingMediaQueryVariables>;
 export const ReorderScreenshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderScreenshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderListingScreenshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<ReorderScreenshotsMutation, ReorderScreenshotsMutationVariables>;
 export const RemoveScreenshotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveScreenshot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeListingScreenshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<RemoveScreenshotMutation, RemoveScreenshotMutationVariables>;

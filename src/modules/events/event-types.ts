@@ -26,6 +26,11 @@ export const EventTypes = {
   RATING_SUBMITTED: 'rating.submitted',
   RATING_REPLIED: 'rating.replied',
   RATING_MODERATED: 'rating.moderated',
+  SUBSCRIPTION_CREATED: 'subscription.created',
+  SUBSCRIPTION_CANCELED: 'subscription.canceled',
+  SUBSCRIPTION_PRICE_CHANGE_OFFERED: 'subscription.price_change_offered',
+  INVOICE_FINALIZED: 'invoice.finalized',
+  PAYOUT_CREATED: 'payout.created',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -128,6 +133,22 @@ export interface EventPayloads {
   'rating.submitted': { ratingId: string; stars: number; edited: boolean; forOrganization: boolean };
   'rating.replied': { ratingId: string; replyId: string; edited: boolean };
   'rating.moderated': { ratingId: string; decision: string; hidden: boolean };
+  'subscription.created': {
+    subscriptionId: string;
+    installationId: string;
+    organizationId: string | null;
+    pricingId: string;
+    model: string;
+    interval: string | null;
+    priceMinor: number | null;
+    unitPriceMinor: number | null;
+    currency: string;
+    trialEndsAt: string | null;
+  };
+  'subscription.canceled': { subscriptionId: string; installationId: string; organizationId: string | null; cancelAt: string };
+  'subscription.price_change_offered': { subscriptionId: string; organizationId: string | null; currentPricingId: string; offeredPricingId: string; revision: number };
+  'invoice.finalized': { invoiceId: string; organizationId: string | null; period: string; currency: string; totalMinor: number; lineCount: number };
+  'payout.created': { payoutId: string; period: string; currency: string; amountMinor: number; provider: string };
   'hosting.health_checked': { checkId: string; passed: boolean; httpStatus: number | null; latencyMs: number | null; attempts: number };
   'extension.git_revalidated': {
     revalidationId: string;
@@ -149,6 +170,10 @@ export const AUDIENCE_ONLY_FIELDS: Readonly<Partial<Record<string, readonly stri
   [EventTypes.INSTALLATION_CREATED]: ['ownerUserId', 'organizationId'],
   [EventTypes.INSTALLATION_UNINSTALLED]: ['ownerUserId', 'organizationId'],
   [EventTypes.HOSTING_TIER_CHANGED]: ['organizationId'],
+  // The developer learns that a subscription started or ended, not whose it is.
+  [EventTypes.SUBSCRIPTION_CREATED]: ['organizationId', 'installationId'],
+  [EventTypes.SUBSCRIPTION_CANCELED]: ['organizationId', 'installationId'],
+  [EventTypes.SUBSCRIPTION_PRICE_CHANGE_OFFERED]: ['organizationId'],
 };
 
 /** The payload version every catalogued type is written with today. */

@@ -25,7 +25,19 @@ export interface InstallRequest {
   versionId?: string | null;
   /** The tier and monthly cost of a managed version, as shown: required to install one. */
   hostingCost?: CostAcknowledgement | null;
+  /** The price revision shown (Extension.pricing.id): required to install a paid extension (docs/billing.md). */
+  price?: { pricingId: string } | null;
 }
+
+/**
+ * A consent a higher module requires before an install (the billing module: the price). It runs
+ * inside the install transaction, before anything is written, and answers the extension fields of
+ * CONSENT_REQUIRED it adds (for example `{ missingPrice: … }`), or null when nothing is missing.
+ */
+export type ConsentCheck = (
+  tx: AuthedContext,
+  install: { extension: ExtensionEntity; versionId: string; organizationId: string | null; request: InstallRequest },
+) => Promise<Record<string, unknown> | null>;
 
 
 /** What the runtime needs to call the extension's lifecycle hooks (docs/marketplace.md, "Installing"). */
@@ -42,6 +54,13 @@ export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_
  * (I-SYSTEM-APPS-NEVER-UNINSTALLABLE).
  */
 export class InstallsService {
+  private readonly consentChecks: ConsentCheck[] = [];
+
+  /** Registers a consent an install needs (see ConsentCheck); higher modules call it from their constructors. */
+  addConsentCheck(check: ConsentCheck): void {
+    this.consentChecks.push(check);
+  }
+
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly events: EventLog,
@@ -67,8 +86,14 @@ export class InstallsService {
     // A managed extension's tier and monthly cost are part of the consent (docs/hosting.md).
     const price = await priceOf(ctx, version.manifest);
     const missingCost = unacknowledged(price, input.hostingCost);
-    if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
     return withTransaction(ctx, async tx => {
+      // Registered consents (the price of a paid extension) read and lock what they check in
+      // this transaction, so what was acknowledged is what the handlers of installation.created see.
+      const more: Record<string, unknown> = {};
+      for (const check of this.consentChecks) {
+        Object.assign(more, await check(tx, { extension, versionId: version.id, organizationId: input.organizationId ?? null, request: input }));
+      }
+      if (missing.length || missingCost || Object.keys(more).length) throw new ConsentRequiredError(missing, missingCost, more);
       const values = {
         extensionId: extension.id,
         versionId: version.id,
