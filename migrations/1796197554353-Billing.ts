@@ -18,8 +18,6 @@ export class Billing1796197554353 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "billing_usage_records" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "subscription_id" uuid NOT NULL, "units" bigint NOT NULL, "idempotency_key" text NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "period_start" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_usage_units" CHECK ("units" > 0), CONSTRAINT "pk_billing_usage_records" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_billing_usage_period" ON "billing_usage_records" ("period_start", "subscription_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_billing_usage_key" ON "billing_usage_records" ("subscription_id", "idempotency_key") `);
-        await queryRunner.query(`CREATE TABLE "billing_usage_tokens" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "extension_id" uuid NOT NULL, "name" text NOT NULL, "prefix" text NOT NULL, "token_hash" text NOT NULL, "created_by_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_billing_usage_tokens" PRIMARY KEY ("id"))`);
-        await queryRunner.query(`CREATE UNIQUE INDEX "uq_billing_usage_token_hash" ON "billing_usage_tokens" ("token_hash") `);
         await queryRunner.query(`CREATE TABLE "billing_invoices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "customer_key" text NOT NULL, "customer_user_id" uuid, "customer_organization_id" uuid, "period_start" TIMESTAMP WITH TIME ZONE NOT NULL, "period_end" TIMESTAMP WITH TIME ZONE NOT NULL, "currency" text NOT NULL, "total_minor" bigint NOT NULL, "finalized_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "pk_billing_invoices" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_billing_invoices_customer_period" ON "billing_invoices" ("customer_key", "period_start", "currency") `);
         await queryRunner.query(`CREATE TYPE "public"."invoice_line_kind" AS ENUM('SUBSCRIPTION', 'USAGE', 'HOSTING')`);
@@ -91,8 +89,6 @@ export class Billing1796197554353 implements MigrationInterface {
         await queryRunner.query(`DROP TYPE "public"."invoice_line_kind"`);
         await queryRunner.query(`DROP INDEX "public"."uq_billing_invoices_customer_period"`);
         await queryRunner.query(`DROP TABLE "billing_invoices"`);
-        await queryRunner.query(`DROP INDEX "public"."uq_billing_usage_token_hash"`);
-        await queryRunner.query(`DROP TABLE "billing_usage_tokens"`);
         await queryRunner.query(`DROP INDEX "public"."uq_billing_usage_key"`);
         await queryRunner.query(`DROP INDEX "public"."ix_billing_usage_period"`);
         await queryRunner.query(`DROP TABLE "billing_usage_records"`);

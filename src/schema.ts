@@ -25,6 +25,7 @@ import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -59,6 +60,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InvoiceLinesResolver,
   SubscriptionPricingResolver,
   ExtensionPricingResolver,
+  RuntimeResolver,
 ];
 
 /**

@@ -58,6 +58,9 @@ import { PeriodClose } from './modules/billing/period-close';
 import { ManualPaymentProvider } from './modules/billing/payment-provider';
 import { Statements } from './modules/billing/statements';
 import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
+import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
+import { RuntimeReports } from './modules/runtime/runtime-reports.service';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -133,11 +136,16 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
+  const runtimeTokens = new RuntimeTokensService(dataSource, extensions, events, audit);
+  const runtimeReports = new RuntimeReports(
+    { clockSkewSeconds: config.runtimeClockSkewSeconds, maxWindowSeconds: config.runtimeMaxWindowSeconds, maxAgeSeconds: config.runtimeMaxReportAgeSeconds },
+    clock,
+  );
   const billing = new BillingService(organizations, events, audit, clock, installs);
   const paymentProvider = new ManualPaymentProvider();
   const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule);
   const statements = new Statements(paymentProvider);
-  return { clock, billing, periodClose, statements, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  return { clock, runtimeTokens, runtimeReports, billing, periodClose, statements, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -175,6 +183,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [InvoiceLinesResolver, new InvoiceLinesResolver(services.billing)],
     [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
     [ExtensionPricingResolver, new ExtensionPricingResolver()],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -23,6 +23,7 @@ import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
 
 import {
   WebhookAttemptEntity,
@@ -71,4 +72,7 @@ export const entities = [
   RatingReplyEntity,
   RatingReportEntity,
   ...billingEntities,
+  RuntimeTokenEntity,
+  RuntimeCountEntity,
+  RuntimeHealthReportEntity,
 ];

@@ -32,7 +32,7 @@ describe('schema contract', () => {
       .filter(a => a.roles.includes(PUBLIC) && resolvers.includes(a.target))
       .map(a => a.fieldName)
       .sort();
-    expect(open).toEqual(['categories', 'extension', 'extensionVersion', 'hostingTiers', 'login', 'marketplace', 'me', 'recordUsage', 'signUp']);
+    expect(open).toEqual(['categories', 'extension', 'extensionVersion', 'hostingTiers', 'login', 'marketplace', 'me', 'signUp']);
   });
 
   it('keeps the root field names of the foundation', async () => {

@@ -18,9 +18,9 @@ const UNINSTALL = graphql(`mutation BillingUninstall($id: ID!) { uninstall(insta
 const SUBSCRIPTIONS = graphql(`query BillingSubscriptions($o: ID) {
   mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }`);
 const ACCEPT = graphql(`mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }`);
-const TOKEN = graphql(`mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }`);
-const REVOKE = graphql(`mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }`);
-const USAGE = graphql(`mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }`);
+const TOKEN = graphql(`mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }`);
+const REVOKE = graphql(`mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }`);
+const USAGE = graphql(`mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }`);
 const INVOICES = graphql(`query BillingInvoices($o: ID) {
   myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }`);
 const INVOICE = graphql(`query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }`);
@@ -140,11 +140,14 @@ describe('paid extensions (docs/billing.md)', () => {
 
     expectCode(await t.gql(TOKEN, { a: app.appId, n: 'backend' }, stranger.token), 'NOT_FOUND');
     clock.set('2027-03-20T00:00:00Z');
-    const { secret, token } = (await must(t, TOKEN, { a: app.appId, n: 'backend' }, dev.token)).createUsageToken;
-    const report = (input: Record<string, unknown>, usageToken = secret) =>
-      t.gql(USAGE, { t: usageToken, i: { installationId: installation.id, units: 250, idempotencyKey: 'k-1', occurredAt: '2027-03-11T10:00:00Z', ...input } as never });
+    const { secret, runtimeToken: token } = (await must(t, TOKEN, { a: app.appId, n: 'backend' }, dev.token)).createRuntimeToken;
+    const report = (input: Record<string, unknown>, usageToken: string | undefined = secret) =>
+      t.gql(USAGE, { i: { installationId: installation.id, units: 250, idempotencyKey: 'k-1', occurredAt: '2027-03-11T10:00:00Z', ...input } as never }, usageToken);
 
-    expectCode(await report({}, 'plz_usage_not-a-token'), 'UNAUTHENTICATED');
+    // Runtime tokens only (docs/runtime.md): anonymous callers, and users, the developer included, are refused.
+    expectCode(await report({}, undefined), 'UNAUTHENTICATED');
+    expectCode(await report({}, dev.token), 'FORBIDDEN');
+    expectCode(await report({}, admin.token), 'FORBIDDEN');
     expectCode(await report({ units: 0 }), 'BAD_USER_INPUT');
     expectCode(await report({ units: -3 }), 'BAD_USER_INPUT');
     expectCode(await report({ idempotencyKey: '' }), 'BAD_USER_INPUT');

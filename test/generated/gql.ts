@@ -20,9 +20,9 @@ type Documents = {
     "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": typeof types.BillingUninstallDocument,
     "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": typeof types.BillingSubscriptionsDocument,
     "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": typeof types.BillingAcceptDocument,
-    "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }": typeof types.BillingUsageTokenDocument,
-    "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }": typeof types.BillingRevokeUsageTokenDocument,
-    "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }": typeof types.BillingRecordUsageDocument,
+    "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }": typeof types.BillingRuntimeTokenDocument,
+    "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.BillingRevokeRuntimeTokenDocument,
+    "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }": typeof types.BillingRecordUsageDocument,
     "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": typeof types.BillingInvoicesDocument,
     "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": typeof types.BillingInvoiceDocument,
     "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": typeof types.BillingEarningsDocument,
@@ -54,6 +54,15 @@ type Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": typeof types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": typeof types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": typeof types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": typeof types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": typeof types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": typeof types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": typeof types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": typeof types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -77,9 +86,9 @@ const documents: Documents = {
     "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": types.BillingUninstallDocument,
     "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": types.BillingSubscriptionsDocument,
     "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": types.BillingAcceptDocument,
-    "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }": types.BillingUsageTokenDocument,
-    "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }": types.BillingRevokeUsageTokenDocument,
-    "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }": types.BillingRecordUsageDocument,
+    "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }": types.BillingRuntimeTokenDocument,
+    "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.BillingRevokeRuntimeTokenDocument,
+    "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }": types.BillingRecordUsageDocument,
     "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": types.BillingInvoicesDocument,
     "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": types.BillingInvoiceDocument,
     "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": types.BillingEarningsDocument,
@@ -111,6 +120,15 @@ const documents: Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -169,15 +187,15 @@ export function graphql(source: "mutation BillingAccept($id: ID!) { acceptPriceC
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }"): (typeof documents)["mutation BillingUsageToken($a: String!, $n: String!) { createUsageToken(appId: $a, name: $n) { secret token { id prefix } } }"];
+export function graphql(source: "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }"): (typeof documents)["mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation BillingRevokeUsageToken($id: ID!) { revokeUsageToken(id: $id) { id revokedAt } }"];
+export function graphql(source: "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }"): (typeof documents)["mutation BillingRecordUsage($t: String!, $i: UsageInput!) { recordUsage(usageToken: $t, input: $i) { id units period duplicate } }"];
+export function graphql(source: "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }"): (typeof documents)["mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -302,6 +320,42 @@ export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"): (typeof documents)["mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"): (typeof documents)["query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"): (typeof documents)["mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"): (typeof documents)["mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"): (typeof documents)["mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMe { me { id } }"): (typeof documents)["query RuntimeMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMyExtensions { myExtensions { appId } }"): (typeof documents)["query RuntimeMyExtensions { myExtensions { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"): (typeof documents)["query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -213,35 +213,6 @@ export class UsageRecordEntity {
   recordedAt: Date;
 }
 
-/** A token an extension's backend reports usage with: it can do nothing but `recordUsage` for its own extension. */
-@Entity('billing_usage_tokens')
-@Index('uq_billing_usage_token_hash', ['tokenHash'], { unique: true })
-export class UsageTokenEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  extensionId: string;
-
-  @Column({ type: 'text' })
-  name: string;
-
-  @Column({ type: 'text' })
-  prefix: string;
-
-  @Column({ type: 'text', select: false })
-  tokenHash: string;
-
-  @Column({ type: 'uuid' })
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  revokedAt: Date | null;
-}
-
 /** One customer's invoice for one period and currency, written once by the close job. */
 @Entity('billing_invoices')
 @Index('uq_billing_invoices_customer_period', ['customerKey', 'periodStart', 'currency'], { unique: true })
@@ -456,7 +427,6 @@ export const billingEntities = [
   SubscriptionEntity,
   BillingPeriodEntity,
   UsageRecordEntity,
-  UsageTokenEntity,
   InvoiceEntity,
   InvoiceLineEntity,
   LedgerAccountEntity,

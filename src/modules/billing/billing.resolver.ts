@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { authed, type RequestContext } from '../../context';
+import { authed, type RequestContext, type RuntimeContext } from '../../context';
 import { Role } from '../../shared/auth/roles';
-import { Public } from '../../shared/auth/auth-checker';
+import { Runtime } from '../../shared/auth/auth-checker';
 import { Extension } from '../extensions/extensions.types';
 import type { BillingService } from './billing.service';
 import type { Statements } from './statements';
 import {
-  CreatedUsageToken,
   DeveloperEarnings,
   ExtensionPricing,
   Invoice,
@@ -19,7 +18,6 @@ import {
   Subscription,
   UsageInput,
   UsageRecord,
-  UsageToken,
 } from './billing.types';
 import { periodLabel } from './money';
 
@@ -43,30 +41,11 @@ export class BillingResolver {
     return Subscription.from(await this.billing.acceptPriceChange(authed(ctx), subscriptionId));
   }
 
-  @Public()
-  @Mutation(() => UsageRecord, { description: 'An extension backend reports usage with a usage token of its own extension; the same idempotencyKey counts once' })
-  async recordUsage(@Arg('usageToken') usageToken: string, @Arg('input') input: UsageInput, @Ctx() ctx: RequestContext): Promise<UsageRecord> {
-    const row = await this.billing.recordUsage(ctx, usageToken, input);
+  @Runtime()
+  @Mutation(() => UsageRecord, { description: 'Runtime token only: units used by an installation of the token\'s extension; the same idempotencyKey counts once' })
+  async recordUsage(@Arg('input') input: UsageInput, @Ctx() ctx: RequestContext): Promise<UsageRecord> {
+    const row = await this.billing.recordUsage(ctx as RuntimeContext, input);
     return Object.assign(new UsageRecord(), { ...row, period: periodLabel(new Date(row.periodStart)) });
-  }
-
-  @Authorized()
-  @Mutation(() => CreatedUsageToken, { description: 'A token for your extension\'s backend to call recordUsage with (the secret is shown once)' })
-  async createUsageToken(@Arg('appId') appId: string, @Arg('name') name: string, @Ctx() ctx: RequestContext): Promise<CreatedUsageToken> {
-    const { token, secret } = await this.billing.createUsageToken(authed(ctx), appId, name);
-    return Object.assign(new CreatedUsageToken(), { token: UsageToken.from(token), secret });
-  }
-
-  @Authorized()
-  @Mutation(() => UsageToken)
-  async revokeUsageToken(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<UsageToken> {
-    return UsageToken.from(await this.billing.revokeUsageToken(authed(ctx), id));
-  }
-
-  @Authorized()
-  @Query(() => [UsageToken], { description: 'Your extension\'s usage tokens (never their secrets)' })
-  async usageTokens(@Arg('appId') appId: string, @Ctx() ctx: RequestContext): Promise<UsageToken[]> {
-    return (await this.billing.usageTokens(authed(ctx), appId)).map(UsageToken.from);
   }
 
   @Authorized(Role.ADMIN)

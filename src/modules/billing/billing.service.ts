@@ -1,5 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { AuthedContext, RequestContext } from '../../context';
+import { randomUUID } from 'node:crypto';
+import type { AuthedContext, RequestContext, RuntimeContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import type { Clock } from '../../shared/clock';
 import { Role } from '../../shared/auth/roles';
@@ -9,7 +9,6 @@ import {
   ForbiddenError,
   InvalidStateError,
   NotFoundError,
-  UnauthenticatedError,
 } from '../../shared/errors';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import type { OrganizationsService } from '../accounts/organizations.service';
@@ -30,7 +29,6 @@ import {
   RefundEntity,
   SubscriptionEntity,
   SubscriptionStatus,
-  UsageTokenEntity,
 } from './billing.entities';
 import { canSeeCustomerBilling, canSeeDeveloperBilling } from './billing.policy';
 import { Accounts, post } from './ledger';
@@ -68,13 +66,10 @@ export interface EarningsRow {
   lines: InvoiceLineEntity[];
 }
 
-export const USAGE_TOKEN_PREFIX = 'plz_usage_';
 const MAX_UNITS = 1_000_000_000;
 /** A report may be dated this far ahead of the platform clock (clock skew of the extension's backend). */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_MINOR = 1_000_000_000_00; // 1e9 major units: far beyond any price, well inside bigint
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Paid extensions (docs/billing.md): pricing revisions, subscriptions created by the install
@@ -283,53 +278,20 @@ export class BillingService {
 
   // ---- usage --------------------------------------------------------------------------------
 
-  async createUsageToken(ctx: AuthedContext, appId: string, name: string): Promise<{ token: UsageTokenEntity; secret: string }> {
-    const label = name.trim();
-    if (!label || label.length > 100) throw BadUserInputError.field('name', 'name must be 1 to 100 characters');
-    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
-    if (!extension || !canManageExtension(ctx.actor, extension)) throw new NotFoundError('Extension');
-    const secret = `${USAGE_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
-    return withTransaction(ctx, async tx => {
-      const token = await repo(tx, UsageTokenEntity).save(
-        repo(tx, UsageTokenEntity).create({ extensionId: extension.id, name: label, prefix: secret.slice(0, USAGE_TOKEN_PREFIX.length + 6), tokenHash: sha256(secret), createdById: ctx.actor.userId }),
-      );
-      await this.audit.record(tx, { action: 'billing.usage_token.create', targetType: 'Extension', targetId: extension.id, data: { name: label, prefix: token.prefix } });
-      return { token, secret };
-    });
-  }
-
-  async revokeUsageToken(ctx: AuthedContext, tokenId: string): Promise<UsageTokenEntity> {
-    return withTransaction(ctx, async tx => {
-      const token = isUuid(tokenId) ? await repo(tx, UsageTokenEntity).findOneBy({ id: tokenId }) : null;
-      const extension = token && (await repo(tx, ExtensionEntity).findOneBy({ id: token.extensionId }));
-      if (!token || !extension || !canManageExtension(ctx.actor, extension)) throw new NotFoundError('Usage token');
-      if (!token.revokedAt) {
-        token.revokedAt = new Date();
-        await repo(tx, UsageTokenEntity).update(token.id, { revokedAt: token.revokedAt });
-        await this.audit.record(tx, { action: 'billing.usage_token.revoke', targetType: 'Extension', targetId: extension.id, data: { prefix: token.prefix } });
-      }
-      return token;
-    });
-  }
-
-  async usageTokens(ctx: AuthedContext, appId: string): Promise<UsageTokenEntity[]> {
-    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
-    if (!extension || !canManageExtension(ctx.actor, extension)) throw new NotFoundError('Extension');
-    return repo(ctx, UsageTokenEntity).find({ where: { extensionId: extension.id }, order: { createdAt: 'ASC' } });
-  }
-
   /**
-   * Units an extension's backend reports for one of its installations (docs/billing.md, "Usage").
+   * Units an extension's backend reports for one of its installations (docs/billing.md, "Usage"),
+   * with a runtime token of that extension.
    * The same idempotency key counts once (a different report under a used key is CONFLICT); the
    * units land in the period of `occurredAt` while it is open, else in the next open period.
    */
-  async recordUsage(ctx: RequestContext, usageToken: string, input: UsageRequest): Promise<{ id: string; units: number; occurredAt: Date; periodStart: Date; duplicate: boolean }> {
+  async recordUsage(ctx: RuntimeContext, input: UsageRequest): Promise<{ id: string; units: number; occurredAt: Date; periodStart: Date; duplicate: boolean }> {
     if (!Number.isSafeInteger(input.units) || input.units < 1 || input.units > MAX_UNITS) throw BadUserInputError.field('units', `units must be an integer from 1 to ${MAX_UNITS}`);
     const key = input.idempotencyKey.trim();
     if (!key || key.length > 200) throw BadUserInputError.field('idempotencyKey', 'idempotencyKey must be 1 to 200 characters');
     const now = this.clock.now();
     if (input.occurredAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) throw BadUserInputError.field('occurredAt', 'occurredAt is in the future');
-    const extensionId = await this.extensionOfToken(ctx, usageToken);
+    // A runtime token (docs/runtime.md) speaks for its own extension only.
+    const extensionId = ctx.runtime.extensionId;
     if (!isUuid(input.installationId)) throw new NotFoundError('Installation');
     return withTransaction(ctx, async tx => {
       const [subscription] = await tx.manager.query(
@@ -363,13 +325,6 @@ export class BillingService {
       }
       return { id: existing.id, units: minor(existing.units), occurredAt: existing.occurred_at, periodStart: existing.period_start, duplicate: true };
     });
-  }
-
-  private async extensionOfToken(ctx: RequestContext, secret: string): Promise<string> {
-    if (!secret.startsWith(USAGE_TOKEN_PREFIX)) throw new UnauthenticatedError('Invalid or revoked usage token');
-    const [row] = await ctx.manager.query(`SELECT extension_id FROM billing_usage_tokens WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(secret)]);
-    if (!row) throw new UnauthenticatedError('Invalid or revoked usage token');
-    return row.extension_id;
   }
 
   // ---- refunds and terms (admin) ------------------------------------------------------------

@@ -13,7 +13,6 @@ import {
   RefundEntity,
   SubscriptionEntity,
   SubscriptionStatus,
-  UsageTokenEntity,
 } from './billing.entities';
 import type { EarningsRow } from './billing.service';
 import { minor, periodLabel } from './money';
@@ -427,36 +426,5 @@ export class UsageRecord {
 
   @Field({ description: 'This key was already recorded: nothing new was counted' })
   duplicate: boolean;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'A token an extension\'s backend reports usage with (recordUsage only, its own extension only)' })
-export class UsageToken {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field()
-  prefix: string;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  revokedAt: Date | null;
-
-  static from(e: UsageTokenEntity): UsageToken {
-    return Object.assign(new UsageToken(), { id: e.id, name: e.name, prefix: e.prefix, createdAt: e.createdAt, revokedAt: e.revokedAt });
-  }
-}
-
-@ObjectType()
-export class CreatedUsageToken {
-  @Field(() => UsageToken)
-  token: UsageToken;
-
-  @Field({ description: 'Shown once' })
-  secret: string;
 }
 
