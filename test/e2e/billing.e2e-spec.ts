@@ -46,10 +46,32 @@ describe('paid extensions (docs/billing.md)', () => {
   let stranger: TestUser;
   let n = 0;
 
+  type Paid = Awaited<ReturnType<typeof paidExtension>>;
+  let fixtures: Record<'flat' | 'usage' | 'otherUsage' | 'payout' | 'trial' | 'override', Paid>;
+  let payoutDev: TestUser;
+  let enterpriseDev: TestUser;
+
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
-    [dev, reviewer, admin, stranger] = await Promise.all([buildDeveloper(t, { displayName: 'Paid Dev' }), buildReviewer(t), buildAdmin(t), buildUser(t)]);
-  });
+    [dev, reviewer, admin, stranger, payoutDev, enterpriseDev] = await Promise.all([
+      buildDeveloper(t, { displayName: 'Paid Dev' }),
+      buildReviewer(t),
+      buildAdmin(t),
+      buildUser(t),
+      buildDeveloper(t, { displayName: 'Payout Dev' }),
+      buildDeveloper(t, { displayName: 'Enterprise Dev' }),
+    ]);
+    // Every extension the tests install, published through the real pipeline at once (the validation jobs run side by side).
+    const [flatApp, usage, otherUsage, payout, trial, override] = await Promise.all([
+      paidExtension({ ...flat, trialDays: 0 }),
+      paidExtension({ model: 'USAGE', currency: 'EUR', unitName: 'request', unitPriceMinor: 3, includedUnits: 100, capMinor: 100_000 }),
+      paidExtension({ model: 'USAGE', currency: 'EUR', unitName: 'request', unitPriceMinor: 1 }),
+      paidExtension({ ...flat, priceMinor: 1001 }, payoutDev),
+      paidExtension({ ...flat, priceMinor: 500, trialDays: 60 }, payoutDev),
+      paidExtension({ ...flat, priceMinor: 333 }, enterpriseDev),
+    ]);
+    fixtures = { flat: flatApp, usage, otherUsage, payout, trial, override };
+  }, 180_000);
   afterAll(() => t.close());
   checkLedgerAfterEach(() => t);
 
@@ -58,7 +80,7 @@ describe('paid extensions (docs/billing.md)', () => {
 
   /** An approved version priced before its first publish (an unpublished extension may change its price), then published. */
   async function paidExtension(pricing: Record<string, unknown>, owner: TestUser = dev) {
-    const approved = await approvedVersion(t, { dev: owner, reviewer, appId: `paid-app-${++n}`, displayName: `Paid App ${n}` });
+    const approved = await approvedVersion(t, { dev: owner, reviewer, appId: `paid-app-${++n}`, displayName: `Paid App ${n}`, validationTimeoutMs: 100_000 });
     const priced = (await must(t, SET_PRICING, { a: approved.appId, i: pricing as never }, owner.token)).setPricing;
     await publishApproved(t, approved);
     scopes.set(approved.appId, (await must(t, SCOPES, { a: approved.appId })).extension!.scopes);
@@ -103,7 +125,7 @@ describe('paid extensions (docs/billing.md)', () => {
   });
 
   it('installs a paid extension only with the price acknowledged: CONSENT_REQUIRED with missingPrice writes nothing', async () => {
-    const app = await paidExtension({ ...flat, trialDays: 0 });
+    const app = fixtures.flat;
     const user = await buildUser(t);
     const shown = (await must(t, PRICING_OF, { a: app.appId })).extension!.pricing!;
     expect(shown).toMatchObject({ id: app.pricingId, model: 'FLAT', priceMinor: 999, currency: 'EUR', revision: 1 });
@@ -132,8 +154,8 @@ describe('paid extensions (docs/billing.md)', () => {
 
   it('counts usage once per idempotency key, scoped to its own extension, and bills it at the period close (twice and concurrently: once)', async () => {
     clock.set(START);
-    const app = await paidExtension({ model: 'USAGE', currency: 'EUR', unitName: 'request', unitPriceMinor: 3, includedUnits: 100, capMinor: 100_000 });
-    const other = await paidExtension({ model: 'USAGE', currency: 'EUR', unitName: 'request', unitPriceMinor: 1 });
+    const app = fixtures.usage;
+    const other = fixtures.otherUsage;
     const user = await buildUser(t);
     const installation = (await install(user, app.appId, app.pricingId)).data!.install;
     const otherInstallation = (await install(user, other.appId, other.pricingId)).data!.install;
@@ -145,7 +167,7 @@ describe('paid extensions (docs/billing.md)', () => {
       t.gql(USAGE, { i: { installationId: installation.id, units: 250, idempotencyKey: 'k-1', occurredAt: '2027-03-11T10:00:00Z', ...input } as never }, usageToken);
 
     // Runtime tokens only (docs/runtime.md): anonymous callers, and users, the developer included, are refused.
-    expectCode(await report({}, undefined), 'UNAUTHENTICATED');
+    expectCode(await report({}, ''), 'UNAUTHENTICATED');
     expectCode(await report({}, dev.token), 'FORBIDDEN');
     expectCode(await report({}, admin.token), 'FORBIDDEN');
     expectCode(await report({ units: 0 }), 'BAD_USER_INPUT');
@@ -184,9 +206,9 @@ describe('paid extensions (docs/billing.md)', () => {
 
   it('charges flat subscriptions after the trial, cancels at period end on uninstall, splits revenue 80/20 and pays the developer out', async () => {
     clock.set('2027-05-03T00:00:00Z');
-    const owner = await buildDeveloper(t, { displayName: 'Payout Dev' });
-    const app = await paidExtension({ ...flat, priceMinor: 1001 }, owner);
-    const trial = await paidExtension({ ...flat, priceMinor: 500, trialDays: 60 }, owner);
+    const owner = payoutDev;
+    const app = fixtures.payout;
+    const trial = fixtures.trial;
     const user = await buildUser(t);
     const installation = (await install(user, app.appId, app.pricingId)).data!.install;
     await install(user, trial.appId, trial.pricingId);
@@ -259,13 +281,13 @@ describe('paid extensions (docs/billing.md)', () => {
 
   it('applies an admin override of the revenue share to charges from then on, and records the share on each line', async () => {
     clock.set('2027-07-02T00:00:00Z');
-    const owner = await buildDeveloper(t, { displayName: 'Enterprise Dev' });
+    const owner = enterpriseDev;
     expectCode(await t.gql(OVERRIDE, { d: owner.id, b: 9000, r: 'enterprise agreement' }, owner.token), 'FORBIDDEN');
     expectCode(await t.gql(OVERRIDE, { d: owner.id, b: 10001, r: 'too much' }, admin.token), 'BAD_USER_INPUT');
     expectCode(await t.gql(OVERRIDE, { d: owner.id, b: 9000, r: 'x', t: 'no-such-tier' }, admin.token), 'BAD_USER_INPUT');
     expectCode(await t.gql(OVERRIDE, { d: stranger.id, b: 9000, r: 'not a developer' }, admin.token), 'NOT_FOUND');
     expect((await must(t, MY_SHARE, {}, owner.token)).myRevenueShare).toEqual({ tier: 'standard', developerShareBps: 8000, overridden: false });
-    const app = await paidExtension({ ...flat, priceMinor: 333 }, owner);
+    const app = fixtures.override;
     const user = await buildUser(t);
     await install(user, app.appId, app.pricingId);
     const terms = (await must(t, OVERRIDE, { d: owner.id, b: 9000, r: 'enterprise agreement' }, admin.token)).setRevenueShareOverride;
