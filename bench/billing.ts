@@ -43,17 +43,22 @@ async function main(): Promise<void> {
     await c.query(
       `INSERT INTO billing_subscriptions (installation_id, extension_id, developer_id, customer_user_id, pricing_id, started_at)
        SELECT gen_random_uuid(), p.extension_id, e.owner_id, gen_random_uuid(), p.id, '2027-03-02T00:00:00Z'
-         FROM generate_series(1, $1) g JOIN LATERAL (SELECT * FROM extension_pricing OFFSET g % 100 LIMIT 1) p ON true
+         FROM generate_series(1, $1) g
+         JOIN (SELECT *, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM extension_pricing) p ON p.n = g % 100
          JOIN extensions e ON e.id = p.extension_id`,
       [SUBSCRIPTIONS],
     );
+    const [{ usageSubs }] = (
+      await c.query(`SELECT count(*)::int AS "usageSubs" FROM billing_subscriptions s JOIN extension_pricing p ON p.id = s.pricing_id WHERE p.model = 'USAGE'`)
+    ).rows;
+    // A hash join on a plain equality (the subscription's ordinal), spreading the records evenly.
     await c.query(
-      `WITH usage_subs AS (SELECT s.id, row_number() OVER () - 1 AS n, count(*) OVER () AS total FROM billing_subscriptions s
+      `WITH usage_subs AS (SELECT s.id, (row_number() OVER () - 1)::int AS n FROM billing_subscriptions s
                             JOIN extension_pricing p ON p.id = s.pricing_id WHERE p.model = 'USAGE')
        INSERT INTO billing_usage_records (subscription_id, units, idempotency_key, occurred_at, period_start)
        SELECT u.id, 1 + g % 40, 'k' || g, '2027-03-15T00:00:00Z', '2027-03-01T00:00:00Z'
-         FROM generate_series(0, $1 - 1) g JOIN usage_subs u ON u.n = g % u.total`,
-      [USAGE],
+         FROM (SELECT g, (g % $2)::int AS n FROM generate_series(0, $1 - 1) g) x JOIN usage_subs u ON u.n = x.n`,
+      [USAGE, usageSubs],
     );
     await c.query('ANALYZE');
     const [{ subs }] = (await c.query(`SELECT count(*)::int AS subs FROM billing_subscriptions`)).rows;
