@@ -143,7 +143,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   );
   const billing = new BillingService(organizations, events, audit, clock, installs);
   const paymentProvider = new ManualPaymentProvider();
-  const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule);
+  const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule, config.dbLongStatementTimeoutMs);
   const statements = new Statements(paymentProvider);
   return { clock, runtimeTokens, runtimeReports, billing, periodClose, statements, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../context';
 import { withTransaction } from '../../db/transaction';
+import { withLongStatements } from '../../db/timeouts';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import type { Clock } from '../../shared/clock';
 import type { EventLog } from '../events/event-log';
@@ -40,6 +41,8 @@ export class PeriodClose {
     private readonly provider: PaymentProvider,
     jobs: JobQueue,
     schedule: string,
+    /** The close's set-based statements touch every subscription of a month: they get the long statement timeout. */
+    private readonly longStatementTimeoutMs: number,
   ) {
     jobs.handle(periodCloseQueue, async ctx => ctx.logger.info({ closed: await this.closeDuePeriods(ctx) }, 'billing periods closed'), { schedule });
   }
@@ -48,7 +51,7 @@ export class PeriodClose {
   async closeDuePeriods(ctx: RequestContext): Promise<ClosedPeriod[]> {
     const closed: ClosedPeriod[] = [];
     for (let guard = 0; guard < 120; guard++) {
-      const result = await withTransaction(ctx, tx => this.closeOldestDue(tx));
+      const result = await withTransaction(ctx, tx => withLongStatements(tx.manager, this.longStatementTimeoutMs, () => this.closeOldestDue(tx)));
       if (!result) break;
       closed.push(result);
     }
