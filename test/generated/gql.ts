@@ -31,6 +31,16 @@ type Documents = {
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": typeof types.BillingOverrideDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": typeof types.BillingMyShareDocument,
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": typeof types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": typeof types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": typeof types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": typeof types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": typeof types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -97,6 +107,16 @@ const documents: Documents = {
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": types.BillingOverrideDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": types.BillingMyShareDocument,
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -228,6 +248,46 @@ export function graphql(source: "query BillingScopes($a: String!) { extension(ap
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"): (typeof documents)["query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"): (typeof documents)["mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"): (typeof documents)["query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityCategories { categories { slug count } }"): (typeof documents)["query AvailabilityCategories { categories { slug count } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"): (typeof documents)["mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"): (typeof documents)["query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

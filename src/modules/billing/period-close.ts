@@ -77,6 +77,8 @@ export class PeriodClose {
          customer_organization_id uuid, currency text, quantity bigint, amount bigint, share_bps int, description text) ON COMMIT DROP`,
     );
     await tx.manager.query(`INSERT INTO close_charges SELECT * FROM (${CHARGES_SQL}) c WHERE c.amount > 0`, [start, end]);
+    // Temp tables have no statistics until analyzed: without them the joins below plan as if empty.
+    await tx.manager.query(`ANALYZE close_charges`);
     const [{ invoices }] = await tx.manager.query(
       `WITH inv AS (
          INSERT INTO billing_invoices (customer_key, customer_user_id, customer_organization_id, period_start, period_end, currency, total_minor, finalized_at)
@@ -145,6 +147,7 @@ export class PeriodClose {
          FROM billing_invoice_lines l JOIN fresh f ON f.id = l.invoice_id GROUP BY l.invoice_id, l.kind = 'HOSTING', l.currency`,
       [start],
     );
+    await tx.manager.query(`ANALYZE close_postings`);
     await tx.manager.query(`INSERT INTO ledger_accounts (code, currency) SELECT DISTINCT code, currency FROM close_postings ON CONFLICT (code, currency) DO NOTHING`);
     await tx.manager.query(
       `INSERT INTO ledger_transactions (kind, reference, posted_at) SELECT DISTINCT 'invoice', 'invoice:' || invoice_id, $1::timestamptz FROM close_postings

@@ -31,6 +31,11 @@ export const EventTypes = {
   SUBSCRIPTION_PRICE_CHANGE_OFFERED: 'subscription.price_change_offered',
   INVOICE_FINALIZED: 'invoice.finalized',
   PAYOUT_CREATED: 'payout.created',
+  EXTENSION_PAUSED: 'extension.paused',
+  EXTENSION_RESUMED: 'extension.resumed',
+  EXTENSION_SUSPENDED: 'extension.suspended',
+  EXTENSION_REINSTATED: 'extension.reinstated',
+  EXTENSION_DELISTED: 'extension.delisted',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -67,6 +72,18 @@ export interface LifecycleHook {
   signature: string | null;
 }
 
+/** What every `extension.<availability>` event carries (docs/runtime.md, "Availability"). */
+export interface AvailabilityPayload {
+  from: string;
+  to: string;
+  reason: string | null;
+  automatic: boolean;
+  /** The version whose health suspended it, or whose publish lifted it; else null. */
+  versionId: string | null;
+  /** The unsupported SDK version a delisting is about; else null. */
+  sdkVersion: string | null;
+}
+
 /** A version's outcome of validation, as `version.validated` and `version.validation_failed` carry it. */
 export interface ValidationOutcome {
   errorCount: number;
@@ -82,6 +99,11 @@ export interface ValidationOutcome {
  */
 export interface EventPayloads {
   'extension.claimed': { displayName: string; category: string };
+  'extension.paused': AvailabilityPayload;
+  'extension.resumed': AvailabilityPayload;
+  'extension.suspended': AvailabilityPayload;
+  'extension.reinstated': AvailabilityPayload;
+  'extension.delisted': AvailabilityPayload;
   'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
   'version.validated': ValidationOutcome;
   'version.validation_failed': ValidationOutcome;
