@@ -32,6 +32,8 @@ const REFUND = graphql(`mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String
   refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }`);
 const OVERRIDE = graphql(`mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {
   setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }`);
+const PAUSE = graphql(`mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }`);
+const RESUME = graphql(`mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }`);
 const SCOPES = graphql(`query BillingScopes($a: String!) { extension(appId: $a) { scopes } }`);
 const MY_SHARE = graphql(`query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }`);
 
@@ -300,6 +302,45 @@ describe('paid extensions (docs/billing.md)', () => {
     await must(t, OVERRIDE, { d: owner.id, b: null, r: 'back to the tier', t: 'explorer' }, admin.token);
     const next = await approvedVersion(t, { dev: owner, reviewer, appId: `paid-app-${++n}` });
     expectCode(await t.gql(SET_PRICING, { a: next.appId, i: flat as never }, owner.token), 'FORBIDDEN');
+  });
+
+  it('changes a published price only while paused; existing subscribers keep theirs until they accept the offer, and are notified', async () => {
+    clock.set('2027-09-02T00:00:00Z');
+    const app = fixtures.flat;
+    const old = await buildUser(t);
+    await install(old, app.appId, app.pricingId);
+    const raised = { ...flat, priceMinor: 1299 };
+    expectCode(await t.gql(SET_PRICING, { a: app.appId, i: raised as never }, dev.token), 'INVALID_STATE');
+    await must(t, PAUSE, { a: app.appId }, dev.token);
+    expectCode(await t.gql(SET_PRICING, { a: app.appId, i: raised as never }, stranger.token), 'NOT_FOUND');
+    const revision = (await must(t, SET_PRICING, { a: app.appId, i: raised as never }, dev.token)).setPricing;
+    expect(revision).toMatchObject({ revision: 2, priceMinor: 1299 });
+    await must(t, RESUME, { a: app.appId }, dev.token);
+
+    const mine = (await must(t, SUBSCRIPTIONS, {}, old.token)).mySubscriptions[0];
+    expect(mine).toMatchObject({ status: 'ACTIVE', pricing: { id: app.pricingId, priceMinor: 999 }, offeredPricing: { id: revision.id, priceMinor: 1299 } });
+    const offered = await rows(`SELECT audience_user_id, data FROM platform_events WHERE type = 'subscription.price_change_offered' AND subject_id = $1`, [mine.id]);
+    expect(offered).toEqual([expect.objectContaining({ audience_user_id: old.id })]);
+
+    // A new customer pays the new price: acknowledging the old one is not enough.
+    const fresh = await buildUser(t);
+    expect(expectCode(await install(fresh, app.appId, app.pricingId), 'CONSENT_REQUIRED').extensions.missingPrice.pricingId).toBe(revision.id);
+    await install(fresh, app.appId, revision.id);
+
+    clock.set('2027-10-01T00:00:00Z');
+    await close();
+    const charged = async (user: TestUser) => (await must(t, INVOICES, {}, user.token)).myInvoices.find(i => i.period === '2027-09')!.totalMinor;
+    expect(await charged(old)).toBe(999);
+    expect(await charged(fresh)).toBe(1299);
+
+    expectCode(await t.gql(ACCEPT, { id: mine.id }, stranger.token), 'NOT_FOUND');
+    expectCode(await t.gql(ACCEPT, { id: mine.id }), 'UNAUTHENTICATED');
+    const accepted = (await must(t, ACCEPT, { id: mine.id }, old.token)).acceptPriceChange;
+    expect(accepted).toMatchObject({ status: 'ACTIVE', pricing: { id: revision.id, priceMinor: 1299 }, offeredPricing: null });
+    expectCode(await t.gql(ACCEPT, { id: mine.id }, old.token), 'INVALID_STATE');
+    clock.set('2027-11-01T00:00:00Z');
+    await close();
+    expect((await must(t, INVOICES, {}, old.token)).myInvoices.find(i => i.period === '2027-10')!.totalMinor).toBe(1299);
   });
 
   it('computes the revenue share in SQL exactly as in TypeScript, over many random amounts and shares', async () => {

@@ -29,6 +29,8 @@ type Documents = {
     "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": typeof types.BillingPayoutsDocument,
     "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": typeof types.BillingRefundDocument,
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": typeof types.BillingOverrideDocument,
+    "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": typeof types.BillingPauseDocument,
+    "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": typeof types.BillingResumeDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": typeof types.BillingMyShareDocument,
     "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityPauseDocument,
@@ -105,6 +107,8 @@ const documents: Documents = {
     "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": types.BillingPayoutsDocument,
     "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": types.BillingRefundDocument,
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": types.BillingOverrideDocument,
+    "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": types.BillingPauseDocument,
+    "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": types.BillingResumeDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": types.BillingMyShareDocument,
     "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityPauseDocument,
@@ -240,6 +244,14 @@ export function graphql(source: "mutation BillingRefund($l: ID!, $a: SafeInt!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"): (typeof documents)["mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }"): (typeof documents)["mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"): (typeof documents)["mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
