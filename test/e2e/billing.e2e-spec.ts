@@ -34,6 +34,7 @@ const OVERRIDE = graphql(`mutation BillingOverride($d: ID!, $b: SafeInt, $r: Str
   setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }`);
 const PAUSE = graphql(`mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }`);
 const RESUME = graphql(`mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }`);
+const MARKET = graphql(`query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }`);
 const SCOPES = graphql(`query BillingScopes($a: String!) { extension(appId: $a) { scopes } }`);
 const MY_SHARE = graphql(`query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }`);
 
@@ -131,6 +132,10 @@ describe('paid extensions (docs/billing.md)', () => {
     const user = await buildUser(t);
     const shown = (await must(t, PRICING_OF, { a: app.appId })).extension!.pricing!;
     expect(shown).toMatchObject({ id: app.pricingId, model: 'FLAT', priceMinor: 999, currency: 'EUR', revision: 1 });
+    // The marketplace shows every listed extension's price, batched in one loader query.
+    const listed = (await must(t, MARKET, {})).marketplace.edges.map(e => e.node);
+    expect(listed.find(e => e.appId === app.appId)!.pricing).toEqual({ id: app.pricingId, priceMinor: 999 });
+    expect(listed.find(e => e.appId === fixtures.payout.appId)!.pricing!.priceMinor).toBe(1001);
 
     const refused = expectCode(await install(user, app.appId), 'CONSENT_REQUIRED');
     expect(refused.extensions.missingPrice).toMatchObject({ pricingId: app.pricingId, model: 'FLAT', priceMinor: 999, currency: 'EUR', interval: 'MONTH' });

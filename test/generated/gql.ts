@@ -31,6 +31,7 @@ type Documents = {
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": typeof types.BillingOverrideDocument,
     "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": typeof types.BillingPauseDocument,
     "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": typeof types.BillingResumeDocument,
+    "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }": typeof types.BillingMarketplaceDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": typeof types.BillingMyShareDocument,
     "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityPauseDocument,
@@ -109,6 +110,7 @@ const documents: Documents = {
     "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": types.BillingOverrideDocument,
     "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": types.BillingPauseDocument,
     "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": types.BillingResumeDocument,
+    "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }": types.BillingMarketplaceDocument,
     "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": types.BillingScopesDocument,
     "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": types.BillingMyShareDocument,
     "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityPauseDocument,
@@ -252,6 +254,10 @@ export function graphql(source: "mutation BillingPause($a: String!) { pauseExten
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"): (typeof documents)["mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }"): (typeof documents)["query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,14 +7,11 @@ export function createBillingLoaders(manager: EntityManager) {
   return {
     /** The newest pricing revision of each extension (null: never priced, free). */
     currentPricingByExtensionId: new DataLoader<string, ExtensionPricingEntity | null>(async ids => {
-      const rows = await manager
-        .getRepository(ExtensionPricingEntity)
-        .createQueryBuilder('p')
-        .distinctOn(['p.extensionId'])
-        .where('p.extensionId IN (:...ids)', { ids: [...ids] })
-        .orderBy('p.extensionId')
-        .addOrderBy('p.revision', 'DESC')
-        .getMany();
+      const newest: { id: string }[] = await manager.query(
+        `SELECT DISTINCT ON (extension_id) id FROM extension_pricing WHERE extension_id = ANY($1::uuid[]) ORDER BY extension_id, revision DESC`,
+        [[...ids]],
+      );
+      const rows = newest.length ? await manager.getRepository(ExtensionPricingEntity).findBy({ id: In(newest.map(r => r.id)) }) : [];
       const byExtension = new Map(rows.map(r => [r.extensionId, r]));
       return ids.map(id => byExtension.get(id) ?? null);
     }),

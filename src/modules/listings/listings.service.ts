@@ -225,6 +225,9 @@ export class ListingsService {
         system: r.system,
         format: r.format,
         createdAt: r.created_at,
+        availability: r.availability,
+        availabilityReason: r.availability_reason,
+        availabilityChangedAt: r.availability_changed_at,
       }),
     );
     const positions = new Map(items.map((item, i) => [item.id, offset + i]));
