@@ -11,6 +11,8 @@ import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
 import { createHostingLoaders } from './modules/hosting/hosting.loaders';
 import { createRatingsLoaders } from './modules/ratings/ratings.loaders';
 import { createTrustLoaders } from './modules/trust/trust.loaders';
+import { createBillingLoaders } from './modules/billing/billing.loaders';
+import { createRuntimeLoaders } from './modules/runtime/runtime.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -30,5 +32,7 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createHostingLoaders(manager),
     ...createRatingsLoaders(manager),
     ...createTrustLoaders(manager),
+    ...createBillingLoaders(manager),
+    ...createRuntimeLoaders(manager),
   };
 }

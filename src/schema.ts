@@ -25,6 +25,8 @@ import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { TrustResolver } from './modules/trust/trust.resolver';
+import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -56,6 +58,11 @@ export const resolvers: NonEmptyArray<Function> = [
   HostingReviewResolver,
   RatingsResolver,
   TrustResolver,
+  BillingResolver,
+  InvoiceLinesResolver,
+  SubscriptionPricingResolver,
+  ExtensionPricingResolver,
+  RuntimeResolver,
 ];
 
 /**

@@ -57,6 +57,14 @@ import { HostingService } from './modules/hosting/hosting.service';
 import { AttestationsService } from './modules/trust/attestations.service';
 import { RescanService } from './modules/trust/rescans.service';
 import { TrustResolver } from './modules/trust/trust.resolver';
+import { BillingService } from './modules/billing/billing.service';
+import { PeriodClose } from './modules/billing/period-close';
+import { ManualPaymentProvider } from './modules/billing/payment-provider';
+import { Statements } from './modules/billing/statements';
+import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
+import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
+import { RuntimeReports } from './modules/runtime/runtime-reports.service';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -138,7 +146,16 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const ratings = new RatingsService(organizations, events, audit);
   const attestations = new AttestationsService({ maxBytes: config.attestationMaxBytes }, events, audit);
   const rescans = new RescanService({ batchSize: config.rescanBatchSize }, versions, packages, review, jobs, events, clock);
-  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const runtimeTokens = new RuntimeTokensService(dataSource, extensions, events, audit);
+  const runtimeReports = new RuntimeReports(
+    { clockSkewSeconds: config.runtimeClockSkewSeconds, maxWindowSeconds: config.runtimeMaxWindowSeconds, maxAgeSeconds: config.runtimeMaxReportAgeSeconds },
+    clock,
+  );
+  const billing = new BillingService(organizations, events, audit, clock, installs);
+  const paymentProvider = new ManualPaymentProvider();
+  const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule, config.dbLongStatementTimeoutMs);
+  const statements = new Statements(paymentProvider);
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -173,6 +190,11 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
     [TrustResolver, new TrustResolver(services.attestations, services.rescans)],
+    [BillingResolver, new BillingResolver(services.billing, services.statements)],
+    [InvoiceLinesResolver, new InvoiceLinesResolver(services.billing)],
+    [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
+    [ExtensionPricingResolver, new ExtensionPricingResolver()],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

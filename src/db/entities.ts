@@ -21,8 +21,10 @@ import { InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
+import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
 import { RescanRunEntity, SecurityFindingEntity, VersionAttestationEntity, VersionSecurityScanEntity } from '../modules/trust/trust.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
 
 import {
   WebhookAttemptEntity,
@@ -75,4 +77,8 @@ export const entities = [
   VersionSecurityScanEntity,
   SecurityFindingEntity,
   VersionAttestationEntity,
+  ...billingEntities,
+  RuntimeTokenEntity,
+  RuntimeCountEntity,
+  RuntimeHealthReportEntity,
 ];

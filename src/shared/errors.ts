@@ -16,6 +16,8 @@ export enum ErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   CURSOR_EXPIRED = 'CURSOR_EXPIRED',
+  /** The extension is paused, suspended or delisted: no new installs (docs/runtime.md). */
+  EXTENSION_UNAVAILABLE = 'EXTENSION_UNAVAILABLE',
   PACKAGE_REJECTED = 'PACKAGE_REJECTED',
   MEDIA_REJECTED = 'MEDIA_REJECTED',
   ATTESTATION_REJECTED = 'ATTESTATION_REJECTED',
@@ -146,15 +148,32 @@ export class ConsentRequiredError extends DomainError {
   constructor(
     readonly missingScopes: string[],
     readonly missingHostingCost: MissingHostingCost | null = null,
+    /** Further consents a higher module requires (`missingPrice` from billing, docs/billing.md). */
+    readonly more: Record<string, unknown> = {},
   ) {
     const parts = [
       ...(missingScopes.length ? [`grant these scopes: ${missingScopes.join(', ')}`] : []),
       ...(missingHostingCost
         ? [`acknowledge the hosting cost: tier ${missingHostingCost.tier}, ${(missingHostingCost.monthlyCostMinor / 100).toFixed(2)} ${missingHostingCost.currency} per month`]
         : []),
+      ...(more.missingPrice ? [`acknowledge the price (pass price.pricingId from Extension.pricing)`] : []),
     ];
-    const message = missingHostingCost ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
-    super(message, missingHostingCost ? { missingScopes, missingHostingCost } : { missingScopes });
+    const message = missingHostingCost || Object.keys(more).length ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
+    super(message, { missingScopes, ...(missingHostingCost ? { missingHostingCost } : {}), ...more });
+  }
+}
+
+/**
+ * A new install of an extension that is not LISTED (paused by its developer, suspended by the
+ * platform or delisted). A code of its own rather than INVALID_STATE: a client shows "not
+ * available right now" and stops, where other INVALID_STATE answers are about the request.
+ * `availability` names the state; the reason is the owner's to see, never in this error.
+ */
+export class ExtensionUnavailableError extends DomainError {
+  readonly code = ErrorCode.EXTENSION_UNAVAILABLE;
+  override readonly httpStatus = 409;
+  constructor(availability: string) {
+    super('This extension is not available for new installations right now', { availability });
   }
 }
 

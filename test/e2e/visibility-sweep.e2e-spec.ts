@@ -12,6 +12,7 @@ import { eventCursor } from '../../src/modules/events/event-log';
 import { collect, wsClient } from '../utils/ws-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { seedPrivateWorld, Viewer, World } from '../utils/world';
+import { ManualClock } from '../../src/shared/clock';
 
 /**
  * The visibility sweep (docs/security.md): operations generated from the schema itself walk
@@ -120,7 +121,8 @@ describe('visibility sweep over the whole schema', () => {
   const leaks: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ maxQueryDepth: 30, maxQueryCost: 100_000_000, allowLoopbackWebhooks: true });
+    // A ManualClock (at the real time) lets the world close a billing month for its invoice canaries.
+    t = await startTestApp({ maxQueryDepth: 30, maxQueryCost: 100_000_000, allowLoopbackWebhooks: true }, { clock: new ManualClock(new Date()) });
     world = await seedPrivateWorld(t);
   }, 120_000);
   afterAll(async () => {

@@ -14,6 +14,36 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": typeof types.BillingSetPricingDocument,
+    "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": typeof types.BillingPricingOfDocument,
+    "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": typeof types.BillingInstallDocument,
+    "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": typeof types.BillingUninstallDocument,
+    "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": typeof types.BillingSubscriptionsDocument,
+    "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": typeof types.BillingAcceptDocument,
+    "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }": typeof types.BillingRuntimeTokenDocument,
+    "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.BillingRevokeRuntimeTokenDocument,
+    "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }": typeof types.BillingRecordUsageDocument,
+    "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": typeof types.BillingInvoicesDocument,
+    "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": typeof types.BillingInvoiceDocument,
+    "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": typeof types.BillingEarningsDocument,
+    "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": typeof types.BillingPayoutsDocument,
+    "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": typeof types.BillingRefundDocument,
+    "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": typeof types.BillingOverrideDocument,
+    "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": typeof types.BillingPauseDocument,
+    "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": typeof types.BillingResumeDocument,
+    "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }": typeof types.BillingMarketplaceDocument,
+    "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.BillingScopesDocument,
+    "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": typeof types.BillingMyShareDocument,
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": typeof types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": typeof types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": typeof types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": typeof types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": typeof types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -37,6 +67,15 @@ type Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": typeof types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": typeof types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": typeof types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": typeof types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": typeof types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": typeof types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": typeof types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": typeof types.RuntimeOfVersionDocument,
     "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": typeof types.TrustOfVersionDocument,
     "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": typeof types.TrustAttachDocument,
     "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": typeof types.TrustRemoveDocument,
@@ -61,6 +100,36 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": types.BillingSetPricingDocument,
+    "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": types.BillingPricingOfDocument,
+    "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": types.BillingInstallDocument,
+    "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }": types.BillingUninstallDocument,
+    "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }": types.BillingSubscriptionsDocument,
+    "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }": types.BillingAcceptDocument,
+    "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }": types.BillingRuntimeTokenDocument,
+    "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.BillingRevokeRuntimeTokenDocument,
+    "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }": types.BillingRecordUsageDocument,
+    "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }": types.BillingInvoicesDocument,
+    "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }": types.BillingInvoiceDocument,
+    "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }": types.BillingEarningsDocument,
+    "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }": types.BillingPayoutsDocument,
+    "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }": types.BillingRefundDocument,
+    "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }": types.BillingOverrideDocument,
+    "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }": types.BillingPauseDocument,
+    "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }": types.BillingResumeDocument,
+    "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }": types.BillingMarketplaceDocument,
+    "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }": types.BillingScopesDocument,
+    "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }": types.BillingMyShareDocument,
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -84,6 +153,15 @@ const documents: Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": types.RuntimeOfVersionDocument,
     "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": types.TrustOfVersionDocument,
     "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": types.TrustAttachDocument,
     "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": types.TrustRemoveDocument,
@@ -122,6 +200,126 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }"): (typeof documents)["mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }"): (typeof documents)["query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }"): (typeof documents)["mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }"): (typeof documents)["mutation BillingUninstall($id: ID!) { uninstall(installationId: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }"): (typeof documents)["query BillingSubscriptions($o: ID) {\n  mySubscriptions(organizationId: $o) { id installationId status cancelAt trialEndsAt pricing { id priceMinor } offeredPricing { id priceMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }"): (typeof documents)["mutation BillingAccept($id: ID!) { acceptPriceChange(subscriptionId: $id) { id status pricing { id priceMinor } offeredPricing { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }"): (typeof documents)["mutation BillingRuntimeToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation BillingRevokeRuntimeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }"): (typeof documents)["mutation BillingRecordUsage($i: UsageInput!) { recordUsage(input: $i) { id units period duplicate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }"): (typeof documents)["query BillingInvoices($o: ID) {\n  myInvoices(organizationId: $o) { id period currency totalMinor organizationId lines { id kind description quantity amountMinor refundedMinor currency } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }"): (typeof documents)["query BillingInvoice($id: ID!) { invoice(id: $id) { id totalMinor lines { id amountMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }"): (typeof documents)["query BillingEarnings($p: String) {\n  developerEarnings(period: $p) { period currency grossMinor developerMinor platformFeeMinor refundedMinor reversedMinor\n    lines { id kind amountMinor developerShareBps developerAmountMinor platformFeeMinor refundedMinor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }"): (typeof documents)["query BillingPayouts { payoutStatements { id period currency amountMinor provider providerReference csvPath pdfPath } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }"): (typeof documents)["mutation BillingRefund($l: ID!, $a: SafeInt!, $r: String!) {\n  refund(invoiceLineId: $l, amountMinor: $a, reason: $r) { id amountMinor developerReversalMinor platformReversalMinor } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"): (typeof documents)["mutation BillingOverride($d: ID!, $b: SafeInt, $r: String!, $t: String) {\n  setRevenueShareOverride(developerId: $d, developerShareBps: $b, reason: $r, tier: $t) { developerId tier developerShareBps overridden paidAppLimit } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }"): (typeof documents)["mutation BillingPause($a: String!) { pauseExtension(appId: $a) { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"): (typeof documents)["mutation BillingResume($a: String!) { resumeExtension(appId: $a) { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }"): (typeof documents)["query BillingMarketplace { marketplace(first: 100) { edges { node { appId pricing { id priceMinor } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingScopes($a: String!) { extension(appId: $a) { scopes } }"): (typeof documents)["query BillingScopes($a: String!) { extension(appId: $a) { scopes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"): (typeof documents)["query BillingMyShare { myRevenueShare { tier developerShareBps overridden } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"): (typeof documents)["mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"): (typeof documents)["query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityCategories { categories { slug count } }"): (typeof documents)["query AvailabilityCategories { categories { slug count } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"): (typeof documents)["mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"): (typeof documents)["query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,6 +412,42 @@ export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"): (typeof documents)["mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"): (typeof documents)["query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"): (typeof documents)["mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"): (typeof documents)["mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"): (typeof documents)["mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMe { me { id } }"): (typeof documents)["query RuntimeMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMyExtensions { myExtensions { appId } }"): (typeof documents)["query RuntimeMyExtensions { myExtensions { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"): (typeof documents)["query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

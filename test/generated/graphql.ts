@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: any; output: any; }
 };
 
 /** A long-lived token for the CLI and partner integrations */
@@ -111,6 +113,26 @@ export type AuthPayload = {
   user: User;
 };
 
+export type BillingInterval =
+  | 'MONTH'
+  | 'YEAR';
+
+/** A paid installation's subscription (its customer and admins only) */
+export type BillingSubscription = {
+  /** CANCELING: the end of the period the cancellation was asked in */
+  cancelAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  installationId: Scalars['ID']['output'];
+  /** A newer price offered after a price change, until accepted */
+  offeredPricing?: Maybe<ExtensionPricing>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** The price in force for this subscriber */
+  pricing: ExtensionPricing;
+  startedAt: Scalars['DateTime']['output'];
+  status: SubscriptionStatus;
+  trialEndsAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type Category = {
   /** Published marketplace extensions in this category (system apps excluded) */
   count: Scalars['Int']['output'];
@@ -170,6 +192,12 @@ export type CreatedApiToken = {
   secret: Scalars['String']['output'];
 };
 
+export type CreatedRuntimeToken = {
+  runtimeToken: RuntimeToken;
+  /** The secret (Authorization: Bearer plzr_…), shown this once; only its hash is stored */
+  secret: Scalars['String']['output'];
+};
+
 export type DeprecateVersionInput = {
   reason: Scalars['String']['input'];
   sunsetAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -183,6 +211,20 @@ export type Deprecation = {
   sunset: Scalars['Boolean']['output'];
   sunsetAt?: Maybe<Scalars['DateTime']['output']>;
   versionId: Scalars['ID']['output'];
+};
+
+/** What you earned in one period and currency */
+export type DeveloperEarnings = {
+  currency: Scalars['String']['output'];
+  developerMinor: Scalars['SafeInt']['output'];
+  grossMinor: Scalars['SafeInt']['output'];
+  lines: Array<EarningsLine>;
+  period: Scalars['String']['output'];
+  platformFeeMinor: Scalars['SafeInt']['output'];
+  /** Refunded to customers from these lines */
+  refundedMinor: Scalars['SafeInt']['output'];
+  /** Your share reversed by refunds made in this period */
+  reversedMinor: Scalars['SafeInt']['output'];
 };
 
 /** A developer: the public profile for everyone, the rest for the developer and admins */
@@ -223,6 +265,19 @@ export type DocExampleType = {
   yaml: Scalars['String']['output'];
 };
 
+/** A paid line of one of your extensions, split by the share in force at charge time */
+export type EarningsLine = {
+  amountMinor: Scalars['SafeInt']['output'];
+  description: Scalars['String']['output'];
+  developerAmountMinor: Scalars['SafeInt']['output'];
+  /** Your share in basis points (8000 = 80 %) */
+  developerShareBps: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: InvoiceLineKind;
+  platformFeeMinor: Scalars['SafeInt']['output'];
+  refundedMinor: Scalars['SafeInt']['output'];
+};
+
 export type EventConnection = {
   edges: Array<PlatformEventEdge>;
   pageInfo: PageInfo;
@@ -231,6 +286,11 @@ export type EventConnection = {
 
 export type Extension = {
   appId: Scalars['String']['output'];
+  /** LISTED, or why it is off the marketplace (docs/runtime.md) */
+  availability: ExtensionAvailability;
+  availabilityChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The reason given with the latest availability change; the owner and admins only */
+  availabilityReason?: Maybe<Scalars['String']['output']>;
   category: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
@@ -247,6 +307,8 @@ export type Extension = {
   latestVersion?: Maybe<ExtensionVersion>;
   listing?: Maybe<Listing>;
   owner: User;
+  /** The price new installs pay; null: free */
+  pricing?: Maybe<ExtensionPricing>;
   /** Average, count and star histogram of its visible reviews */
   rating: RatingSummary;
   /** Visible reviews, newest first, each with the developer's reply */
@@ -266,6 +328,13 @@ export type ExtensionReviewsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** LISTED on the marketplace; PAUSED by its developer; SUSPENDED by the platform; DELISTED for an unsupported SDK (docs/runtime.md) */
+export type ExtensionAvailability =
+  | 'DELISTED'
+  | 'LISTED'
+  | 'PAUSED'
+  | 'SUSPENDED';
+
 export type ExtensionConnection = {
   edges: Array<ExtensionEdge>;
   pageInfo: PageInfo;
@@ -283,6 +352,28 @@ export type ExtensionDocsType = {
 export type ExtensionEdge = {
   cursor: Scalars['String']['output'];
   node: Extension;
+};
+
+/** One revision of an extension's price (docs/billing.md). Amounts in minor units */
+export type ExtensionPricing = {
+  /** USAGE: the most one period costs */
+  capMinor?: Maybe<Scalars['SafeInt']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  /** Acknowledge this id (InstallInput.price.pricingId) to install a paid extension */
+  id: Scalars['ID']['output'];
+  /** USAGE: units per period that cost nothing */
+  includedUnits?: Maybe<Scalars['SafeInt']['output']>;
+  /** FLAT: billed every month or every year */
+  interval?: Maybe<BillingInterval>;
+  model: PricingModel;
+  /** FLAT: the price per interval */
+  priceMinor?: Maybe<Scalars['SafeInt']['output']>;
+  revision: Scalars['Int']['output'];
+  trialDays?: Maybe<Scalars['Int']['output']>;
+  /** USAGE: what a unit is (e.g. "request") */
+  unitName?: Maybe<Scalars['String']['output']>;
+  unitPriceMinor?: Maybe<Scalars['SafeInt']['output']>;
 };
 
 export type ExtensionVersion = {
@@ -317,6 +408,8 @@ export type ExtensionVersion = {
   reviewTriggers: Array<ReviewTriggerType>;
   /** The validator rule-set version that judged its validation report (owner, reviewers, admins; null for others and for reports from before rule-set versions) */
   ruleSetVersion?: Maybe<Scalars['String']['output']>;
+  /** Runtime reports of the last `days` days; null unless you own the extension (or are an admin) */
+  runtime?: Maybe<VersionRuntime>;
   /** Issues rescans with newer validator rule sets found that its original report does not hold, errors first (owner, reviewers, admins; null for others) */
   securityFindings?: Maybe<Array<SecurityFinding>>;
   source: VersionSource;
@@ -327,6 +420,11 @@ export type ExtensionVersion = {
   validationReport?: Maybe<ValidationReport>;
   /** From the manifest; null when it could not be read */
   version?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type ExtensionVersionRuntimeArgs = {
+  days?: Scalars['Int']['input'];
 };
 
 /** A background job that failed every attempt it was allowed (the dead-letter view) */
@@ -512,6 +610,8 @@ export type InstallInput = {
   hostingCost?: InputMaybe<HostingCostConsentInput>;
   /** Install for an organization you administer */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** For a paid extension: the price revision shown (Extension.pricing.id); CONSENT_REQUIRED carries missingPrice when missing or outdated */
+  price?: InputMaybe<PriceConsentInput>;
   /** A specific version (a staging version for its developer and invited testers) */
   versionId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -527,6 +627,8 @@ export type InstallStatus =
 
 export type Installation = {
   extension: Extension;
+  /** The extension's availability: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working) */
+  extensionAvailability: ExtensionAvailability;
   grantedScopes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   installedAt: Scalars['DateTime']['output'];
@@ -536,6 +638,36 @@ export type Installation = {
   status: InstallStatus;
   version: ExtensionVersion;
 };
+
+/** A customer's invoice for one period and currency (docs/billing.md); written once by the period close */
+export type Invoice = {
+  currency: Scalars['String']['output'];
+  finalizedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<InvoiceLine>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** YYYY-MM */
+  period: Scalars['String']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  totalMinor: Scalars['SafeInt']['output'];
+};
+
+/** A line of a customer's invoice */
+export type InvoiceLine = {
+  amountMinor: Scalars['SafeInt']['output'];
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: InvoiceLineKind;
+  quantity: Scalars['SafeInt']['output'];
+  refundedMinor: Scalars['SafeInt']['output'];
+};
+
+export type InvoiceLineKind =
+  | 'HOSTING'
+  | 'SUBSCRIPTION'
+  | 'USAGE';
 
 export type Listing = {
   categories: Array<Scalars['String']['output']>;
@@ -612,6 +744,8 @@ export type Money = {
 export type Mutation = {
   /** Join an organization your email was invited to; NOT_FOUND without an invitation */
   acceptOrganizationInvitation: Organization;
+  /** Move your subscription to the price offered after a price change */
+  acceptPriceChange: BillingSubscription;
   /** Invite someone by email (organization OWNER or ADMIN): a pending invitation, listed in `invitations`, until they accept with acceptOrganizationInvitation. The answer is the same whether or not the email has an account. CONFLICT when a member already has it */
   addOrganizationMember: Organization;
   /** Attach a CycloneDX or SPDX SBOM (JSON) or an in-toto statement / SLSA provenance (plain, DSSE envelope or Sigstore bundle) to your version. ATTESTATION_REJECTED (with a stable reason) for a document that does not parse or validate, PAYLOAD_TOO_LARGE over PLAZA_ATTESTATION_MAX_BYTES, CONFLICT when it is already attached */
@@ -628,6 +762,8 @@ export type Mutation = {
   createOrganization: Organization;
   /** A slot to PUT a zip package to (expires unused) */
   createPackageUpload: PackageUpload;
+  /** A runtime token for an extension you own; the secret is shown only in this answer */
+  createRuntimeToken: CreatedRuntimeToken;
   /** Subscribe a URL to events you may see; the signing secret is returned only here. BAD_USER_INPUT for a non-https, private, link-local or unresolvable URL or an unknown event type */
   createWebhookEndpoint: WebhookEndpointSecret;
   /** APPROVE, REQUEST_CHANGES or REJECT a claimed case, with a reason */
@@ -646,14 +782,22 @@ export type Mutation = {
   login: AuthPayload;
   /** HIDE or KEEP a reported review, with a reason (audited; REVIEWER) */
   moderateReview: Review;
+  /** Unlist your extension (PAUSED): off the marketplace, no new installs; existing installations keep working */
+  pauseExtension: Extension;
   /** Write in the case thread (reviewers and the developer) */
   postReviewMessage: ReviewMessage;
   /** APPROVED → PUBLISHED; the first publish needs a complete listing */
   publishVersion: ExtensionVersion;
   /** Rate an extension you installed (1-5 stars, optional plain-text title and body); again to edit */
   rateExtension: Review;
+  /** Runtime token only: units used by an installation of the token's extension; the same idempotencyKey counts once */
+  recordUsage: UsageRecord;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** Refund (part of) an invoice line; the developer's share is reversed proportionally (ADMIN) */
+  refund: Refund;
+  /** List a suspended or delisted extension again, with a reason (audited; ADMIN) */
+  reinstateExtension: Extension;
   /** Remove an attestation from your version */
   removeAttestation: Scalars['Boolean']['output'];
   /** Removes the compliance document of this kind */
@@ -664,21 +808,34 @@ export type Mutation = {
   reorderListingScreenshots: Array<ListingScreenshot>;
   /** The developer's reply to a review of their extension; again to edit it */
   replyToReview: Review;
+  /** Runtime token only: actions (tool calls) of a version in a window; the same window again replaces the count */
+  reportActions: RuntimeReportReceipt;
+  /** Runtime token only: errors of a version in a window; the same window again replaces the count */
+  reportErrors: RuntimeReportReceipt;
+  /** Runtime token only: health of an installation or a version in a window; the same window again replaces it */
+  reportHealth: RuntimeReportReceipt;
   /** Report a review to the moderators (once per reporter) */
   reportReview: Scalars['Boolean']['output'];
   /** Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses */
   requestHealthCheck: HealthCheck;
   /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
   respondToUpgradeOffer: UpgradeOffer;
+  /** List your paused extension again */
+  resumeExtension: Extension;
   /** Gives a failed job one more attempt now (ADMIN; audited). NOT_FOUND unless the job is failed */
   retryFailedJob: FailedJob;
   revokeApiToken: ApiToken;
+  revokeRuntimeToken: RuntimeToken;
   /** Make or replace the push-webhook secret of an extension's git repository; the secret is shown only in this answer. INVALID_STATE before a git submission */
   rotateGitWebhookSecret: GitWebhookSecret;
   /** A new secret, returned once; for `overlapSeconds` (default a day, at most 7 days) deliveries carry signatures with both */
   rotateWebhookSecret: WebhookEndpointSecret;
   /** Grant or remove the verified badge (ADMIN only); NOT_FOUND for an account without a developer profile */
   setDeveloperVerified: DeveloperProfile;
+  /** A new price for your extension (a published one must be paused first); subscribers keep theirs until they accept */
+  setPricing: ExtensionPricing;
+  /** A developer's revenue-share override in basis points (null removes it) and optionally their tier (ADMIN) */
+  setRevenueShareOverride: RevenueShareTerms;
   /** AUTOMATIC (default) or MANUAL upgrades for installs of this organization */
   setUpgradePolicy: Organization;
   /** Enable (clearing its failure run) or disable an endpoint */
@@ -687,6 +844,8 @@ export type Mutation = {
   signUp: AuthPayload;
   /** Submit a package (uploadId) or a git source; validation runs as a job. PACKAGE_REJECTED for an unsafe archive */
   submitVersion: ExtensionVersion;
+  /** Suspend any extension, with a reason (audited; ADMIN) */
+  suspendExtension: Extension;
   /** FORBIDDEN for system apps */
   uninstall: Installation;
   /** Edit your developer profile (contactPublic shows the contact email as your public support contact) */
@@ -700,6 +859,11 @@ export type Mutation = {
 
 export type MutationAcceptOrganizationInvitationArgs = {
   organizationId: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptPriceChangeArgs = {
+  subscriptionId: Scalars['ID']['input'];
 };
 
 
@@ -737,6 +901,12 @@ export type MutationCreateApiTokenArgs = {
 
 
 export type MutationCreateOrganizationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateRuntimeTokenArgs = {
+  appId: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
 
@@ -792,6 +962,11 @@ export type MutationModerateReviewArgs = {
 };
 
 
+export type MutationPauseExtensionArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
 export type MutationPostReviewMessageArgs = {
   body: Scalars['String']['input'];
   caseId: Scalars['ID']['input'];
@@ -808,8 +983,26 @@ export type MutationRateExtensionArgs = {
 };
 
 
+export type MutationRecordUsageArgs = {
+  input: UsageInput;
+};
+
+
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefundArgs = {
+  amountMinor: Scalars['SafeInt']['input'];
+  invoiceLineId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReinstateExtensionArgs = {
+  appId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -842,6 +1035,25 @@ export type MutationReplyToReviewArgs = {
 };
 
 
+export type MutationReportActionsArgs = {
+  count: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+  window: ReportWindowInput;
+};
+
+
+export type MutationReportErrorsArgs = {
+  count: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+  window: ReportWindowInput;
+};
+
+
+export type MutationReportHealthArgs = {
+  input: ReportHealthInput;
+};
+
+
 export type MutationReportReviewArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
   reviewId: Scalars['ID']['input'];
@@ -862,12 +1074,22 @@ export type MutationRespondToUpgradeOfferArgs = {
 };
 
 
+export type MutationResumeExtensionArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
 export type MutationRetryFailedJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeRuntimeTokenArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -886,6 +1108,20 @@ export type MutationRotateWebhookSecretArgs = {
 export type MutationSetDeveloperVerifiedArgs = {
   userId: Scalars['ID']['input'];
   verified: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetPricingArgs = {
+  appId: Scalars['String']['input'];
+  input: PricingInput;
+};
+
+
+export type MutationSetRevenueShareOverrideArgs = {
+  developerId: Scalars['ID']['input'];
+  developerShareBps?: InputMaybe<Scalars['SafeInt']['input']>;
+  reason: Scalars['String']['input'];
+  tier?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -908,6 +1144,12 @@ export type MutationSignUpArgs = {
 
 export type MutationSubmitVersionArgs = {
   input: SubmitVersionInput;
+};
+
+
+export type MutationSuspendExtensionArgs = {
+  appId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -988,6 +1230,21 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A monthly payout and its statement (CSV and PDF downloads, owner only) */
+export type PayoutStatement = {
+  amountMinor: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** GET with your Authorization header */
+  csvPath: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** GET with your Authorization header */
+  pdfPath: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  provider: Scalars['String']['output'];
+  providerReference?: Maybe<Scalars['String']['output']>;
+};
+
 export type Placement =
   | 'MIDDLE_LIST'
   | 'SIDEBAR_BOTTOM';
@@ -1014,11 +1271,35 @@ export type PlatformEventEdge = {
   node: PlatformEvent;
 };
 
+export type PriceConsentInput = {
+  pricingId: Scalars['ID']['input'];
+};
+
+export type PricingInput = {
+  capMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** ISO 4217 code; required unless FREE */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  includedUnits?: InputMaybe<Scalars['SafeInt']['input']>;
+  interval?: InputMaybe<BillingInterval>;
+  model: PricingModel;
+  priceMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+  trialDays?: InputMaybe<Scalars['Int']['input']>;
+  unitName?: InputMaybe<Scalars['String']['input']>;
+  unitPriceMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+};
+
+export type PricingModel =
+  | 'FLAT'
+  | 'FREE'
+  | 'USAGE';
+
 export type Query = {
   /** The audit trail, newest first (ADMIN) */
   auditLog: AuditEntryConnection;
   /** The category catalog */
   categories: Array<Category>;
+  /** What your extensions earned in a period (YYYY-MM; the current month when absent), per currency */
+  developerEarnings: Array<DeveloperEarnings>;
   /** Replay of the event log in order: public events, plus your private ones (all for admins) */
   events: EventConnection;
   /** An extension; unpublished ones only to their owner */
@@ -1031,6 +1312,8 @@ export type Query = {
   hostingCost: HostingCost;
   /** The hosting tiers a managed extension can run on, with their monthly cost (docs/hosting.md) */
   hostingTiers: Array<HostingTier>;
+  /** One of your invoices (NOT_FOUND for anyone else's) */
+  invoice: Invoice;
   /** Published extensions (never system apps): search, category, sort */
   marketplace: ExtensionConnection;
   /** The caller; null when anonymous */
@@ -1039,16 +1322,26 @@ export type Query = {
   myExtensions: Array<Extension>;
   /** Your installations, or an organization’s you belong to */
   myInstallations: Array<Installation>;
+  /** Your invoices, or an organization's (its owners and admins), newest first */
+  myInvoices: Array<Invoice>;
   /** Invitations waiting for your email */
   myOrganizationInvitations: Array<OrganizationInvitation>;
+  /** Your developer tier and the revenue share in force */
+  myRevenueShare: RevenueShareTerms;
   /** Your own review of an extension (or your organization's), hidden or not */
   myReview?: Maybe<Review>;
+  /** Your subscriptions, or an organization's (its owners and admins) */
+  mySubscriptions: Array<BillingSubscription>;
+  /** Your monthly payouts with their statements, newest first */
+  payoutStatements: Array<PayoutStatement>;
   /** Reported reviews awaiting a decision, longest-waiting first (REVIEWER) */
   ratingModerationQueue: ReviewModerationConnection;
   /** A case, for reviewers and the extension owner */
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
   reviewQueue: ReviewCaseConnection;
+  /** The runtime tokens of an extension you own, newest first */
+  runtimeTokens: Array<RuntimeToken>;
   /** The current validator rule set's rescan of published versions; null before it starts (ADMIN) */
   securityRescan?: Maybe<SecurityRescan>;
   /** Open (or declined) upgrade offers for your or an organization’s installations */
@@ -1063,6 +1356,11 @@ export type Query = {
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeveloperEarningsArgs = {
+  period?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1095,6 +1393,11 @@ export type QueryHostingCostArgs = {
 };
 
 
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryMarketplaceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
@@ -1109,8 +1412,18 @@ export type QueryMyInstallationsArgs = {
 };
 
 
+export type QueryMyInvoicesArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryMyReviewArgs = {
   appId: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMySubscriptionsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1131,6 +1444,11 @@ export type QueryReviewQueueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
   state?: InputMaybe<ReviewState>;
+};
+
+
+export type QueryRuntimeTokensArgs = {
+  appId: Scalars['String']['input'];
 };
 
 
@@ -1164,11 +1482,49 @@ export type RatingSummary = {
   histogram: Array<Scalars['Int']['output']>;
 };
 
+export type Refund = {
+  amountMinor: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  developerReversalMinor: Scalars['SafeInt']['output'];
+  id: Scalars['ID']['output'];
+  invoiceLineId: Scalars['ID']['output'];
+  platformReversalMinor: Scalars['SafeInt']['output'];
+  reason: Scalars['String']['output'];
+};
+
 export type RenderedDocType = {
   /** Sanitized HTML (no script, handlers or inline styles) */
   html: Scalars['String']['output'];
   markdown: Scalars['String']['output'];
   path: Scalars['String']['output'];
+};
+
+export type ReportHealthInput = {
+  /** Plain text, at most 2000 characters */
+  detail?: InputMaybe<Scalars['String']['input']>;
+  /** The installation reported on (give this or versionId) */
+  installationId?: InputMaybe<Scalars['ID']['input']>;
+  status: RuntimeHealthStatus;
+  /** The version reported on as a whole (give this or installationId) */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+  window: ReportWindowInput;
+};
+
+/** The span a report covers: start < end, at most PLAZA_RUNTIME_MAX_WINDOW_SECONDS long, not in the future */
+export type ReportWindowInput = {
+  end: Scalars['DateTime']['input'];
+  start: Scalars['DateTime']['input'];
+};
+
+/** A developer's tier and revenue share in force */
+export type RevenueShareTerms = {
+  developerId: Scalars['ID']['output'];
+  developerShareBps: Scalars['Int']['output'];
+  /** An admin's per-developer override is in force */
+  overridden: Scalars['Boolean']['output'];
+  /** Paid extensions allowed; null: unlimited */
+  paidAppLimit?: Maybe<Scalars['Int']['output']>;
+  tier: Scalars['String']['output'];
 };
 
 /** A rating with its optional text (docs/ratings.md). The author shows as a display name only */
@@ -1301,6 +1657,45 @@ export type Role =
   | 'REVIEWER'
   | 'USER';
 
+export type RuntimeHealthSnapshot = {
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The installation it was about; null for the version as a whole */
+  installationId?: Maybe<Scalars['ID']['output']>;
+  status: RuntimeHealthStatus;
+  windowEnd: Scalars['DateTime']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** FAILING counts toward automatic suspension; DEGRADED and HEALTHY end a failing streak */
+export type RuntimeHealthStatus =
+  | 'DEGRADED'
+  | 'FAILING'
+  | 'HEALTHY';
+
+/** A stored runtime report */
+export type RuntimeReportReceipt = {
+  /** The count stored (errors and actions reports) */
+  count?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when this report replaced an earlier one for the same window */
+  replaced: Scalars['Boolean']['output'];
+  /** The status stored (health reports) */
+  status?: Maybe<RuntimeHealthStatus>;
+  windowEnd: Scalars['DateTime']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** A runtime token of an extension (docs/runtime.md); its owner and admins only */
+export type RuntimeToken = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to tell tokens apart */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** An issue a rescan with a newer validator rule set found on a published version, not in its original report (owner, reviewers, admins) */
 export type SecurityFinding = {
   /** Path in the package ('' for the package as a whole) */
@@ -1383,6 +1778,11 @@ export type SubscriptionReleaseEventsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type SubscriptionStatus =
+  | 'ACTIVE'
+  | 'CANCELED'
+  | 'CANCELING';
+
 export type ToolSummary = {
   actionType?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -1424,6 +1824,24 @@ export type UpgradeRecommendation = {
   /** Newest supported version, same major when one exists */
   recommendedVersion?: Maybe<ExtensionVersion>;
   sunsetAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type UsageInput = {
+  /** The same key is counted once (per installation) */
+  idempotencyKey: Scalars['String']['input'];
+  installationId: Scalars['ID']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  units: Scalars['SafeInt']['input'];
+};
+
+export type UsageRecord = {
+  /** This key was already recorded: nothing new was counted */
+  duplicate: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** YYYY-MM: the period the units are billed in */
+  period: Scalars['String']['output'];
+  units: Scalars['SafeInt']['output'];
 };
 
 /** A Plaza account; private fields answer null to those who may not see them (docs/security.md) */
@@ -1490,6 +1908,20 @@ export type VersionHosting = {
   /** null when the version is not managed and names no tier */
   tier?: Maybe<Scalars['String']['output']>;
   webhookPath?: Maybe<Scalars['String']['output']>;
+};
+
+/** What the runtime reported about a version over the last days (its owner and admins only) */
+export type VersionRuntime = {
+  actions: Scalars['Float']['output'];
+  /** errors / actions; null with no actions */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  errors: Scalars['Float']['output'];
+  from: Scalars['DateTime']['output'];
+  healthFailures: Scalars['Int']['output'];
+  healthReports: Scalars['Int']['output'];
+  /** The latest health report, whenever it came */
+  lastHealth?: Maybe<RuntimeHealthSnapshot>;
+  to: Scalars['DateTime']['output'];
 };
 
 export type VersionSource =
@@ -1575,6 +2007,215 @@ export type WebhookEndpointSecret = {
 export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+export type BillingSetPricingMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  i: PricingInput;
+}>;
+
+
+export type BillingSetPricingMutation = { setPricing: { id: string, revision: number, model: PricingModel, interval?: BillingInterval | null, priceMinor?: any | null, currency: string, unitName?: string | null, unitPriceMinor?: any | null, includedUnits?: any | null, capMinor?: any | null, trialDays?: number | null } };
+
+export type BillingPricingOfQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingPricingOfQuery = { extension?: { pricing?: { id: string, revision: number, model: PricingModel, priceMinor?: any | null, currency: string } | null } | null };
+
+export type BillingInstallMutationVariables = Exact<{
+  i: InstallInput;
+}>;
+
+
+export type BillingInstallMutation = { install: { id: string, status: InstallStatus } };
+
+export type BillingUninstallMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingUninstallMutation = { uninstall: { id: string, status: InstallStatus } };
+
+export type BillingSubscriptionsQueryVariables = Exact<{
+  o?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type BillingSubscriptionsQuery = { mySubscriptions: Array<{ id: string, installationId: string, status: SubscriptionStatus, cancelAt?: string | null, trialEndsAt?: string | null, pricing: { id: string, priceMinor?: any | null }, offeredPricing?: { id: string, priceMinor?: any | null } | null }> };
+
+export type BillingAcceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingAcceptMutation = { acceptPriceChange: { id: string, status: SubscriptionStatus, pricing: { id: string, priceMinor?: any | null }, offeredPricing?: { id: string } | null } };
+
+export type BillingRuntimeTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type BillingRuntimeTokenMutation = { createRuntimeToken: { secret: string, runtimeToken: { id: string } } };
+
+export type BillingRevokeRuntimeTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingRevokeRuntimeTokenMutation = { revokeRuntimeToken: { id: string, revokedAt?: string | null } };
+
+export type BillingRecordUsageMutationVariables = Exact<{
+  i: UsageInput;
+}>;
+
+
+export type BillingRecordUsageMutation = { recordUsage: { id: string, units: any, period: string, duplicate: boolean } };
+
+export type BillingInvoicesQueryVariables = Exact<{
+  o?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type BillingInvoicesQuery = { myInvoices: Array<{ id: string, period: string, currency: string, totalMinor: any, organizationId?: string | null, lines: Array<{ id: string, kind: InvoiceLineKind, description: string, quantity: any, amountMinor: any, refundedMinor: any, currency: string }> }> };
+
+export type BillingInvoiceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BillingInvoiceQuery = { invoice: { id: string, totalMinor: any, lines: Array<{ id: string, amountMinor: any }> } };
+
+export type BillingEarningsQueryVariables = Exact<{
+  p?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BillingEarningsQuery = { developerEarnings: Array<{ period: string, currency: string, grossMinor: any, developerMinor: any, platformFeeMinor: any, refundedMinor: any, reversedMinor: any, lines: Array<{ id: string, kind: InvoiceLineKind, amountMinor: any, developerShareBps: number, developerAmountMinor: any, platformFeeMinor: any, refundedMinor: any }> }> };
+
+export type BillingPayoutsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingPayoutsQuery = { payoutStatements: Array<{ id: string, period: string, currency: string, amountMinor: any, provider: string, providerReference?: string | null, csvPath: string, pdfPath: string }> };
+
+export type BillingRefundMutationVariables = Exact<{
+  l: Scalars['ID']['input'];
+  a: Scalars['SafeInt']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type BillingRefundMutation = { refund: { id: string, amountMinor: any, developerReversalMinor: any, platformReversalMinor: any } };
+
+export type BillingOverrideMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  b?: InputMaybe<Scalars['SafeInt']['input']>;
+  r: Scalars['String']['input'];
+  t?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BillingOverrideMutation = { setRevenueShareOverride: { developerId: string, tier: string, developerShareBps: number, overridden: boolean, paidAppLimit?: number | null } };
+
+export type BillingPauseMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingPauseMutation = { pauseExtension: { appId: string } };
+
+export type BillingResumeMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingResumeMutation = { resumeExtension: { appId: string } };
+
+export type BillingMarketplaceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingMarketplaceQuery = { marketplace: { edges: Array<{ node: { appId: string, pricing?: { id: string, priceMinor?: any | null } | null } }> } };
+
+export type BillingScopesQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type BillingScopesQuery = { extension?: { scopes: Array<string> } | null };
+
+export type BillingMyShareQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingMyShareQuery = { myRevenueShare: { tier: string, developerShareBps: number, overridden: boolean } };
+
+export type AvailabilityPauseMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityPauseMutation = { pauseExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityResumeMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityResumeMutation = { resumeExtension: { appId: string, availability: ExtensionAvailability } };
+
+export type AvailabilitySuspendMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilitySuspendMutation = { suspendExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityReinstateMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityReinstateMutation = { reinstateExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityExtensionQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityExtensionQuery = { extension?: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } | null };
+
+export type AvailabilityMarketQueryVariables = Exact<{
+  q: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityMarketQuery = { marketplace: { totalCount: number, edges: Array<{ node: { appId: string } }> } };
+
+export type AvailabilityCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AvailabilityCategoriesQuery = { categories: Array<{ slug: string, count: number }> };
+
+export type AvailabilityInstallMutationVariables = Exact<{
+  i: InstallInput;
+}>;
+
+
+export type AvailabilityInstallMutation = { install: { id: string } };
+
+export type AvailabilityMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AvailabilityMineQuery = { myInstallations: Array<{ id: string, extensionAvailability: ExtensionAvailability, extension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } }> };
+
+export type AvailabilityEventsQueryVariables = Exact<{
+  a?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type AvailabilityEventsQuery = { events: { edges: Array<{ node: { type: string, data: unknown } }> } };
 
 export type ListingMediaQueryVariables = Exact<{
   a: Scalars['String']['input'];
@@ -1745,6 +2386,70 @@ export type RatingsAcceptMutationVariables = Exact<{
 
 export type RatingsAcceptMutation = { acceptOrganizationInvitation: { id: string } };
 
+export type RuntimeCreateTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type RuntimeCreateTokenMutation = { createRuntimeToken: { secret: string, runtimeToken: { id: string, name: string, prefix: string, revokedAt?: string | null } } };
+
+export type RuntimeRevokeTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RuntimeRevokeTokenMutation = { revokeRuntimeToken: { id: string, revokedAt?: string | null } };
+
+export type RuntimeTokensQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, prefix: string, lastUsedAt?: string | null, revokedAt?: string | null }> };
+
+export type RuntimeReportErrorsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type RuntimeReportErrorsMutation = { reportErrors: { id: string, count?: number | null, replaced: boolean, windowStart: string, windowEnd: string } };
+
+export type RuntimeReportActionsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type RuntimeReportActionsMutation = { reportActions: { id: string, count?: number | null, replaced: boolean } };
+
+export type RuntimeReportHealthMutationVariables = Exact<{
+  i: ReportHealthInput;
+}>;
+
+
+export type RuntimeReportHealthMutation = { reportHealth: { id: string, status?: RuntimeHealthStatus | null, replaced: boolean } };
+
+export type RuntimeMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuntimeMeQuery = { me?: { id: string } | null };
+
+export type RuntimeMyExtensionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuntimeMyExtensionsQuery = { myExtensions: Array<{ appId: string }> };
+
+export type RuntimeOfVersionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RuntimeOfVersionQuery = { extensionVersion?: { id: string, runtime?: { actions: number, errors: number, errorRate?: number | null, healthReports: number, healthFailures: number, lastHealth?: { status: RuntimeHealthStatus, detail?: string | null, installationId?: string | null } | null } | null } | null };
+
 export type TrustOfVersionQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1897,6 +2602,36 @@ export type ScenarioScopesQueryVariables = Exact<{
 export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null };
 
 
+export const BillingSetPricingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingSetPricing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PricingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPricing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"includedUnits"}},{"kind":"Field","name":{"kind":"Name","value":"capMinor"}},{"kind":"Field","name":{"kind":"Name","value":"trialDays"}}]}}]}}]} as unknown as DocumentNode<BillingSetPricingMutation, BillingSetPricingMutationVariables>;
+export const BillingPricingOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingPricingOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<BillingPricingOfQuery, BillingPricingOfQueryVariables>;
+export const BillingInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BillingInstallMutation, BillingInstallMutationVariables>;
+export const BillingUninstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingUninstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uninstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"installationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BillingUninstallMutation, BillingUninstallMutationVariables>;
+export const BillingSubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingSubscriptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"installationId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAt"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offeredPricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingSubscriptionsQuery, BillingSubscriptionsQueryVariables>;
+export const BillingAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPriceChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subscriptionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offeredPricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<BillingAcceptMutation, BillingAcceptMutationVariables>;
+export const BillingRuntimeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRuntimeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"runtimeToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<BillingRuntimeTokenMutation, BillingRuntimeTokenMutationVariables>;
+export const BillingRevokeRuntimeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRevokeRuntimeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<BillingRevokeRuntimeTokenMutation, BillingRevokeRuntimeTokenMutationVariables>;
+export const BillingRecordUsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRecordUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordUsage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"units"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"duplicate"}}]}}]}}]} as unknown as DocumentNode<BillingRecordUsageMutation, BillingRecordUsageMutationVariables>;
+export const BillingInvoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingInvoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInvoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"totalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<BillingInvoicesQuery, BillingInvoicesQueryVariables>;
+export const BillingInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"totalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingInvoiceQuery, BillingInvoiceQueryVariables>;
+export const BillingEarningsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingEarnings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"p"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"developerEarnings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"grossMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"reversedMinor"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"developerAmountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeMinor"}},{"kind":"Field","name":{"kind":"Name","value":"refundedMinor"}}]}}]}}]}}]} as unknown as DocumentNode<BillingEarningsQuery, BillingEarningsQueryVariables>;
+export const BillingPayoutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingPayouts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payoutStatements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"providerReference"}},{"kind":"Field","name":{"kind":"Name","value":"csvPath"}},{"kind":"Field","name":{"kind":"Name","value":"pdfPath"}}]}}]}}]} as unknown as DocumentNode<BillingPayoutsQuery, BillingPayoutsQueryVariables>;
+export const BillingRefundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingRefund"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"l"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SafeInt"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refund"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceLineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"l"}}},{"kind":"Argument","name":{"kind":"Name","value":"amountMinor"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"developerReversalMinor"}},{"kind":"Field","name":{"kind":"Name","value":"platformReversalMinor"}}]}}]}}]} as unknown as DocumentNode<BillingRefundMutation, BillingRefundMutationVariables>;
+export const BillingOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"b"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SafeInt"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"t"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRevenueShareOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"developerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}},{"kind":"Argument","name":{"kind":"Name","value":"developerShareBps"},"value":{"kind":"Variable","name":{"kind":"Name","value":"b"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}},{"kind":"Argument","name":{"kind":"Name","value":"tier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"t"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"developerId"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"overridden"}},{"kind":"Field","name":{"kind":"Name","value":"paidAppLimit"}}]}}]}}]} as unknown as DocumentNode<BillingOverrideMutation, BillingOverrideMutationVariables>;
+export const BillingPauseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingPause"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]} as unknown as DocumentNode<BillingPauseMutation, BillingPauseMutationVariables>;
+export const BillingResumeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingResume"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]} as unknown as DocumentNode<BillingResumeMutation, BillingResumeMutationVariables>;
+export const BillingMarketplaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingMarketplace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BillingMarketplaceQuery, BillingMarketplaceQueryVariables>;
+export const BillingScopesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingScopes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<BillingScopesQuery, BillingScopesQueryVariables>;
+export const BillingMyShareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingMyShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myRevenueShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"developerShareBps"}},{"kind":"Field","name":{"kind":"Name","value":"overridden"}}]}}]}}]} as unknown as DocumentNode<BillingMyShareQuery, BillingMyShareQueryVariables>;
+export const AvailabilityPauseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityPause"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityPauseMutation, AvailabilityPauseMutationVariables>;
+export const AvailabilityResumeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityResume"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}}]}}]} as unknown as DocumentNode<AvailabilityResumeMutation, AvailabilityResumeMutationVariables>;
+export const AvailabilitySuspendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilitySuspend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilitySuspendMutation, AvailabilitySuspendMutationVariables>;
+export const AvailabilityReinstateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityReinstate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityReinstateMutation, AvailabilityReinstateMutationVariables>;
+export const AvailabilityExtensionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityExtension"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityExtensionQuery, AvailabilityExtensionQueryVariables>;
+export const AvailabilityMarketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityMarket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityMarketQuery, AvailabilityMarketQueryVariables>;
+export const AvailabilityCategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<AvailabilityCategoriesQuery, AvailabilityCategoriesQueryVariables>;
+export const AvailabilityInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AvailabilityInstallMutation, AvailabilityInstallMutationVariables>;
+export const AvailabilityMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityMine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInstallations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAvailability"}},{"kind":"Field","name":{"kind":"Name","value":"extension"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityMineQuery, AvailabilityMineQueryVariables>;
+export const AvailabilityEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"extension.paused","block":false},{"kind":"StringValue","value":"extension.resumed","block":false},{"kind":"StringValue","value":"extension.suspended","block":false},{"kind":"StringValue","value":"extension.reinstated","block":false}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityEventsQuery, AvailabilityEventsQueryVariables>;
 export const ListingMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenshots"}},{"kind":"Field","name":{"kind":"Name","value":"supportResponseHours"}},{"kind":"Field","name":{"kind":"Name","value":"screenshotImages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complianceDocuments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingMediaQuery, ListingMediaQueryVariables>;
 export const ReorderScreenshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderScreenshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderListingScreenshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<ReorderScreenshotsMutation, ReorderScreenshotsMutationVariables>;
 export const RemoveScreenshotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveScreenshot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeListingScreenshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<RemoveScreenshotMutation, RemoveScreenshotMutationVariables>;
@@ -1920,6 +2655,15 @@ export const RatingsUninstallDocument = {"kind":"Document","definitions":[{"kind
 export const RatingsOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsOrgMutation, RatingsOrgMutationVariables>;
 export const RatingsAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"e"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"e"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"MEMBER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAddMemberMutation, RatingsAddMemberMutationVariables>;
 export const RatingsAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrganizationInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAcceptMutation, RatingsAcceptMutationVariables>;
+export const RuntimeCreateTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeCreateToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"runtimeToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RuntimeCreateTokenMutation, RuntimeCreateTokenMutationVariables>;
+export const RuntimeRevokeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeRevokeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RuntimeRevokeTokenMutation, RuntimeRevokeTokenMutationVariables>;
+export const RuntimeTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runtimeTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RuntimeTokensQuery, RuntimeTokensQueryVariables>;
+export const RuntimeReportErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportErrorsMutation, RuntimeReportErrorsMutationVariables>;
+export const RuntimeReportActionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportActions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportActions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportActionsMutation, RuntimeReportActionsMutationVariables>;
+export const RuntimeReportHealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportHealth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportHealthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportHealth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportHealthMutation, RuntimeReportHealthMutationVariables>;
+export const RuntimeMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RuntimeMeQuery, RuntimeMeQueryVariables>;
+export const RuntimeMyExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMyExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]} as unknown as DocumentNode<RuntimeMyExtensionsQuery, RuntimeMyExtensionsQueryVariables>;
+export const RuntimeOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"runtime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"days"},"value":{"kind":"IntValue","value":"7"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"healthReports"}},{"kind":"Field","name":{"kind":"Name","value":"healthFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastHealth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"installationId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RuntimeOfVersionQuery, RuntimeOfVersionQueryVariables>;
 export const TrustOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrustOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"version"},"name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ruleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"securityFindings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"reviewCaseId"}},{"kind":"Field","name":{"kind":"Name","value":"foundAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"document"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestationSummaries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attestationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"describes"}},{"kind":"Field","name":{"kind":"Name","value":"predicateType"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRepository"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"envelope"}},{"kind":"Field","name":{"kind":"Name","value":"signatureCount"}}]}}]}}]}}]} as unknown as DocumentNode<TrustOfVersionQuery, TrustOfVersionQueryVariables>;
 export const TrustAttachDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustAttach"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}}]}}]}}]}}]} as unknown as DocumentNode<TrustAttachMutation, TrustAttachMutationVariables>;
 export const TrustRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<TrustRemoveMutation, TrustRemoveMutationVariables>;

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 import { buildAdmin, buildUser, TestUser, uniqueEmail } from './factories';
-import { installationOf, publishedExtension } from './scenarios';
+import { approvedVersion, installationOf, publishApproved, publishedExtension } from './scenarios';
+import { systemContext } from '../../src/context';
+import { createLoaders } from '../../src/loaders';
+import { ManualClock } from '../../src/shared/clock';
 import { startReceiver } from './webhook-receiver';
 import { minimalPdf } from './images';
 import { spdxSbom } from './attestations';
@@ -219,6 +222,20 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
   // Tokens and webhook endpoints: one's own only.
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('owner token name', canary('tokown'), ['owner', 'admin']) }, owner.token);
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('stranger token name', canary('tokstr'), ['stranger', 'admin']) }, stranger.token);
+  // Runtime tokens and reports (docs/runtime.md): the owner's (and admins') only.
+  const runtime = await must(
+    t,
+    `mutation($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret } }`,
+    { a: appId, n: secret('runtime token name', canary('rttoken'), ['owner', 'admin']) },
+    owner.token,
+  );
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await must(
+    t,
+    `mutation($i: ReportHealthInput!) { reportHealth(input: $i) { id } }`,
+    { i: { versionId: published.id, status: 'FAILING', detail: secret('runtime health detail', canary('rthealth'), ['owner', 'admin']), window: { start: hourAgo.toISOString(), end: new Date(hourAgo.getTime() + 60_000).toISOString() } } },
+    runtime.createRuntimeToken.secret,
+  );
   const receiver = await startReceiver();
   await must(
     t,
@@ -233,6 +250,38 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     stranger.token,
   );
 
+  // Billing (docs/billing.md): the stranger subscribes to the owner's paid extension and a month
+  // closes on the app's clock (the sweep starts its app with a ManualClock): the invoice is the
+  // stranger's; its line is also the developer's earnings; the payout is the developer's.
+  const billingIds: string[] = [];
+  const clock = t.app.services.clock;
+  if (clock instanceof ManualClock) {
+    const paid = await approvedVersion(t, { dev: owner, reviewer, appId: `sweep-paid-${tag}`, displayName: 'Sweep Paid App' });
+    const pricing = await must(
+      t,
+      `mutation($a: String!) { setPricing(appId: $a, input: { model: FLAT, interval: MONTH, priceMinor: 1234, currency: "EUR" }) { id } }`,
+      { a: paid.appId },
+      owner.token,
+    );
+    await publishApproved(t, paid);
+    await installationOf(t, stranger, { appId: paid.appId }, { price: { pricingId: pricing.setPricing.id } });
+    const now = clock.now();
+    clock.advance({ days: 40 });
+    const ctx = systemContext(t.app.dataSource.manager, t.app.logger, createLoaders(t.app.dataSource.manager), t.app.container, 'sweep-close');
+    await t.app.services.periodClose.closeDuePeriods(ctx);
+    clock.set(now);
+    const [invoice] = await t.sql<{ id: string; line_id: string; payout_id: string }>(
+      `SELECT i.id, l.id AS line_id, (SELECT id FROM billing_payouts WHERE developer_id = $2 LIMIT 1) AS payout_id
+         FROM billing_invoices i JOIN billing_invoice_lines l ON l.invoice_id = i.id WHERE i.customer_user_id = $1`,
+      [stranger.id, owner.id],
+    );
+    if (!invoice?.payout_id) throw new Error('the sweep world expected an invoice and a payout');
+    secret('invoice id', invoice.id, ['stranger', 'admin']);
+    secret('invoice line id', invoice.line_id, ['stranger', 'owner', 'admin']);
+    secret('payout id', invoice.payout_id, ['owner', 'admin']);
+    billingIds.push(invoice.id);
+  }
+
   return {
     appId,
     users: { owner, stranger, admin, reviewer, tester, installer, orgAdmin, orgMember },
@@ -242,7 +291,7 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     caseIds: [caseId],
     ids: {
       appId: [appId],
-      id: [...Object.values(versionIds), caseId],
+      id: [...Object.values(versionIds), caseId, ...billingIds],
       organizationId: [null, organizationId],
     },
     canaries,

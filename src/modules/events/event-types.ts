@@ -28,6 +28,16 @@ export const EventTypes = {
   RATING_MODERATED: 'rating.moderated',
   VERSION_SECURITY_FINDINGS: 'version.security_findings',
   VERSION_ATTESTATION_ATTACHED: 'version.attestation_attached',
+  SUBSCRIPTION_CREATED: 'subscription.created',
+  SUBSCRIPTION_CANCELED: 'subscription.canceled',
+  SUBSCRIPTION_PRICE_CHANGE_OFFERED: 'subscription.price_change_offered',
+  INVOICE_FINALIZED: 'invoice.finalized',
+  PAYOUT_CREATED: 'payout.created',
+  EXTENSION_PAUSED: 'extension.paused',
+  EXTENSION_RESUMED: 'extension.resumed',
+  EXTENSION_SUSPENDED: 'extension.suspended',
+  EXTENSION_REINSTATED: 'extension.reinstated',
+  EXTENSION_DELISTED: 'extension.delisted',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -48,6 +58,8 @@ export const InternalEventTypes = {
   STAGING_TESTER_INVITED: 'staging.tester_invited',
   STAGING_INVITATION_RECEIVED: 'staging.invitation_received',
   VERSION_WITHDRAWN: 'version.withdrawn',
+  RUNTIME_TOKEN_CREATED: 'runtime.token_created',
+  RUNTIME_TOKEN_REVOKED: 'runtime.token_revoked',
 } as const;
 
 export type InternalEventType = (typeof InternalEventTypes)[keyof typeof InternalEventTypes];
@@ -60,6 +72,18 @@ export interface LifecycleHook {
   hook: string;
   declared: boolean;
   signature: string | null;
+}
+
+/** What every `extension.<availability>` event carries (docs/runtime.md, "Availability"). */
+export interface AvailabilityPayload {
+  from: string;
+  to: string;
+  reason: string | null;
+  automatic: boolean;
+  /** The version whose health suspended it, or whose publish lifted it; else null. */
+  versionId: string | null;
+  /** The unsupported SDK version a delisting is about; else null. */
+  sdkVersion: string | null;
 }
 
 /** A version's outcome of validation, as `version.validated` and `version.validation_failed` carry it. */
@@ -77,6 +101,11 @@ export interface ValidationOutcome {
  */
 export interface EventPayloads {
   'extension.claimed': { displayName: string; category: string };
+  'extension.paused': AvailabilityPayload;
+  'extension.resumed': AvailabilityPayload;
+  'extension.suspended': AvailabilityPayload;
+  'extension.reinstated': AvailabilityPayload;
+  'extension.delisted': AvailabilityPayload;
   'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
   'version.validated': ValidationOutcome;
   'version.validation_failed': ValidationOutcome;
@@ -116,6 +145,8 @@ export interface EventPayloads {
   'staging.tester_invited': { email: string };
   'staging.invitation_received': { appId: string; version: string | null; displayName: string };
   'version.withdrawn': Record<string, never>;
+  'runtime.token_created': { name: string; prefix: string };
+  'runtime.token_revoked': { name: string; prefix: string };
   'hosting.tier_changed': {
     installationId: string;
     organizationId: string | null;
@@ -132,6 +163,22 @@ export interface EventPayloads {
   'rating.moderated': { ratingId: string; decision: string; hidden: boolean };
   'version.security_findings': { versionId: string; ruleSetVersion: string; findingCount: number; errorCount: number; rules: string[]; reviewCaseId: string | null };
   'version.attestation_attached': { versionId: string; attestationId: string; kind: string; sha256: string };
+  'subscription.created': {
+    subscriptionId: string;
+    installationId: string;
+    organizationId: string | null;
+    pricingId: string;
+    model: string;
+    interval: string | null;
+    priceMinor: number | null;
+    unitPriceMinor: number | null;
+    currency: string;
+    trialEndsAt: string | null;
+  };
+  'subscription.canceled': { subscriptionId: string; installationId: string; organizationId: string | null; cancelAt: string };
+  'subscription.price_change_offered': { subscriptionId: string; organizationId: string | null; currentPricingId: string; offeredPricingId: string; revision: number };
+  'invoice.finalized': { invoiceId: string; organizationId: string | null; period: string; currency: string; totalMinor: number; lineCount: number };
+  'payout.created': { payoutId: string; period: string; currency: string; amountMinor: number; provider: string };
   'hosting.health_checked': { checkId: string; passed: boolean; httpStatus: number | null; latencyMs: number | null; attempts: number };
   'extension.git_revalidated': {
     revalidationId: string;
@@ -153,6 +200,10 @@ export const AUDIENCE_ONLY_FIELDS: Readonly<Partial<Record<string, readonly stri
   [EventTypes.INSTALLATION_CREATED]: ['ownerUserId', 'organizationId'],
   [EventTypes.INSTALLATION_UNINSTALLED]: ['ownerUserId', 'organizationId'],
   [EventTypes.HOSTING_TIER_CHANGED]: ['organizationId'],
+  // The developer learns that a subscription started or ended, not whose it is.
+  [EventTypes.SUBSCRIPTION_CREATED]: ['organizationId', 'installationId'],
+  [EventTypes.SUBSCRIPTION_CANCELED]: ['organizationId', 'installationId'],
+  [EventTypes.SUBSCRIPTION_PRICE_CHANGE_OFFERED]: ['organizationId'],
 };
 
 /** The payload version every catalogued type is written with today. */

@@ -1,8 +1,9 @@
+import { ExtensionAvailability } from '../extensions/extension-availability';
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { In, IsNull } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
-import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { ConsentRequiredError, ExtensionUnavailableError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { canManageInstallation } from './installation.policy';
 import type { OrganizationsService } from '../accounts/organizations.service';
@@ -25,7 +26,19 @@ export interface InstallRequest {
   versionId?: string | null;
   /** The tier and monthly cost of a managed version, as shown: required to install one. */
   hostingCost?: CostAcknowledgement | null;
+  /** The price revision shown (Extension.pricing.id): required to install a paid extension (docs/billing.md). */
+  price?: { pricingId: string } | null;
 }
+
+/**
+ * A consent a higher module requires before an install (the billing module: the price). It runs
+ * inside the install transaction, before anything is written, and answers the extension fields of
+ * CONSENT_REQUIRED it adds (for example `{ missingPrice: … }`), or null when nothing is missing.
+ */
+export type ConsentCheck = (
+  tx: AuthedContext,
+  install: { extension: ExtensionEntity; versionId: string; organizationId: string | null; request: InstallRequest },
+) => Promise<Record<string, unknown> | null>;
 
 
 /** What the runtime needs to call the extension's lifecycle hooks (docs/marketplace.md, "Installing"). */
@@ -42,6 +55,13 @@ export function lifecycleOf(manifest: Manifest | null, hook: 'on_install' | 'on_
  * (I-SYSTEM-APPS-NEVER-UNINSTALLABLE).
  */
 export class InstallsService {
+  private readonly consentChecks: ConsentCheck[] = [];
+
+  /** Registers a consent an install needs (see ConsentCheck); higher modules call it from their constructors. */
+  addConsentCheck(check: ConsentCheck): void {
+    this.consentChecks.push(check);
+  }
+
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly events: EventLog,
@@ -61,14 +81,27 @@ export class InstallsService {
     if (!extension) throw new NotFoundError('Extension');
     if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
     const { version, source } = await this.resolveVersion(ctx, extension, input.versionId ?? null);
+    // Not LISTED: no new installs from the marketplace (staging installs of a tester are not marketplace installs).
+    if (source === InstallSource.USER && extension.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(extension.availability);
     const required = declaredScopes((version.manifest ?? {}) as Manifest);
     const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
     const missing = required.filter(s => !granted.includes(s));
     // A managed extension's tier and monthly cost are part of the consent (docs/hosting.md).
     const price = await priceOf(ctx, version.manifest);
     const missingCost = unacknowledged(price, input.hostingCost);
-    if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
     return withTransaction(ctx, async tx => {
+      if (source === InstallSource.USER) {
+        // Again under a share lock: a pause or suspension committing meanwhile (they lock the row) is seen.
+        const [row] = await tx.manager.query(`SELECT availability FROM extensions WHERE id = $1 FOR SHARE`, [extension.id]);
+        if (row.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(row.availability);
+      }
+      // Registered consents (the price of a paid extension) read and lock what they check in
+      // this transaction, so what was acknowledged is what the handlers of installation.created see.
+      const more: Record<string, unknown> = {};
+      for (const check of this.consentChecks) {
+        Object.assign(more, await check(tx, { extension, versionId: version.id, organizationId: input.organizationId ?? null, request: input }));
+      }
+      if (missing.length || missingCost || Object.keys(more).length) throw new ConsentRequiredError(missing, missingCost, more);
       const values = {
         extensionId: extension.id,
         versionId: version.id,

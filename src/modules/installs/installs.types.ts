@@ -46,6 +46,14 @@ export class Installation {
   }
 }
 
+/** The price revision the installer was shown (Extension.pricing.id); a paid extension needs it (docs/billing.md). */
+@InputType()
+export class PriceConsentInput {
+  @Field(() => ID)
+  @Length(1, 64)
+  pricingId: string;
+}
+
 @InputType()
 export class InstallInput {
   @Field()
@@ -72,4 +80,13 @@ export class InstallInput {
   @ValidateNested()
   @Type(() => HostingCostConsentInput)
   hostingCost?: HostingCostConsentInput | null;
+
+  @Field(() => PriceConsentInput, {
+    nullable: true,
+    description: 'For a paid extension: the price revision shown (Extension.pricing.id); CONSENT_REQUIRED carries missingPrice when missing or outdated',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriceConsentInput)
+  price?: PriceConsentInput | null;
 }
