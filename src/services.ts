@@ -53,6 +53,8 @@ import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from '
 import { RatingsService } from './modules/ratings/ratings.service';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -128,7 +130,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { clock, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const analytics = new AnalyticsService(clock, jobs, config.dbLongStatementTimeoutMs);
+  return { clock, ratings, analytics, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -162,6 +165,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
+    [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

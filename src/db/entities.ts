@@ -22,6 +22,7 @@ import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
+import { ExtensionDailyStatsEntity, RollupDayEntity, VersionDailyStatsEntity } from '../modules/analytics/analytics.entities';
 
 import {
   WebhookAttemptEntity,
@@ -69,4 +70,7 @@ export const entities = [
   ExtensionRatingEntity,
   RatingReplyEntity,
   RatingReportEntity,
+  ExtensionDailyStatsEntity,
+  VersionDailyStatsEntity,
+  RollupDayEntity,
 ];

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }": typeof types.AnalyticsOfDocument,
+    "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": typeof types.AnalyticsUninstallDocument,
+    "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": typeof types.AnalyticsOffersDocument,
+    "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": typeof types.AnalyticsRespondDocument,
+    "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": typeof types.AnalyticsRateDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -54,6 +59,11 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }": types.AnalyticsOfDocument,
+    "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": types.AnalyticsUninstallDocument,
+    "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": types.AnalyticsOffersDocument,
+    "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": types.AnalyticsRespondDocument,
+    "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": types.AnalyticsRateDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -108,6 +118,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }"): (typeof documents)["query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"): (typeof documents)["mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }"): (typeof documents)["query AnalyticsOffers { upgradeOffers { id toVersion { version } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }"): (typeof documents)["mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"): (typeof documents)["mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
