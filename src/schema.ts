@@ -24,6 +24,7 @@ import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/we
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
@@ -55,6 +56,7 @@ export const resolvers: NonEmptyArray<Function> = [
   HostingVersionResolver,
   HostingReviewResolver,
   RatingsResolver,
+  RuntimeResolver,
   AnalyticsResolver,
 ];
 

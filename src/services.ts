@@ -53,6 +53,9 @@ import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from '
 import { RatingsService } from './modules/ratings/ratings.service';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
+import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
+import { RuntimeReports } from './modules/runtime/runtime-reports.service';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 
@@ -130,8 +133,13 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
+  const runtimeTokens = new RuntimeTokensService(dataSource, extensions, events, audit);
+  const runtimeReports = new RuntimeReports(
+    { clockSkewSeconds: config.runtimeClockSkewSeconds, maxWindowSeconds: config.runtimeMaxWindowSeconds, maxAgeSeconds: config.runtimeMaxReportAgeSeconds },
+    clock,
+  );
   const analytics = new AnalyticsService(clock, jobs, config.dbLongStatementTimeoutMs);
-  return { clock, ratings, analytics, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  return { clock, runtimeTokens, runtimeReports, ratings, analytics, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -165,6 +173,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
     [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
   ]);
   return {

@@ -22,6 +22,7 @@ import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
 import { ExtensionDailyStatsEntity, RollupDayEntity, VersionDailyStatsEntity } from '../modules/analytics/analytics.entities';
 
 import {
@@ -70,6 +71,9 @@ export const entities = [
   ExtensionRatingEntity,
   RatingReplyEntity,
   RatingReportEntity,
+  RuntimeTokenEntity,
+  RuntimeCountEntity,
+  RuntimeHealthReportEntity,
   ExtensionDailyStatsEntity,
   VersionDailyStatsEntity,
   RollupDayEntity,

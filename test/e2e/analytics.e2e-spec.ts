@@ -18,11 +18,14 @@ const ANALYTICS = graphql(`query AnalyticsOf($a: String!, $f: String!, $t: Strin
     points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined
              offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }
     versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption
-               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }`);
+               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }`);
 const UNINSTALL = graphql(`mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }`);
 const OFFERS = graphql(`query AnalyticsOffers { upgradeOffers { id toVersion { version } } }`);
 const RESPOND = graphql(`mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }`);
 const RATE = graphql(`mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }`);
+const RUNTIME_TOKEN = graphql(`mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: "analytics test host") { secret } }`);
+const ACTIONS = graphql(`mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }`);
+const ERRORS = graphql(`mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }`);
 
 const CHROMIUM = process.env.PLAZA_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -33,6 +36,8 @@ describe('publisher analytics (docs/analytics.md)', () => {
   let t: TestApp;
   let dev: TestUser;
   let reviewer: TestUser;
+  /** An extension the job, authorization and bad-input tests share (each only adds to it). */
+  let shared: { appId: string };
   // The event log stamps rows with the database's time; the injected clock starts there and only
   // moves when a test says so (the job's "today" and the range bounds read it).
   const clock = new ManualClock(new Date());
@@ -42,6 +47,7 @@ describe('publisher analytics (docs/analytics.md)', () => {
     t = await startTestApp({}, { clock });
     dev = await buildDeveloper(t);
     reviewer = await buildReviewer(t);
+    shared = await publishedExtension(t, { dev, reviewer, appId: 'stats-shared', displayName: 'Stats Shared' });
   }, 60000);
   afterAll(() => t?.close());
 
@@ -90,12 +96,22 @@ describe('publisher analytics (docs/analytics.md)', () => {
     await must(t, RESPOND, { id: (await offerOf(users[0])).id, a: true, s: ['store:write'] }, users[0].token);
     await must(t, RESPOND, { id: (await offerOf(users[1])).id, a: false }, users[1].token);
     await must(t, RATE, { i: { appId: ext.appId, stars: 4 } }, users[0].token);
+    // The runtime reports tool calls and errors per version, through its own token; a re-sent
+    // report for the same window replaces the first (counted once).
+    const runtime = (await must(t, RUNTIME_TOKEN, { a: ext.appId }, dev.token)).createRuntimeToken.secret;
+    const now = clock.now().getTime();
+    const start = Math.max(now - 3_600_000, Date.parse(`${utcDay(clock.now())}T00:00:00Z`));
+    const window = { start: new Date(start).toISOString(), end: new Date(start + 60_000).toISOString() };
+    await must(t, ACTIONS, { v: ext.versionId, c: 150, w: window }, runtime);
+    expect((await must(t, ACTIONS, { v: ext.versionId, c: 200, w: window }, runtime)).reportActions.replaced).toBe(true);
+    await must(t, ERRORS, { v: ext.versionId, c: 10, w: window }, runtime);
+    await must(t, ACTIONS, { v: nextId, c: 100, w: window }, runtime);
     return { ext, users, installs, nextId };
   }
 
   it('rolls up installs, uninstalls, upgrade adoption, offer answers and ratings per extension and version; a re-run gives the same rows', async () => {
     const { ext } = await busyExtension();
-    const days = await eventDays(ext.appId);
+    const days = [...(await eventDays(ext.appId)), utcDay(clock.now())].sort();
     const [from, to] = [days[0], days[days.length - 1]];
     await t.app.services.analytics.rollup(ctx(), from, to);
     const first = await rowsOf(ext.appId);
@@ -108,12 +124,15 @@ describe('publisher analytics (docs/analytics.md)', () => {
       periodStart: from, periodEnd: to,
       installs: 3, uninstalls: 1, upgrades: 1, activeInstallations: 2,
       offersCreated: 2, offersAccepted: 1, offersDeclined: 1, offerAcceptRate: 0.5,
-      actions: 0, errors: 0, errorRate: null,
+      actions: 300, errors: 10, errorRate: 10 / 300,
       ratingsNew: 1, ratingCount: 1, ratingAverage: 4,
     });
     const byVersion = Object.fromEntries(res.extensionAnalytics.versions.map(v => [v.version, v.points[0]]));
-    expect(byVersion['1.0.0']).toMatchObject({ installs: 3, uninstalls: 1, upgradesIn: 0, upgradesOut: 1, activeInstallations: 1, adoption: 0.5, offersCreated: 0 });
-    expect(byVersion['1.1.0']).toMatchObject({ installs: 0, upgradesIn: 1, upgradesOut: 0, activeInstallations: 1, adoption: 0.5, offersCreated: 2, offersAccepted: 1, offersDeclined: 1, offerAcceptRate: 0.5 });
+    expect(byVersion['1.0.0']).toMatchObject({ installs: 3, uninstalls: 1, upgradesIn: 0, upgradesOut: 1, activeInstallations: 1, adoption: 0.5, offersCreated: 0, actions: 200, errors: 10, errorRate: 0.05 });
+    expect(byVersion['1.1.0']).toMatchObject({
+      installs: 0, upgradesIn: 1, upgradesOut: 0, activeInstallations: 1, adoption: 0.5,
+      offersCreated: 2, offersAccepted: 1, offersDeclined: 1, offerAcceptRate: 0.5, actions: 100, errors: 0, errorRate: 0,
+    });
     expect(res.extensionAnalytics.versions.map(v => v.version)).toEqual(['1.0.0', '1.1.0']);
   });
 
@@ -159,7 +178,7 @@ describe('publisher analytics (docs/analytics.md)', () => {
   });
 
   it('the scheduled job rolls up through "today" by the injected clock and marks a day complete once it is over', async () => {
-    const ext = await extension();
+    const ext = shared;
     await installationOf(t, await buildUser(t), ext);
     const today = utcDay(clock.now());
     const services = t.app.services;
@@ -182,7 +201,7 @@ describe('publisher analytics (docs/analytics.md)', () => {
   });
 
   it('is for the owner and admins: anonymous is refused, a stranger gets NOT_FOUND like a missing app', async () => {
-    const ext = await extension();
+    const ext = shared;
     const today = utcDay(clock.now());
     const vars = { a: ext.appId, f: addDays(today, -6), t: today };
     expectCode(await t.gql(ANALYTICS, vars), 'UNAUTHENTICATED', { dataNull: true });
@@ -196,7 +215,7 @@ describe('publisher analytics (docs/analytics.md)', () => {
   });
 
   it('refuses bad ranges with BAD_USER_INPUT naming the parameter', async () => {
-    const ext = await extension();
+    const ext = shared;
     const today = utcDay(clock.now());
     const cases: [Record<string, unknown>, string][] = [
       [{ f: 'yesterday', t: today }, 'from'],

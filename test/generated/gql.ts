@@ -14,11 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }": typeof types.AnalyticsOfDocument,
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }": typeof types.AnalyticsOfDocument,
     "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": typeof types.AnalyticsUninstallDocument,
     "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": typeof types.AnalyticsOffersDocument,
     "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": typeof types.AnalyticsRespondDocument,
     "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": typeof types.AnalyticsRateDocument,
+    "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }": typeof types.AnalyticsRuntimeTokenDocument,
+    "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }": typeof types.AnalyticsActionsDocument,
+    "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }": typeof types.AnalyticsErrorsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -42,6 +45,15 @@ type Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": typeof types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": typeof types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": typeof types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": typeof types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": typeof types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": typeof types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": typeof types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": typeof types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -59,11 +71,14 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
-    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }": types.AnalyticsOfDocument,
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }": types.AnalyticsOfDocument,
     "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": types.AnalyticsUninstallDocument,
     "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": types.AnalyticsOffersDocument,
     "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": types.AnalyticsRespondDocument,
     "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": types.AnalyticsRateDocument,
+    "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }": types.AnalyticsRuntimeTokenDocument,
+    "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }": types.AnalyticsActionsDocument,
+    "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }": types.AnalyticsErrorsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -87,6 +102,15 @@ const documents: Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -121,7 +145,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }"): (typeof documents)["query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate } } } }"];
+export function graphql(source: "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }"): (typeof documents)["query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,6 +162,18 @@ export function graphql(source: "mutation AnalyticsRespond($id: ID!, $a: Boolean
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"): (typeof documents)["mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }"): (typeof documents)["mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }"): (typeof documents)["mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }"): (typeof documents)["mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -230,6 +266,42 @@ export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"): (typeof documents)["mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"): (typeof documents)["query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"): (typeof documents)["mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"): (typeof documents)["mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"): (typeof documents)["mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMe { me { id } }"): (typeof documents)["query RuntimeMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMyExtensions { myExtensions { appId } }"): (typeof documents)["query RuntimeMyExtensions { myExtensions { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"): (typeof documents)["query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -46,6 +46,8 @@ export const InternalEventTypes = {
   STAGING_TESTER_INVITED: 'staging.tester_invited',
   STAGING_INVITATION_RECEIVED: 'staging.invitation_received',
   VERSION_WITHDRAWN: 'version.withdrawn',
+  RUNTIME_TOKEN_CREATED: 'runtime.token_created',
+  RUNTIME_TOKEN_REVOKED: 'runtime.token_revoked',
 } as const;
 
 export type InternalEventType = (typeof InternalEventTypes)[keyof typeof InternalEventTypes];
@@ -114,6 +116,8 @@ export interface EventPayloads {
   'staging.tester_invited': { email: string };
   'staging.invitation_received': { appId: string; version: string | null; displayName: string };
   'version.withdrawn': Record<string, never>;
+  'runtime.token_created': { name: string; prefix: string };
+  'runtime.token_revoked': { name: string; prefix: string };
   'hosting.tier_changed': {
     installationId: string;
     organizationId: string | null;
