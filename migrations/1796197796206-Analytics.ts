@@ -9,7 +9,7 @@ export class Analytics1796197796206 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_analytics_version_daily_extension_day" ON "analytics_version_daily" ("extension_id", "day") `);
         await queryRunner.query(`CREATE TABLE "analytics_rollup_days" ("day" date NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "complete" boolean NOT NULL, CONSTRAINT "pk_analytics_rollup_days" PRIMARY KEY ("day"))`);
         // Hand-written (the entity marks it synchronize: false): the rollup reads the event log by day.
-        await queryRunner.query(`CREATE INDEX "ix_platform_events_occurred_at_brin" ON "platform_events" USING brin ("occurred_at")`);
+        await queryRunner.query(`CREATE INDEX "ix_platform_events_occurred_at_brin" ON "platform_events" USING brin ("occurred_at") WITH (autosummarize = on)`);
         await queryRunner.query(`ALTER TABLE "analytics_extension_daily" ADD CONSTRAINT "FK_980b623bbf26ca9cd917d8a3ee5" FOREIGN KEY ("extension_id") REFERENCES "extensions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "analytics_version_daily" ADD CONSTRAINT "FK_b73ab3ec1539e3929a636b7d1b2" FOREIGN KEY ("version_id") REFERENCES "extension_versions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "analytics_version_daily" ADD CONSTRAINT "FK_1af9d711c326dd0195716c6c2e8" FOREIGN KEY ("extension_id") REFERENCES "extensions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
