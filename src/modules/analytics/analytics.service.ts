@@ -1,5 +1,5 @@
 import type { AuthedContext, RequestContext } from '../../context';
-import { repo, withTransaction } from '../../db/transaction';
+import { isInTransaction, repo, withTransaction } from '../../db/transaction';
 import { withLongStatements } from '../../db/timeouts';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import type { Clock } from '../../shared/clock';
@@ -217,7 +217,7 @@ export class AnalyticsService {
 
     const unit = granularity.toLowerCase();
     const params = [extension.id, from, to, unit];
-    const extensionRows: Record<string, unknown>[] = await ctx.manager.query(
+    const readExtension = (): Promise<Record<string, unknown>[]> => ctx.manager.query(
       `WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d),
        s AS (
          SELECT d.day, date_trunc($4, d.day::timestamp)::date AS period, e.installs, e.uninstalls, e.upgrades,
@@ -238,7 +238,7 @@ export class AnalyticsService {
          FROM s GROUP BY period ORDER BY period`,
       params,
     );
-    const versionRows: Record<string, unknown>[] = await ctx.manager.query(
+    const readVersions = (): Promise<Record<string, unknown>[]> => ctx.manager.query(
       `WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d),
        vv AS (SELECT DISTINCT version_id FROM analytics_version_daily WHERE extension_id = $1 AND day BETWEEN $2::date AND $3::date),
        s AS (
@@ -259,7 +259,12 @@ export class AnalyticsService {
         ORDER BY v.submitted_at, s.version_id, period`,
       params,
     );
-    const [computed] = await ctx.manager.query(`SELECT max(day)::text AS through FROM analytics_rollup_days WHERE complete`);
+    const readComputed = (): Promise<{ through: string | null }[]> => ctx.manager.query(`SELECT max(day)::text AS through FROM analytics_rollup_days WHERE complete`);
+    // Three independent reads: in parallel on pooled connections, one after another inside a
+    // caller's transaction (one connection runs one query at a time).
+    const [extensionRows, versionRows, [computed]] = isInTransaction(ctx)
+      ? [await readExtension(), await readVersions(), await readComputed()]
+      : await Promise.all([readExtension(), readVersions(), readComputed()]);
 
     const points: AnalyticsPointRow[] = extensionRows.map(r => ({
       periodStart: String(r.period_start),
