@@ -3,32 +3,15 @@ import { ExtensionEntity } from '../extensions/extensions.entities';
 import { ExtensionVersionEntity } from '../versions/version.entity';
 
 /**
- * One extension's figures for one UTC day (docs/analytics.md), written only by the rollup
- * (AnalyticsService.rollup), which replaces whole days: a re-run for the same day gives the same
- * rows. Flows (installs, offers, actions…) count what happened that day; `activeInstallations`,
- * `ratingCount` and `ratingSum` are the state at the end of the day.
+ * The figures an extension's day and a version's day share: flows counted that day (installs,
+ * offers, runtime usage) and active installations at its end. Each entity adds its own.
  */
-@Entity('analytics_extension_daily')
-export class ExtensionDailyStatsEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  extensionId: string;
-
-  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'extension_id' })
-  extension?: ExtensionEntity;
-
-  @PrimaryColumn({ type: 'date' })
-  day: string;
-
+abstract class DailyFigures {
   @Column({ type: 'int', default: 0 })
   installs: number;
 
   @Column({ type: 'int', default: 0 })
   uninstalls: number;
-
-  /** Installations moved to a newer version that day (accepted offers and automatic rollouts). */
-  @Column({ type: 'int', default: 0 })
-  upgrades: number;
 
   @Column({ type: 'int', default: 0 })
   activeInstallations: number;
@@ -42,12 +25,35 @@ export class ExtensionDailyStatsEntity {
   @Column({ type: 'int', default: 0 })
   offersDeclined: number;
 
-  /** Tool calls the runtime reported for the extension's versions that day. */
+  /** Tool calls the runtime reported that day. */
   @Column({ type: 'bigint', default: 0 })
   actions: string;
 
   @Column({ type: 'bigint', default: 0 })
   errors: string;
+}
+
+/**
+ * One extension's figures for one UTC day (docs/analytics.md), written only by the rollup
+ * (AnalyticsService.rollup), which replaces whole days: a re-run for the same day gives the same
+ * rows. Flows (installs, offers, actions…) count what happened that day; `activeInstallations`,
+ * `ratingCount` and `ratingSum` are the state at the end of the day.
+ */
+@Entity('analytics_extension_daily')
+export class ExtensionDailyStatsEntity extends DailyFigures {
+  @PrimaryColumn({ type: 'uuid' })
+  extensionId: string;
+
+  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  /** Installations moved to a newer version that day (accepted offers and automatic rollouts). */
+  @Column({ type: 'int', default: 0 })
+  upgrades: number;
 
   /** Ratings first written that day. */
   @Column({ type: 'int', default: 0 })
@@ -61,10 +67,13 @@ export class ExtensionDailyStatsEntity {
   ratingSum: number;
 }
 
-/** One version's figures for one UTC day: installs, upgrade adoption, offers, runtime usage. */
+/**
+ * One version's figures for one UTC day: installs made on it, removals while on it, upgrade
+ * adoption, offers to it, runtime usage; active installations on it at the end of the day.
+ */
 @Entity('analytics_version_daily')
 @Index('ix_analytics_version_daily_extension_day', ['extensionId', 'day'])
-export class VersionDailyStatsEntity {
+export class VersionDailyStatsEntity extends DailyFigures {
   @PrimaryColumn({ type: 'uuid' })
   versionId: string;
 
@@ -82,14 +91,6 @@ export class VersionDailyStatsEntity {
   @JoinColumn({ name: 'extension_id' })
   extension?: ExtensionEntity;
 
-  /** New installations made on this version. */
-  @Column({ type: 'int', default: 0 })
-  installs: number;
-
-  /** Installations removed while on this version. */
-  @Column({ type: 'int', default: 0 })
-  uninstalls: number;
-
   /** Installations that moved to this version (adoption). */
   @Column({ type: 'int', default: 0 })
   upgradesIn: number;
@@ -97,26 +98,6 @@ export class VersionDailyStatsEntity {
   /** Installations that left this version for a newer one. */
   @Column({ type: 'int', default: 0 })
   upgradesOut: number;
-
-  /** Installations on this version at the end of the day. */
-  @Column({ type: 'int', default: 0 })
-  activeInstallations: number;
-
-  /** Upgrade offers to this version made, accepted and declined that day. */
-  @Column({ type: 'int', default: 0 })
-  offersCreated: number;
-
-  @Column({ type: 'int', default: 0 })
-  offersAccepted: number;
-
-  @Column({ type: 'int', default: 0 })
-  offersDeclined: number;
-
-  @Column({ type: 'bigint', default: 0 })
-  actions: string;
-
-  @Column({ type: 'bigint', default: 0 })
-  errors: string;
 }
 
 /**
