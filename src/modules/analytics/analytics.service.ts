@@ -130,12 +130,13 @@ const num = (value: unknown) => Number(value ?? 0);
  * the owner's read of it by day, week or month.
  */
 export class AnalyticsService {
+  /** `jobs`: the queue the scheduled rollup runs on; null for a process that only computes (the CLI's backfill). */
   constructor(
     private readonly clock: Clock,
-    jobs: JobQueue,
+    jobs: JobQueue | null,
     private readonly longStatementTimeoutMs: number,
   ) {
-    jobs.handle(
+    jobs?.handle(
       analyticsRollupQueue,
       async ctx => ctx.logger.info(await this.rollupDue(ctx), 'analytics rolled up'),
       { schedule: ANALYTICS_ROLLUP_SCHEDULE },
@@ -307,6 +308,26 @@ export class AnalyticsService {
       });
     }
     return { appId: extension.appId, from, to, granularity, computedThrough: computed?.through ?? null, points, versions: [...versions.values()] };
+  }
+
+  /**
+   * Rolls up `from`..`to` in runs of at most MAX_ROLLUP_DAYS, oldest first (each run continues
+   * from the one before): `plaza analytics backfill`, after a first deployment or a long outage.
+   */
+  async backfill(ctx: RequestContext, from: string, to: string, onRun: (run: RollupResult) => void = () => undefined): Promise<RollupResult[]> {
+    parseDay('from', from);
+    parseDay('to', to);
+    if (from > to) throw BadUserInputError.field('from', 'from must not be after to');
+    const today = utcDay(this.clock.now());
+    if (to > today) throw BadUserInputError.field('to', `to must not be after today (${today}, UTC)`);
+    const runs: RollupResult[] = [];
+    for (let start = from; start <= to; start = addDays(start, MAX_ROLLUP_DAYS)) {
+      const last = addDays(start, MAX_ROLLUP_DAYS - 1);
+      const run = await this.rollup(ctx, start, last < to ? last : to);
+      onRun(run);
+      runs.push(run);
+    }
+    return runs;
   }
 
   /** The default chart range: the last 30 days through today by the clock. */
