@@ -302,6 +302,11 @@ describe('publisher analytics (docs/analytics.md)', () => {
       const bad = await t.http().get(chartUrl(appId, { from: '2026-13-01', to: range().to })).set('Authorization', `Bearer ${dev.token}`);
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'from' })] });
+      // The query string is not checked by GraphQL's enum: the service refuses what is not one.
+      for (const granularity of ['YEAR', 'toString', 'constructor']) {
+        const odd = await t.http().get(chartUrl(appId, { ...range(), granularity } as never)).set('Authorization', `Bearer ${dev.token}`);
+        expect([odd.status, odd.body.errors?.[0]?.extensions?.fields?.[0]?.path]).toEqual([400, 'granularity']);
+      }
     });
 
     itWithBrowser('renders in headless Chromium: both series drawn across the plot, axis names and dates shown', async () => {

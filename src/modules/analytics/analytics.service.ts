@@ -206,7 +206,7 @@ export class AnalyticsService {
     const from = parseDay('from', input.from);
     const to = parseDay('to', input.to);
     const granularity = input.granularity;
-    if (!(granularity in MAX_RANGE_DAYS)) throw BadUserInputError.field('granularity', 'granularity must be DAY, WEEK or MONTH');
+    if (!Object.values(Granularity).includes(granularity)) throw BadUserInputError.field('granularity', 'granularity must be DAY, WEEK or MONTH');
     if (from > to) throw BadUserInputError.field('from', 'from must not be after to');
     const today = utcDay(this.clock.now());
     if (to > today) throw BadUserInputError.field('to', `to must not be after today (${today}, UTC)`);
