@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     console.log(`rollup: one day after the backfill (base previous-day): median ${dayTimes[2].toFixed(0)} ms, max ${dayTimes[4].toFixed(0)} ms (5 runs)`);
     await timed('rollupDue: the scheduled run (previous day, yesterday, today)', () => services.analytics.rollupDue(ctx()));
     await c.query(`DELETE FROM analytics_rollup_days WHERE day = $1`, [addDays(TODAY, -2)]);
-    await timed('rollup: one day with no previous day (base rebuilt from the whole log)', () => services.analytics.rollup(ctx(), addDays(TODAY, -1), addDays(TODAY, -1)));
+    await timed('rollup: one day with no previous day (base: installations minus the moves logged since)', () => services.analytics.rollup(ctx(), addDays(TODAY, -1), addDays(TODAY, -1)));
 
     const [{ owner_id: ownerId }] = (await c.query(`SELECT owner_id FROM extensions WHERE app_id = 'big-app'`)).rows;
     const owner = { ...ctx(), actor: { userId: ownerId, email: 'owner@bench.test', roles: new Set([Role.USER]), via: 'session' as const } };

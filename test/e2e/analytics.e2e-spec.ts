@@ -164,7 +164,7 @@ describe('publisher analytics (docs/analytics.md)', () => {
 
     // The last three days again, now continuing from the stored day before: the same rows.
     const chained = await t.app.services.analytics.rollup(ctx(), addDays(today, -2), today);
-    expect([fromHistory.base, chained.base]).toEqual(['history', 'previous-day']);
+    expect([fromHistory.base, chained.base]).toEqual(['current-state', 'previous-day']);
     expect(await rowsOf(ext.appId)).toEqual(full);
 
     const weekly = (await must(t, ANALYTICS, { a: ext.appId, f: start, t: today, g: 'WEEK' }, dev.token)).extensionAnalytics;

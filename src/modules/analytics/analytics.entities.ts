@@ -103,7 +103,7 @@ export class VersionDailyStatsEntity extends DailyFigures {
 /**
  * The days the rollup has computed, for every extension at once. A day's end-of-day state
  * (active installations) continues from the previous day's rows when that day is here, and is
- * rebuilt from the whole event history otherwise.
+ * rebuilt from the installations table and the moves logged since otherwise.
  */
 @Entity('analytics_rollup_days')
 export class RollupDayEntity {

@@ -6,7 +6,7 @@ import type { Clock } from '../../shared/clock';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import { canReadAnalytics } from './analytics.policy';
-import { BASE_FROM_HISTORY, BASE_FROM_PREVIOUS_DAY, INSERT_EXTENSION_DAYS, insertVersionDays } from './rollup-sql';
+import { BASE_FROM_CURRENT_STATE, BASE_FROM_PREVIOUS_DAY, INSERT_EXTENSION_DAYS, insertVersionDays } from './rollup-sql';
 
 /** The scheduled rollup (docs/analytics.md): hourly, recomputing the previous day, yesterday and today. */
 export const analyticsRollupQueue = defineQueue<Record<string, never>>('analytics-rollup', {
@@ -65,8 +65,8 @@ export interface RollupResult {
   days: number;
   versionRows: number;
   extensionRows: number;
-  /** Whether the state before `from` came from the previous day's rows or the whole event history. */
-  base: 'previous-day' | 'history';
+  /** Whether the state before `from` came from the previous day's rows or from today's installations minus the moves since. */
+  base: 'previous-day' | 'current-state';
 }
 
 /** One period of an extension's figures; rates are computed by the GraphQL type. */
@@ -174,10 +174,10 @@ export class AnalyticsService {
       withLongStatements(tx.manager, this.longStatementTimeoutMs, async () => {
         await tx.manager.query(`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK})`);
         const [previous] = await tx.manager.query(`SELECT 1 FROM analytics_rollup_days WHERE day = $1::date - 1`, [from]);
-        const base = previous ? 'previous-day' : 'history';
+        const base = previous ? 'previous-day' : 'current-state';
         await tx.manager.query(`DELETE FROM analytics_version_daily WHERE day BETWEEN $1::date AND $2::date`, [from, to]);
         await tx.manager.query(`DELETE FROM analytics_extension_daily WHERE day BETWEEN $1::date AND $2::date`, [from, to]);
-        const versionRows = await this.rowCount(tx, insertVersionDays(previous ? BASE_FROM_PREVIOUS_DAY : BASE_FROM_HISTORY), params);
+        const versionRows = await this.rowCount(tx, insertVersionDays(previous ? BASE_FROM_PREVIOUS_DAY : BASE_FROM_CURRENT_STATE), params);
         const extensionRows = await this.rowCount(tx, INSERT_EXTENSION_DAYS, params.slice(1));
         await tx.manager.query(
           `INSERT INTO analytics_rollup_days (day, computed_at, complete)
