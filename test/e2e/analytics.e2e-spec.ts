@@ -1,7 +1,5 @@
 /// <reference lib="dom" />
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { graphql } from '../generated';
 import { systemContext } from '../../src/context';
@@ -13,7 +11,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildDeveloper, buildUser, TestUser } from '../utils/factories';
 import { buildReviewer, installationOf, must, publishedExtension } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
-import { ROOT } from '../utils/cli';
+import { plazaAsync } from '../utils/cli';
 
 const ANALYTICS = graphql(`query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {
   extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {
@@ -185,22 +183,8 @@ describe('publisher analytics (docs/analytics.md)', () => {
     const before = await t.sql(`SELECT * FROM analytics_extension_daily WHERE day BETWEEN $1::date - 3 AND $1::date ORDER BY extension_id, day`, [today]);
     expect(before.length).toBeGreaterThan(0);
     await t.sql(`DELETE FROM analytics_extension_daily WHERE day BETWEEN $1::date - 3 AND $1::date`, [today]);
-    const run = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>(resolve => {
-        const child = spawn(process.execPath, [path.join(ROOT, 'bin/plaza.js'), 'analytics', 'backfill', ...args], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.databaseUrl, NODE_ENV: 'production', PLAZA_JWT_SECRET: 'x'.repeat(40), PLAZA_ENCRYPTION_KEY: '0'.repeat(64) },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', c => (stdout += c));
-        child.stderr.on('data', c => (stderr += c));
-        const timer = setTimeout(() => child.kill(), 60_000);
-        child.on('exit', status => {
-          clearTimeout(timer);
-          resolve({ status, stdout, stderr });
-        });
-      });
+    const env = { DATABASE_URL: t.databaseUrl, NODE_ENV: 'production', PLAZA_JWT_SECRET: 'x'.repeat(40), PLAZA_ENCRYPTION_KEY: '0'.repeat(64) };
+    const run = (args: string[]) => plazaAsync(['analytics', 'backfill', ...args], env, 60_000);
     const done = await run(['--from', addDays(today, -3), '--to', today]);
     expect(done).toMatchObject({ status: 0, stdout: expect.stringContaining(`${addDays(today, -3)} to ${today}: 4 days`) });
     expect(await t.sql(`SELECT * FROM analytics_extension_daily WHERE day BETWEEN $1::date - 3 AND $1::date ORDER BY extension_id, day`, [today])).toEqual(before);
