@@ -34,6 +34,7 @@ import { attachWebSocketServer } from './http/websocket';
 import { uploadRoutes } from './http/uploads';
 import { iconRoutes } from './http/icons';
 import { listingMediaRoutes } from './http/listing-media';
+import { analyticsChartRoutes } from './http/analytics-chart';
 import { gitHookRoutes } from './http/git-hooks';
 import { billingRoutes } from './http/billing-statements';
 import { startJobs } from './jobs/workers';
@@ -266,6 +267,7 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
   app.use(gitHookRoutes(services, req => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor: null })));
   app.use(listingMediaRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
   app.use(billingRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
+  app.use(analyticsChartRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
   app.use(uploadRoutes(services, (req, actor) => ({ ...baseContext(req.id, req.log, req.ip ?? 'unknown'), actor })));
 
   app.get('/graphql', (req, res, next) => {

@@ -27,6 +27,7 @@ import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { TrustResolver } from './modules/trust/trust.resolver';
 import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, SubscriptionPricingResolver } from './modules/billing/billing.resolver';
 import { RuntimeResolver } from './modules/runtime/runtime.resolver';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -63,6 +64,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SubscriptionPricingResolver,
   ExtensionPricingResolver,
   RuntimeResolver,
+  AnalyticsResolver,
 ];
 
 /**

@@ -65,6 +65,8 @@ import { BillingResolver, ExtensionPricingResolver, InvoiceLinesResolver, Subscr
 import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
 import { RuntimeReports } from './modules/runtime/runtime-reports.service';
 import { RuntimeResolver } from './modules/runtime/runtime.resolver';
+import { AnalyticsService } from './modules/analytics/analytics.service';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -155,7 +157,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const paymentProvider = new ManualPaymentProvider();
   const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule, config.dbLongStatementTimeoutMs);
   const statements = new Statements(paymentProvider);
-  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements };
+  const analytics = new AnalyticsService(clock, jobs, config.dbLongStatementTimeoutMs);
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements, analytics };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -195,6 +198,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
     [ExtensionPricingResolver, new ExtensionPricingResolver()],
     [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
+    [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin.command';
 import { registerPackageCommands } from './package.commands';
 import { registerSecretsCommands } from './secrets.command';
+import { registerAnalyticsCommands } from './analytics.command';
 
 /** `plaza`: administration of a Plaza installation (more commands join as modules land). */
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerPackageCommands(program);
   registerSecretsCommands(program);
+  registerAnalyticsCommands(program);
   return program;
 }
 

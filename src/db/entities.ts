@@ -25,6 +25,7 @@ import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
 import { RescanRunEntity, SecurityFindingEntity, VersionAttestationEntity, VersionSecurityScanEntity } from '../modules/trust/trust.entities';
 import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
+import { ExtensionDailyStatsEntity, RollupDayEntity, VersionDailyStatsEntity } from '../modules/analytics/analytics.entities';
 
 import {
   WebhookAttemptEntity,
@@ -81,4 +82,7 @@ export const entities = [
   RuntimeTokenEntity,
   RuntimeCountEntity,
   RuntimeHealthReportEntity,
+  ExtensionDailyStatsEntity,
+  VersionDailyStatsEntity,
+  RollupDayEntity,
 ];

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }": typeof types.AnalyticsOfDocument,
+    "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": typeof types.AnalyticsUninstallDocument,
+    "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": typeof types.AnalyticsOffersDocument,
+    "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": typeof types.AnalyticsRespondDocument,
+    "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": typeof types.AnalyticsRateDocument,
+    "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }": typeof types.AnalyticsRuntimeTokenDocument,
+    "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }": typeof types.AnalyticsActionsDocument,
+    "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }": typeof types.AnalyticsErrorsDocument,
     "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": typeof types.BillingSetPricingDocument,
     "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": typeof types.BillingPricingOfDocument,
     "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": typeof types.BillingInstallDocument,
@@ -100,6 +108,14 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }": types.AnalyticsOfDocument,
+    "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }": types.AnalyticsUninstallDocument,
+    "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }": types.AnalyticsOffersDocument,
+    "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }": types.AnalyticsRespondDocument,
+    "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }": types.AnalyticsRateDocument,
+    "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }": types.AnalyticsRuntimeTokenDocument,
+    "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }": types.AnalyticsActionsDocument,
+    "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }": types.AnalyticsErrorsDocument,
     "mutation BillingSetPricing($a: String!, $i: PricingInput!) {\n  setPricing(appId: $a, input: $i) { id revision model interval priceMinor currency unitName unitPriceMinor includedUnits capMinor trialDays } }": types.BillingSetPricingDocument,
     "query BillingPricingOf($a: String!) { extension(appId: $a) { pricing { id revision model priceMinor currency } } }": types.BillingPricingOfDocument,
     "mutation BillingInstall($i: InstallInput!) { install(input: $i) { id status } }": types.BillingInstallDocument,
@@ -200,6 +216,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }"): (typeof documents)["query AnalyticsOf($a: String!, $f: String!, $t: String!, $g: AnalyticsGranularity) {\n  extensionAnalytics(appId: $a, from: $f, to: $t, granularity: $g) {\n    appId from to granularity computedThrough\n    points { periodStart periodEnd installs uninstalls upgrades activeInstallations offersCreated offersAccepted offersDeclined\n             offerAcceptRate actions errors errorRate ratingsNew ratingCount ratingAverage }\n    versions { versionId version points { periodStart installs uninstalls upgradesIn upgradesOut activeInstallations adoption\n               offersCreated offersAccepted offersDeclined offerAcceptRate actions errors errorRate } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"): (typeof documents)["mutation AnalyticsUninstall($id: ID!) { uninstall(installationId: $id) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnalyticsOffers { upgradeOffers { id toVersion { version } } }"): (typeof documents)["query AnalyticsOffers { upgradeOffers { id toVersion { version } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }"): (typeof documents)["mutation AnalyticsRespond($id: ID!, $a: Boolean!, $s: [String!]) { respondToUpgradeOffer(offerId: $id, accept: $a, grantedScopes: $s) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"): (typeof documents)["mutation AnalyticsRate($i: RateExtensionInput!) { rateExtension(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }"): (typeof documents)["mutation AnalyticsRuntimeToken($a: String!) { createRuntimeToken(appId: $a, name: \"analytics test host\") { secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }"): (typeof documents)["mutation AnalyticsActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }"): (typeof documents)["mutation AnalyticsErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { replaced } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

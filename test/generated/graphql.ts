@@ -22,6 +22,45 @@ export type Scalars = {
   SafeInt: { input: any; output: any; }
 };
 
+/** DAY, WEEK (ISO weeks, Monday first) or MONTH, in UTC */
+export type AnalyticsGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** One period of an extension's figures (docs/analytics.md) */
+export type AnalyticsPoint = {
+  /** Tool calls the runtime reported */
+  actions: Scalars['Float']['output'];
+  /** Active installations at the end of the period */
+  activeInstallations: Scalars['Int']['output'];
+  /** errors / actions; null without actions */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  /** Errors the runtime reported */
+  errors: Scalars['Float']['output'];
+  /** New installations */
+  installs: Scalars['Int']['output'];
+  /** Accepted / (accepted + declined) answers in the period; null without answers */
+  offerAcceptRate?: Maybe<Scalars['Float']['output']>;
+  offersAccepted: Scalars['Int']['output'];
+  /** Upgrade offers made (new scopes to consent to) */
+  offersCreated: Scalars['Int']['output'];
+  offersDeclined: Scalars['Int']['output'];
+  /** Last day of the period (YYYY-MM-DD, UTC), clipped to the range */
+  periodEnd: Scalars['String']['output'];
+  /** First day of the period (YYYY-MM-DD, UTC), clipped to the range */
+  periodStart: Scalars['String']['output'];
+  /** Mean stars of the visible ratings at the end of the period; null without ratings */
+  ratingAverage?: Maybe<Scalars['Float']['output']>;
+  /** Visible ratings at the end of the period */
+  ratingCount: Scalars['Int']['output'];
+  /** Ratings first written in the period */
+  ratingsNew: Scalars['Int']['output'];
+  uninstalls: Scalars['Int']['output'];
+  /** Installations moved to a newer version (accepted offers and automatic rollouts) */
+  upgrades: Scalars['Int']['output'];
+};
+
 /** A long-lived token for the CLI and partner integrations */
 export type ApiToken = {
   createdAt: Scalars['DateTime']['output'];
@@ -326,6 +365,22 @@ export type Extension = {
 export type ExtensionReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An extension's analytics over a range (docs/analytics.md); its owner and admins only */
+export type ExtensionAnalytics = {
+  appId: Scalars['String']['output'];
+  /** The last day the rollup computed after the day ended; later days are partial (today) or not computed yet */
+  computedThrough?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD (UTC) */
+  from: Scalars['String']['output'];
+  granularity: AnalyticsGranularity;
+  /** One point per period, oldest first, every period of the range present */
+  points: Array<AnalyticsPoint>;
+  /** YYYY-MM-DD (UTC) */
+  to: Scalars['String']['output'];
+  /** Versions with figures in the range, oldest first */
+  versions: Array<VersionAnalytics>;
 };
 
 /** LISTED on the marketplace; PAUSED by its developer; SUSPENDED by the platform; DELISTED for an unsupported SDK (docs/runtime.md) */
@@ -1304,6 +1359,8 @@ export type Query = {
   events: EventConnection;
   /** An extension; unpublished ones only to their owner */
   extension?: Maybe<Extension>;
+  /** Installs, active installations, upgrade adoption per version, offer answers, runtime actions and errors, and ratings of your extension, by DAY (at most 366 days), WEEK or MONTH (at most 1098 days); from and to are UTC days (YYYY-MM-DD), to no later than today. Owner and admins only */
+  extensionAnalytics: ExtensionAnalytics;
   /** A version as you may see it (docs/security.md): published ones for everyone; with its report and source for the owner, reviewers and admins */
   extensionVersion?: Maybe<ExtensionVersion>;
   /** Background jobs that failed for good, most recent first (ADMIN) */
@@ -1374,6 +1431,14 @@ export type QueryEventsArgs = {
 
 export type QueryExtensionArgs = {
   appId: Scalars['String']['input'];
+};
+
+
+export type QueryExtensionAnalyticsArgs = {
+  appId: Scalars['String']['input'];
+  from: Scalars['String']['input'];
+  granularity?: AnalyticsGranularity;
+  to: Scalars['String']['input'];
 };
 
 
@@ -1887,6 +1952,38 @@ export type ValidationReport = {
   warningCount: Scalars['Int']['output'];
 };
 
+export type VersionAnalytics = {
+  points: Array<VersionAnalyticsPoint>;
+  version?: Maybe<Scalars['String']['output']>;
+  versionId: Scalars['ID']['output'];
+};
+
+/** One period of one version's figures: adoption, offers to it, runtime usage */
+export type VersionAnalyticsPoint = {
+  actions: Scalars['Float']['output'];
+  /** Installations on this version at the end of the period */
+  activeInstallations: Scalars['Int']['output'];
+  /** Share (0..1) of the extension's active installations on this version at the end of the period */
+  adoption?: Maybe<Scalars['Float']['output']>;
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  errors: Scalars['Float']['output'];
+  /** New installations made on this version */
+  installs: Scalars['Int']['output'];
+  offerAcceptRate?: Maybe<Scalars['Float']['output']>;
+  offersAccepted: Scalars['Int']['output'];
+  /** Upgrade offers to this version made in the period */
+  offersCreated: Scalars['Int']['output'];
+  offersDeclined: Scalars['Int']['output'];
+  periodEnd: Scalars['String']['output'];
+  periodStart: Scalars['String']['output'];
+  /** Installations removed while on this version */
+  uninstalls: Scalars['Int']['output'];
+  /** Installations that moved to this version */
+  upgradesIn: Scalars['Int']['output'];
+  /** Installations that left this version for a newer one */
+  upgradesOut: Scalars['Int']['output'];
+};
+
 /** Kubernetes manifests an orchestrator can run for a published managed version */
 export type VersionDeployment = {
   /** Hosts the network policy allows (exactly the declared egress) */
@@ -2007,6 +2104,69 @@ export type WebhookEndpointSecret = {
 export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+export type AnalyticsOfQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+  f: Scalars['String']['input'];
+  t: Scalars['String']['input'];
+  g?: InputMaybe<AnalyticsGranularity>;
+}>;
+
+
+export type AnalyticsOfQuery = { extensionAnalytics: { appId: string, from: string, to: string, granularity: AnalyticsGranularity, computedThrough?: string | null, points: Array<{ periodStart: string, periodEnd: string, installs: number, uninstalls: number, upgrades: number, activeInstallations: number, offersCreated: number, offersAccepted: number, offersDeclined: number, offerAcceptRate?: number | null, actions: number, errors: number, errorRate?: number | null, ratingsNew: number, ratingCount: number, ratingAverage?: number | null }>, versions: Array<{ versionId: string, version?: string | null, points: Array<{ periodStart: string, installs: number, uninstalls: number, upgradesIn: number, upgradesOut: number, activeInstallations: number, adoption?: number | null, offersCreated: number, offersAccepted: number, offersDeclined: number, offerAcceptRate?: number | null, actions: number, errors: number, errorRate?: number | null }> }> } };
+
+export type AnalyticsUninstallMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AnalyticsUninstallMutation = { uninstall: { status: InstallStatus } };
+
+export type AnalyticsOffersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnalyticsOffersQuery = { upgradeOffers: Array<{ id: string, toVersion: { version?: string | null } }> };
+
+export type AnalyticsRespondMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  a: Scalars['Boolean']['input'];
+  s?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type AnalyticsRespondMutation = { respondToUpgradeOffer: { status: OfferStatus } };
+
+export type AnalyticsRateMutationVariables = Exact<{
+  i: RateExtensionInput;
+}>;
+
+
+export type AnalyticsRateMutation = { rateExtension: { id: string } };
+
+export type AnalyticsRuntimeTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AnalyticsRuntimeTokenMutation = { createRuntimeToken: { secret: string } };
+
+export type AnalyticsActionsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type AnalyticsActionsMutation = { reportActions: { replaced: boolean } };
+
+export type AnalyticsErrorsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type AnalyticsErrorsMutation = { reportErrors: { replaced: boolean } };
 
 export type BillingSetPricingMutationVariables = Exact<{
   a: Scalars['String']['input'];
@@ -2602,6 +2762,14 @@ export type ScenarioScopesQueryVariables = Exact<{
 export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null };
 
 
+export const AnalyticsOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyticsOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"f"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"t"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"g"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsGranularity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extensionAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"f"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"t"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"g"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"granularity"}},{"kind":"Field","name":{"kind":"Name","value":"computedThrough"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"installs"}},{"kind":"Field","name":{"kind":"Name","value":"uninstalls"}},{"kind":"Field","name":{"kind":"Name","value":"upgrades"}},{"kind":"Field","name":{"kind":"Name","value":"activeInstallations"}},{"kind":"Field","name":{"kind":"Name","value":"offersCreated"}},{"kind":"Field","name":{"kind":"Name","value":"offersAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"offersDeclined"}},{"kind":"Field","name":{"kind":"Name","value":"offerAcceptRate"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"ratingsNew"}},{"kind":"Field","name":{"kind":"Name","value":"ratingCount"}},{"kind":"Field","name":{"kind":"Name","value":"ratingAverage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"installs"}},{"kind":"Field","name":{"kind":"Name","value":"uninstalls"}},{"kind":"Field","name":{"kind":"Name","value":"upgradesIn"}},{"kind":"Field","name":{"kind":"Name","value":"upgradesOut"}},{"kind":"Field","name":{"kind":"Name","value":"activeInstallations"}},{"kind":"Field","name":{"kind":"Name","value":"adoption"}},{"kind":"Field","name":{"kind":"Name","value":"offersCreated"}},{"kind":"Field","name":{"kind":"Name","value":"offersAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"offersDeclined"}},{"kind":"Field","name":{"kind":"Name","value":"offerAcceptRate"}},{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalyticsOfQuery, AnalyticsOfQueryVariables>;
+export const AnalyticsUninstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsUninstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uninstall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"installationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AnalyticsUninstallMutation, AnalyticsUninstallMutationVariables>;
+export const AnalyticsOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyticsOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upgradeOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"toVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<AnalyticsOffersQuery, AnalyticsOffersQueryVariables>;
+export const AnalyticsRespondDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsRespond"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToUpgradeOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"accept"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"grantedScopes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AnalyticsRespondMutation, AnalyticsRespondMutationVariables>;
+export const AnalyticsRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RateExtensionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rateExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AnalyticsRateMutation, AnalyticsRateMutationVariables>;
+export const AnalyticsRuntimeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsRuntimeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"analytics test host","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<AnalyticsRuntimeTokenMutation, AnalyticsRuntimeTokenMutationVariables>;
+export const AnalyticsActionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsActions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportActions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<AnalyticsActionsMutation, AnalyticsActionsMutationVariables>;
+export const AnalyticsErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnalyticsErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<AnalyticsErrorsMutation, AnalyticsErrorsMutationVariables>;
 export const BillingSetPricingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingSetPricing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PricingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPricing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"unitName"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"includedUnits"}},{"kind":"Field","name":{"kind":"Name","value":"capMinor"}},{"kind":"Field","name":{"kind":"Name","value":"trialDays"}}]}}]}}]} as unknown as DocumentNode<BillingSetPricingMutation, BillingSetPricingMutationVariables>;
 export const BillingPricingOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingPricingOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"priceMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<BillingPricingOfQuery, BillingPricingOfQueryVariables>;
 export const BillingInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BillingInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BillingInstallMutation, BillingInstallMutationVariables>;
