@@ -203,12 +203,12 @@ export class ListingsService {
     // extension, its Bayesian average computed there); listings never imports the ratings module
     // (docs/architecture.md, "Module graph").
     const ratingJoin = sort === MarketplaceSort.RATING ? ' JOIN extension_rating_scores rs ON rs.extension_id = e.id' : '';
-    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${ratingJoin} WHERE ${where.join(' AND ')}`;
-    // The install count is computed only when it orders the page (Extension.installCount has its own loader).
-    const installCount =
-      sort === MarketplaceSort.INSTALLS
-        ? `, (SELECT count(*) FROM installations i WHERE i.extension_id = e.id AND i.status = 'ACTIVE' AND i.source <> 'STAGING') AS install_count`
-        : '';
+    // The INSTALLS sort reads the installs module's per-extension counters (kept by triggers on
+    // installations) rather than counting millions of installation rows on each page.
+    const installsJoin = sort === MarketplaceSort.INSTALLS ? ' LEFT JOIN extension_install_counts ic ON ic.extension_id = e.id' : '';
+    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${ratingJoin}${installsJoin} WHERE ${where.join(' AND ')}`;
+    // The install count is read only when it orders the page (Extension.installCount has its own loader).
+    const installCount = sort === MarketplaceSort.INSTALLS ? `, coalesce(ic.active_count, 0) AS install_count` : '';
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
       `SELECT e.*${installCount}, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
       params,
