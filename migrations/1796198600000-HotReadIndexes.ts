@@ -1,0 +1,28 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * Indexes for the hot reads on a large catalogue (docs/benchmarks.md, "Catalogue of millions"),
+ * hand-written (TypeORM cannot describe expression or partial-with-order indexes; the entities
+ * declare them with synchronize: false):
+ * - the newest live version of an extension in semver order (the marketplace page's version
+ *   batch, `latestPublishedOf`): one index probe per extension instead of reading and sorting
+ *   every live version of each;
+ * - the most recently published version of an extension (hosting tier notices in
+ *   upgradeRecommendations): one probe per installation.
+ */
+export class HotReadIndexes1796198600000 implements MigrationInterface {
+    name = 'HotReadIndexes1796198600000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE INDEX "ix_extension_versions_live_semver" ON "extension_versions" ("extension_id",
+            (string_to_array(split_part(split_part("version", '+', 1), '-', 1), '.')::int[]) DESC, (position('-' in "version") = 0) DESC, "version" DESC)
+            WHERE "status" IN ('PUBLISHED', 'DEPRECATED')`);
+        await queryRunner.query(`CREATE INDEX "ix_extension_versions_published" ON "extension_versions" ("extension_id", "published_at" DESC NULLS LAST)
+            WHERE "status" = 'PUBLISHED'`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "public"."ix_extension_versions_published"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_extension_versions_live_semver"`);
+    }
+}
