@@ -10,6 +10,7 @@
 //   only the reads whose names contain a or b.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { Client as PgClient } from 'pg';
 import pg from 'pg';
@@ -48,6 +49,28 @@ pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
 function token(userId: string): string {
   return jwt.sign({ typ: 'session' }, JWT_SECRET, { algorithm: 'HS256', subject: userId, issuer: 'plaza', jwtid: randomUUID(), expiresIn: 3600 });
 }
+
+/**
+ * CPU time (ms) used so far by the PostgreSQL backends serving `database`, read from /proc (the
+ * server runs on this machine): with this process's own CPU time, a per-request figure that the
+ * other sessions' load on this shared machine inflates far less than wall time. null when /proc
+ * cannot be read (a remote server).
+ */
+async function backendCpuMs(sql: PgClient, database: string): Promise<number | null> {
+  const { rows } = await sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  let ticks = 0;
+  try {
+    for (const { pid } of rows) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    }
+  } catch {
+    return null;
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -151,27 +174,50 @@ async function main(): Promise<void> {
     resume(`releaseEvents resume 1M back, appIds [top app], first 100 (its owner)`, back, 100, topApp.owner_id, { appIds: [topApp.app_id] }),
   ].filter(r => !ONLY.length || ONLY.some(o => r.name.includes(o)));
 
-  const results: { name: string; runs: number; p50: number; p99: number; max: number }[] = [];
+  const results: { name: string; runs: number; p50: number; p99: number; max: number; nodeCpu?: number; dbCpu?: number; error?: string }[] = [];
+  const dbName = new URL(databaseUrl).pathname.slice(1);
   for (const read of reads) {
-    for (let i = 0; i < 5; i++) await read.run();
+    try {
+      for (let i = 0; i < 5; i++) await read.run();
+    } catch (error) {
+      // A read that fails (a statement timeout) is reported and skipped.
+      const message = String((error as Error).message ?? error).replace(/\s+/g, ' ').slice(0, 300);
+      results.push({ name: read.name, runs: 0, p50: NaN, p99: NaN, max: NaN, error: message });
+      console.log(`${read.name.padEnd(62)} FAILED: ${message}`);
+      continue;
+    }
     const times: number[] = [];
     const until = Date.now() + READ_SECONDS * 1000;
+    const dbBefore = await backendCpuMs(sql, dbName);
+    const nodeBefore = process.cpuUsage();
     while (times.length < RUNS && (times.length < 10 || Date.now() < until)) {
       const started = process.hrtime.bigint();
       await read.run();
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
+    const nodeCpu = process.cpuUsage(nodeBefore);
+    const dbAfter = await backendCpuMs(sql, dbName);
     times.sort((a, b) => a - b);
-    const r = { name: read.name, runs: times.length, p50: pct(times, 50), p99: pct(times, 99), max: times[times.length - 1] };
+    const r = {
+      name: read.name,
+      runs: times.length,
+      p50: pct(times, 50),
+      p99: pct(times, 99),
+      max: times[times.length - 1],
+      nodeCpu: (nodeCpu.user + nodeCpu.system) / 1000 / times.length,
+      dbCpu: dbBefore !== null && dbAfter !== null ? (dbAfter - dbBefore) / times.length : NaN,
+    };
     results.push(r);
-    console.log(`${r.name.padEnd(62)} runs ${String(r.runs).padStart(3)}  p50 ${r.p50.toFixed(1).padStart(8)} ms  p99 ${r.p99.toFixed(1).padStart(8)} ms`);
+    console.log(
+      `${r.name.padEnd(62)} runs ${String(r.runs).padStart(3)}  p50 ${r.p50.toFixed(1).padStart(8)} ms  p99 ${r.p99.toFixed(1).padStart(8)} ms  CPU/req: node ${r.nodeCpu.toFixed(1)} ms, postgres ${r.dbCpu.toFixed(1)} ms`,
+    );
   }
 
   if (PLANS) {
     for (const read of reads.filter(r => !r.name.startsWith('releaseEvents') || r.name.includes('first 100'))) {
       captured.length = 0;
       capture = true;
-      await read.run();
+      await read.run().catch(error => console.log(`(${read.name} failed: ${String((error as Error).message).slice(0, 200)})`));
       capture = false;
       const statements = captured.filter(s => /^\s*(WITH|SELECT)/i.test(s.text) && !/pg_advisory|pg_notify|FROM "users" "UserEntity"|^SELECT 1$/i.test(s.text));
       console.log(`\n### ${read.name}: ${statements.length} statement(s)`);
@@ -182,8 +228,15 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log('\n| read | runs | p50 ms | p99 ms |\n| --- | --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.name} | ${r.runs} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+  console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map(x => x.toFixed(1)).join(' ')}`);
+  console.log('\n| read | runs | p50 ms | p99 ms | CPU per request: node / postgres ms |\n| --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    console.log(
+      r.error
+        ? `| ${r.name} | failed: ${r.error.slice(0, 120)} | | | |`
+        : `| ${r.name} | ${r.runs} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.nodeCpu!.toFixed(1)} / ${r.dbCpu!.toFixed(1)} |`,
+    );
+  }
   await app.close();
   await sql.end();
 }

@@ -8,7 +8,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   batch, `latestPublishedOf`): one index probe per extension instead of reading and sorting
  *   every live version of each;
  * - the most recently published version of an extension (hosting tier notices in
- *   upgradeRecommendations): one probe per installation.
+ *   upgradeRecommendations): one probe per installation;
+ * - the marketplace's exact-name matches (lower-case app id and title) and its category filter
+ *   (GIN on listings.categories, for `categories @> ARRAY[slug]`), so a search or a category
+ *   page starts from its matches rather than from every listing.
  */
 export class HotReadIndexes1796198600000 implements MigrationInterface {
     name = 'HotReadIndexes1796198600000'
@@ -19,9 +22,15 @@ export class HotReadIndexes1796198600000 implements MigrationInterface {
             WHERE "status" IN ('PUBLISHED', 'DEPRECATED')`);
         await queryRunner.query(`CREATE INDEX "ix_extension_versions_published" ON "extension_versions" ("extension_id", "published_at" DESC NULLS LAST)
             WHERE "status" = 'PUBLISHED'`);
+        await queryRunner.query(`CREATE INDEX "ix_extensions_app_id_lower" ON "extensions" (lower("app_id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_listings_title_lower" ON "listings" (lower("title"))`);
+        await queryRunner.query(`CREATE INDEX "ix_listings_categories" ON "listings" USING gin ("categories")`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "public"."ix_listings_categories"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_listings_title_lower"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_extensions_app_id_lower"`);
         await queryRunner.query(`DROP INDEX "public"."ix_extension_versions_published"`);
         await queryRunner.query(`DROP INDEX "public"."ix_extension_versions_live_semver"`);
     }

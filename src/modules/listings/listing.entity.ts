@@ -5,6 +5,9 @@ import { ExtensionEntity } from '../extensions/extensions.entities';
 @Entity('listings')
 // A GIN index created by the migration (TypeORM cannot describe its method): not synchronized.
 @Index('ix_listings_search', { synchronize: false })
+// Also the migration's (HotReadIndexes): lower(title) for exact-name search hits, GIN on categories.
+@Index('ix_listings_title_lower', { synchronize: false })
+@Index('ix_listings_categories', { synchronize: false })
 export class ListingEntity {
   @PrimaryColumn({ type: 'uuid' })
   extensionId: string;

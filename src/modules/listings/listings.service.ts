@@ -184,12 +184,18 @@ export class ListingsService {
     const where = ['e.system = false', 'l.published_at IS NOT NULL'];
     const q = options.query?.trim();
     let rank = '0';
+    // A search first collects its matches through indexes (ix_listings_search, the lower-case app
+    // id and title indexes): one OR across the two tables would scan every listing.
+    let hits = '';
     if (q) {
       const tsq = `websearch_to_tsquery('english', ${p(q)})`;
-      where.push(`(l.search_document @@ ${tsq} OR lower(e.app_id) = lower(${p(q)}) OR lower(l.title) = lower(${p(q)}))`);
+      hits = ` JOIN (SELECT extension_id FROM listings WHERE search_document @@ ${tsq}
+                     UNION SELECT id FROM extensions WHERE lower(app_id) = lower(${p(q)})
+                     UNION SELECT extension_id FROM listings WHERE lower(title) = lower(${p(q)})) hit ON hit.extension_id = e.id`;
       rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + ts_rank(l.search_document, ${tsq}))`;
     }
-    if (options.category) where.push(`${p(options.category)} = ANY(l.categories)`);
+    // Containment, so the GIN index on categories serves a category page.
+    if (options.category) where.push(`l.categories @> ARRAY[${p(options.category)}::text]`);
     const sort = options.sort ?? (q ? MarketplaceSort.RELEVANCE : MarketplaceSort.NEWEST);
     const order =
       sort === MarketplaceSort.RELEVANCE
@@ -206,7 +212,7 @@ export class ListingsService {
     // The INSTALLS sort reads the installs module's per-extension counters (kept by triggers on
     // installations) rather than counting millions of installation rows on each page.
     const installsJoin = sort === MarketplaceSort.INSTALLS ? ' LEFT JOIN extension_install_counts ic ON ic.extension_id = e.id' : '';
-    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${ratingJoin}${installsJoin} WHERE ${where.join(' AND ')}`;
+    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${hits}${ratingJoin}${installsJoin} WHERE ${where.join(' AND ')}`;
     // The install count is read only when it orders the page (Extension.installCount has its own loader).
     const installCount = sort === MarketplaceSort.INSTALLS ? `, coalesce(ic.active_count, 0) AS install_count` : '';
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
