@@ -56,19 +56,27 @@ function token(userId: string): string {
  * other sessions' load on this shared machine inflates far less than wall time. null when /proc
  * cannot be read (a remote server).
  */
-async function backendCpuMs(sql: PgClient, database: string): Promise<number | null> {
+async function backendCpuMs(sql: PgClient, database: string): Promise<Map<number, number> | null> {
   const { rows } = await sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
-  let ticks = 0;
-  try {
-    for (const { pid } of rows) {
+  const byPid = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS); // utime, stime (fields 14 and 15)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null; // not readable: a remote server
     }
-  } catch {
-    return null;
   }
-  return (ticks * 1000) / CLOCK_TICKS;
+  return byPid;
+}
+
+/** CPU the backends used between two readings: a backend that started in between counts whole, one that ended is lost (an undercount). */
+function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number {
+  if (!before || !after) return NaN;
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 const CLOCK_TICKS = 100;
 
@@ -205,7 +213,7 @@ async function main(): Promise<void> {
       p99: pct(times, 99),
       max: times[times.length - 1],
       nodeCpu: (nodeCpu.user + nodeCpu.system) / 1000 / times.length,
-      dbCpu: dbBefore !== null && dbAfter !== null ? (dbAfter - dbBefore) / times.length : NaN,
+      dbCpu: cpuBetween(dbBefore, dbAfter) / times.length,
     };
     results.push(r);
     console.log(
@@ -214,12 +222,14 @@ async function main(): Promise<void> {
   }
 
   if (PLANS) {
+    // Let the last subscriptions' server-side tails wind down, so their statements are not captured.
+    await new Promise(resolve => setTimeout(resolve, 3000));
     for (const read of reads.filter(r => !r.name.startsWith('releaseEvents') || r.name.includes('first 100'))) {
       captured.length = 0;
       capture = true;
       await read.run().catch(error => console.log(`(${read.name} failed: ${String((error as Error).message).slice(0, 200)})`));
       capture = false;
-      const statements = captured.filter(s => /^\s*(WITH|SELECT)/i.test(s.text) && !/pg_advisory|pg_notify|FROM "users" "UserEntity"|^SELECT 1$/i.test(s.text));
+      const statements = captured.filter(s => /^\s*(WITH|SELECT)/i.test(s.text) && !/pg_advisory|pg_notify|pgboss\.|FROM "users" "UserEntity"|^SELECT 1$/i.test(s.text));
       console.log(`\n### ${read.name}: ${statements.length} statement(s)`);
       for (const s of statements) {
         const plan = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values ?? []);

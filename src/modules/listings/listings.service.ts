@@ -185,14 +185,17 @@ export class ListingsService {
     const q = options.query?.trim();
     let rank = '0';
     // A search first collects its matches through indexes (ix_listings_search, the lower-case app
-    // id and title indexes): one OR across the two tables would scan every listing.
+    // id and title indexes), with each text match's rank: one OR across the two tables would scan
+    // every listing, and ranking outside would carry every matched search document up the plan.
     let hits = '';
     if (q) {
       const tsq = `websearch_to_tsquery('english', ${p(q)})`;
-      hits = ` JOIN (SELECT extension_id FROM listings WHERE search_document @@ ${tsq}
-                     UNION SELECT id FROM extensions WHERE lower(app_id) = lower(${p(q)})
-                     UNION SELECT extension_id FROM listings WHERE lower(title) = lower(${p(q)})) hit ON hit.extension_id = e.id`;
-      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + ts_rank(l.search_document, ${tsq}))`;
+      hits = ` JOIN (SELECT extension_id, max(text_rank) AS text_rank FROM (
+                       SELECT extension_id, ts_rank(search_document, ${tsq}) AS text_rank FROM listings WHERE search_document @@ ${tsq}
+                       UNION ALL SELECT id, 0 FROM extensions WHERE lower(app_id) = lower(${p(q)})
+                       UNION ALL SELECT extension_id, 0 FROM listings WHERE lower(title) = lower(${p(q)})) m GROUP BY extension_id) hit
+                 ON hit.extension_id = e.id`;
+      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + hit.text_rank)`;
     }
     // Containment, so the GIN index on categories serves a category page.
     if (options.category) where.push(`l.categories @> ARRAY[${p(options.category)}::text]`);
