@@ -11,7 +11,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   upgradeRecommendations): one probe per installation;
  * - the marketplace's exact-name matches (lower-case app id and title) and its category filter
  *   (GIN on listings.categories, for `categories @> ARRAY[slug]`), so a search or a category
- *   page starts from its matches rather than from every listing.
+ *   page starts from its matches rather than from every listing;
+ * - the published listings' (published_at, extension_id), so the pages that order every listed
+ *   extension (newest, installs) read a small index instead of every wide listing row (full
+ *   text and search document: 2,514 pages for 10,000 listings against 47).
  */
 export class HotReadIndexes1796198600000 implements MigrationInterface {
     name = 'HotReadIndexes1796198600000'
@@ -25,9 +28,11 @@ export class HotReadIndexes1796198600000 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_extensions_app_id_lower" ON "extensions" (lower("app_id"))`);
         await queryRunner.query(`CREATE INDEX "ix_listings_title_lower" ON "listings" (lower("title"))`);
         await queryRunner.query(`CREATE INDEX "ix_listings_categories" ON "listings" USING gin ("categories")`);
+        await queryRunner.query(`CREATE INDEX "ix_listings_published" ON "listings" ("published_at" DESC, "extension_id") WHERE "published_at" IS NOT NULL`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "public"."ix_listings_published"`);
         await queryRunner.query(`DROP INDEX "public"."ix_listings_categories"`);
         await queryRunner.query(`DROP INDEX "public"."ix_listings_title_lower"`);
         await queryRunner.query(`DROP INDEX "public"."ix_extensions_app_id_lower"`);
