@@ -16,8 +16,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   extension (newest, installs) read a small index instead of every wide listing row (full
  *   text and search document: 2,514 pages for 10,000 listings against 47).
  */
-export class HotReadIndexes1796198600000 implements MigrationInterface {
-    name = 'HotReadIndexes1796198600000'
+export class HotReadIndexes1796220100000 implements MigrationInterface {
+    name = 'HotReadIndexes1796220100000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE INDEX "ix_extension_versions_live_semver" ON "extension_versions" ("extension_id",

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class InstallCounts1796198491438 implements MigrationInterface {
-    name = 'InstallCounts1796198491438'
+export class InstallCounts1796220000000 implements MigrationInterface {
+    name = 'InstallCounts1796220000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "extension_install_counts" ("extension_id" uuid NOT NULL, "active_count" integer NOT NULL DEFAULT '0', CONSTRAINT "pk_extension_install_counts" PRIMARY KEY ("extension_id"))`);
@@ -9,8 +9,9 @@ export class InstallCounts1796198491438 implements MigrationInterface {
         // Hand-written: statement-level triggers keep the count of active, non-staging installations
         // per extension (docs/benchmarks.md, "Catalogue of millions"). One aggregate per statement,
         // so a set-based writer (system apps for every user, a rollout) pays one grouped upsert, not
-        // one per row. Counter rows are upserted in extension order; every installation writer also
-        // holds the event append lock, so two of them never wait on each other's counter rows.
+        // one per row. Counter rows are upserted in extension order, so two multi-extension
+        // statements lock them in the same order. Concurrent installs of one extension do wait for
+        // each other's commit on its counter row (docs/benchmarks.md, "Catalogue of millions").
         await queryRunner.query(`CREATE FUNCTION "installations_count_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               INSERT INTO extension_install_counts AS c (extension_id, active_count)
