@@ -80,9 +80,10 @@ async function marketplacePage(pool: Pool, res: http.ServerResponse): Promise<vo
       [ids],
     ),
     pool.query(
-      `SELECT DISTINCT ON (extension_id) * FROM extension_versions
-        WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
-        ORDER BY extension_id, ${semverDescSql('version')}`,
+      `SELECT v.* FROM unnest($1::uuid[]) AS k(extension_id)
+         CROSS JOIN LATERAL (SELECT * FROM extension_versions v
+                              WHERE v.extension_id = k.extension_id AND v.status IN ('PUBLISHED', 'DEPRECATED')
+                              ORDER BY ${semverDescSql('v.version')} LIMIT 1) v`,
       [ids],
     ),
   ]);

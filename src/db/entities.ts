@@ -17,7 +17,7 @@ import { ReviewCaseEntity, ReviewMessageEntity } from '../modules/review/review.
 import { ListingEntity } from '../modules/listings/listing.entity';
 import { ListingMediaEntity } from '../modules/listings/listing-media.entity';
 import { StagingInviteEntity } from '../modules/review/staging.entity';
-import { InstallationEntity } from '../modules/installs/installation.entity';
+import { ExtensionInstallCountEntity, InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
@@ -62,6 +62,7 @@ export const entities = [
   ListingMediaEntity,
   StagingInviteEntity,
   InstallationEntity,
+  ExtensionInstallCountEntity,
   DeprecationEntity,
   UpgradeOfferEntity,
   WebhookEndpointEntity,

@@ -316,4 +316,42 @@ describe('installs with consent', () => {
     expect([...seen].filter(type => !publicTypes.includes(type) && !ownTypes.includes(type))).toEqual([]);
     expect(seen.has('version.published')).toBe(true);
   });
+
+  // Runs last: by now this file has installed, uninstalled, staged, installed for organizations,
+  // moved installations in rollouts and given system apps to every user.
+  it('keeps every extension\'s install counter equal to its active, non-staging installations, through every writer above', async () => {
+    const drift = await t.sql(
+      `SELECT coalesce(c.extension_id, r.extension_id) AS extension_id, c.active_count, r.n
+         FROM extension_install_counts c
+         FULL JOIN (SELECT extension_id, count(*)::int AS n FROM installations WHERE status = 'ACTIVE' AND source <> 'STAGING' GROUP BY 1) r
+           ON r.extension_id = c.extension_id
+        WHERE coalesce(c.active_count, 0) <> coalesce(r.n, 0)`,
+    );
+    expect(drift).toEqual([]);
+    const [{ counters, sources }] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM extension_install_counts WHERE active_count > 0) AS counters,
+              (SELECT count(DISTINCT source)::int FROM installations) AS sources`,
+    );
+    expect(counters).toBeGreaterThan(3);
+    expect(sources).toBe(3); // USER, STAGING and AUTO_SYSTEM rows were all written
+    // The INSTALLS sort reads the same counters as installCount.
+    const sorted = await t.gql(`{ marketplace(sort: INSTALLS, first: 50) { edges { node { installCount } } } }`);
+    const counts = sorted.data!.marketplace.edges.map((e: { node: { installCount: number } }) => e.node.installCount);
+    expect(counts.length).toBeGreaterThan(3);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    expect(counts[0]).toBeGreaterThan(0);
+  });
+
+  it('lowers the install counter when installations are deleted (a user\'s deletion cascades to them)', async () => {
+    const { appId } = await extension();
+    const users = [await buildUser(t), await buildUser(t)];
+    for (const user of users) await t.gql(INSTALL, { i: { appId, grantedScopes: SCOPES } }, user.token);
+    const countOf = async () => (await t.gql(`query($a: String!) { extension(appId: $a) { installCount } }`, { a: appId })).data!.extension.installCount;
+    expect(await countOf()).toBe(2);
+    await t.sql(`DELETE FROM users WHERE id = $1`, [users[0].id]); // cascades to the installation
+    expect(await countOf()).toBe(1);
+    const [{ id }] = await t.sql(`SELECT id FROM extensions WHERE app_id = $1`, [appId]);
+    await t.sql(`DELETE FROM installations WHERE extension_id = $1`, [id]);
+    expect(await t.sql(`SELECT active_count FROM extension_install_counts WHERE extension_id = $1`, [id])).toEqual([{ active_count: 0 }]);
+  });
 });

@@ -38,6 +38,8 @@ registerEnumType(PackageFormatKind, { name: 'PackageFormat', description: 'The m
 
 /** A claimed app id. The id is permanent and unique; the claim, not the package, owns it. */
 @Entity('extensions')
+// lower(app_id), for the marketplace's exact-name search hits: written by the migration HotReadIndexes, not synchronized.
+@Index('ix_extensions_app_id_lower', { synchronize: false })
 export class ExtensionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

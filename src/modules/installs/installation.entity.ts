@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
 import { OrganizationEntity, UserEntity } from '../accounts/accounts.entities';
 import { ExtensionEntity } from '../extensions/extensions.entities';
@@ -85,4 +85,24 @@ export class InstallationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   uninstalledAt: Date | null;
+}
+
+/**
+ * Active, non-staging installations per extension (docs/benchmarks.md, "Catalogue of millions"):
+ * the INSTALLS sort and `Extension.installCount` read this instead of counting millions of rows.
+ * Kept by statement-level triggers on `installations` (migration InstallCounts), so every writer
+ * (install, uninstall, system apps for everyone, rollouts) keeps it right in its own transaction;
+ * no code writes it.
+ */
+@Entity('extension_install_counts')
+export class ExtensionInstallCountEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  extensionId: string;
+
+  @OneToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @Column({ type: 'integer', default: 0 })
+  activeCount: number;
 }

@@ -9,11 +9,13 @@ export function createInstallsLoaders(manager: EntityManager) {
     installationById: new DataLoader<string, InstallationEntity | null>(async ids =>
       byKey(ids, await manager.findBy(InstallationEntity, { id: In([...ids]) }), r => r.id),
     ),
-    /** Active installations per extension; staging installs never count (docs/marketplace.md, "Staging"). */
+    /**
+     * Active installations per extension; staging installs never count (docs/marketplace.md,
+     * "Staging"). Read from the counters the installations triggers keep (ExtensionInstallCountEntity).
+     */
     installCountByExtensionId: new DataLoader<string, number>(async ids => {
       const rows: { extension_id: string; n: number }[] = await manager.query(
-        `SELECT extension_id, count(*)::int AS n FROM installations
-          WHERE extension_id = ANY($1) AND status = 'ACTIVE' AND source <> 'STAGING' GROUP BY extension_id`,
+        `SELECT extension_id, active_count AS n FROM extension_install_counts WHERE extension_id = ANY($1)`,
         [[...ids]],
       );
       const map = new Map(rows.map(r => [r.extension_id, r.n]));

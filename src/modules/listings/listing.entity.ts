@@ -5,6 +5,11 @@ import { ExtensionEntity } from '../extensions/extensions.entities';
 @Entity('listings')
 // A GIN index created by the migration (TypeORM cannot describe its method): not synchronized.
 @Index('ix_listings_search', { synchronize: false })
+// Also the migration's (HotReadIndexes): lower(title) for exact-name search hits, GIN on
+// categories, and the published listings' (published_at, extension_id) for whole-catalogue orders.
+@Index('ix_listings_title_lower', { synchronize: false })
+@Index('ix_listings_categories', { synchronize: false })
+@Index('ix_listings_published', { synchronize: false })
 export class ListingEntity {
   @PrimaryColumn({ type: 'uuid' })
   extensionId: string;

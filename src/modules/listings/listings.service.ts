@@ -185,12 +185,21 @@ export class ListingsService {
     const where = ['e.system = false', 'l.published_at IS NOT NULL', `e.availability = 'LISTED'`];
     const q = options.query?.trim();
     let rank = '0';
+    // A search first collects its matches through indexes (ix_listings_search, the lower-case app
+    // id and title indexes), with each text match's rank: one OR across the two tables would scan
+    // every listing, and ranking outside would carry every matched search document up the plan.
+    let hits = '';
     if (q) {
       const tsq = `websearch_to_tsquery('english', ${p(q)})`;
-      where.push(`(l.search_document @@ ${tsq} OR lower(e.app_id) = lower(${p(q)}) OR lower(l.title) = lower(${p(q)}))`);
-      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + ts_rank(l.search_document, ${tsq}))`;
+      hits = ` JOIN (SELECT extension_id, max(text_rank) AS text_rank FROM (
+                       SELECT extension_id, ts_rank(search_document, ${tsq}) AS text_rank FROM listings WHERE search_document @@ ${tsq}
+                       UNION ALL SELECT id, 0 FROM extensions WHERE lower(app_id) = lower(${p(q)})
+                       UNION ALL SELECT extension_id, 0 FROM listings WHERE lower(title) = lower(${p(q)})) m GROUP BY extension_id) hit
+                 ON hit.extension_id = e.id`;
+      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + hit.text_rank)`;
     }
-    if (options.category) where.push(`${p(options.category)} = ANY(l.categories)`);
+    // Containment, so the GIN index on categories serves a category page.
+    if (options.category) where.push(`l.categories @> ARRAY[${p(options.category)}::text]`);
     const sort = options.sort ?? (q ? MarketplaceSort.RELEVANCE : MarketplaceSort.NEWEST);
     const order =
       sort === MarketplaceSort.RELEVANCE
@@ -204,12 +213,12 @@ export class ListingsService {
     // extension, its Bayesian average computed there); listings never imports the ratings module
     // (docs/architecture.md, "Module graph").
     const ratingJoin = sort === MarketplaceSort.RATING ? ' JOIN extension_rating_scores rs ON rs.extension_id = e.id' : '';
-    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${ratingJoin} WHERE ${where.join(' AND ')}`;
-    // The install count is computed only when it orders the page (Extension.installCount has its own loader).
-    const installCount =
-      sort === MarketplaceSort.INSTALLS
-        ? `, (SELECT count(*) FROM installations i WHERE i.extension_id = e.id AND i.status = 'ACTIVE' AND i.source <> 'STAGING') AS install_count`
-        : '';
+    // The INSTALLS sort reads the installs module's per-extension counters (kept by triggers on
+    // installations) rather than counting millions of installation rows on each page.
+    const installsJoin = sort === MarketplaceSort.INSTALLS ? ' LEFT JOIN extension_install_counts ic ON ic.extension_id = e.id' : '';
+    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${hits}${ratingJoin}${installsJoin} WHERE ${where.join(' AND ')}`;
+    // The install count is read only when it orders the page (Extension.installCount has its own loader).
+    const installCount = sort === MarketplaceSort.INSTALLS ? `, coalesce(ic.active_count, 0) AS install_count` : '';
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
       `SELECT e.*${installCount}, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
       params,

@@ -70,6 +70,10 @@ export class ExtensionApprovalEntity {
   unique: true,
   where: `"status" NOT IN ('VALIDATION_FAILED', 'WITHDRAWN', 'REJECTED') AND "version" IS NOT NULL`,
 })
+// Expression and ordered partial indexes written by the migration HotReadIndexes (the newest live
+// version in semver order; the latest published): not synchronized.
+@Index('ix_extension_versions_live_semver', { synchronize: false })
+@Index('ix_extension_versions_published', { synchronize: false })
 export class ExtensionVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

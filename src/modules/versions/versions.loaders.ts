@@ -33,10 +33,13 @@ declare module '../../context' {
  * TypeORM's entity mapping cost more than the query).
  */
 async function latestPublishedOf(manager: EntityManager, ids: readonly string[]): Promise<(ExtensionVersionEntity | null)[]> {
+  // One probe of ix_extension_versions_live_semver per extension (its order is semverDescSql's),
+  // rather than reading and sorting every live version: a popular extension has hundreds.
   const raw: Record<string, unknown>[] = await manager.query(
-    `SELECT DISTINCT ON (extension_id) * FROM extension_versions
-      WHERE extension_id = ANY($1) AND status IN ('PUBLISHED', 'DEPRECATED')
-      ORDER BY extension_id, ${semverDescSql('version')}`,
+    `SELECT v.* FROM unnest($1::uuid[]) AS k(extension_id)
+       CROSS JOIN LATERAL (SELECT * FROM extension_versions v
+                            WHERE v.extension_id = k.extension_id AND v.status IN ('PUBLISHED', 'DEPRECATED')
+                            ORDER BY ${semverDescSql('v.version')} LIMIT 1) v`,
     [[...ids]],
   );
   const rows = raw.map(r => {
