@@ -56,6 +56,7 @@ import { HostingService } from './modules/hosting/hosting.service';
 import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
 import { RuntimeReports } from './modules/runtime/runtime-reports.service';
 import { RuntimeResolver } from './modules/runtime/runtime.resolver';
+import { SuspensionService } from './modules/runtime/suspension.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -136,7 +137,22 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     { clockSkewSeconds: config.runtimeClockSkewSeconds, maxWindowSeconds: config.runtimeMaxWindowSeconds, maxAgeSeconds: config.runtimeMaxReportAgeSeconds },
     clock,
   );
-  return { clock, runtimeTokens, runtimeReports, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const suspension = new SuspensionService(
+    {
+      healthFailures: config.suspensionHealthFailures,
+      crashRate: config.suspensionCrashRate,
+      crashWindowSeconds: config.suspensionCrashWindowSeconds,
+      minActions: config.suspensionMinActions,
+    },
+    runtimeReports,
+    lifecycle,
+    extensions,
+    events,
+    audit,
+    clock,
+    jobs,
+  );
+  return { clock, runtimeTokens, runtimeReports, suspension, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -170,7 +186,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
-    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

@@ -172,3 +172,56 @@ export class RuntimeHealthReportEntity {
   @Column({ type: 'timestamptz' })
   receivedAt: Date;
 }
+
+/** Why the health policy suspended a version (docs/runtime.md, "Automatic suspension"). */
+export enum SuspensionPolicy {
+  HEALTH_FAILURES = 'HEALTH_FAILURES',
+  CRASH_RATE = 'CRASH_RATE',
+}
+
+/**
+ * One automatic suspension: which version, why, and whether it took the extension off the
+ * marketplace too. A later publish of the extension lifts the extension's part (`liftedAt`).
+ */
+@Entity('runtime_suspensions')
+@Index('ix_runtime_suspensions_extension_open', ['extensionId'], { where: '"lifted_at" IS NULL' })
+export class RuntimeSuspensionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  extensionId: string;
+
+  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @Index('ix_runtime_suspensions_version_id')
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @ManyToOne(() => ExtensionVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id' })
+  version?: ExtensionVersionEntity;
+
+  @Column({ type: 'enum', enum: SuspensionPolicy, enumName: 'runtime_suspension_policy' })
+  policy: SuspensionPolicy;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** The evaluation's figures (streak, error rate, counts, window). */
+  @Column({ type: 'jsonb' })
+  evidence: Record<string, unknown>;
+
+  @Column({ type: 'boolean' })
+  extensionSuspended: boolean;
+
+  /** Plaza's clock when the policy suspended it. */
+  @Column({ type: 'timestamptz' })
+  suspendedAt: Date;
+
+  /** When a new publish (or an admin) lifted it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  liftedAt: Date | null;
+}

@@ -7,6 +7,9 @@ import { ExtensionVersion } from '../versions/versions.types';
 import { RuntimeCountKind } from './runtime.entities';
 import type { RuntimeReports } from './runtime-reports.service';
 import type { RuntimeTokensService } from './runtime-tokens.service';
+import type { SuspensionService } from './suspension.service';
+import { Role } from '../../shared/auth/roles';
+import { VersionView } from '../versions/version.policy';
 import { canSeeRuntimeData } from './runtime.policy';
 import { CreatedRuntimeToken, ReportHealthInput, ReportWindowInput, RuntimeReportReceipt, RuntimeToken, VersionRuntime } from './runtime.types';
 
@@ -16,6 +19,7 @@ export class RuntimeResolver {
   constructor(
     private readonly tokens: RuntimeTokensService,
     private readonly reports: RuntimeReports,
+    private readonly suspension: SuspensionService,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +68,12 @@ export class RuntimeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RuntimeReportReceipt> {
     return RuntimeReportReceipt.from(await this.reports.reportCount(ctx as RuntimeContext, RuntimeCountKind.ACTIONS, versionId, count, window));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ExtensionVersion, { description: 'Put a SUSPENDED version back to PUBLISHED, with a reason (audited; ADMIN)' })
+  async reinstateVersion(@Arg('versionId', () => ID) versionId: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
+    return ExtensionVersion.from(await this.suspension.reinstateVersion(authed(ctx), versionId, reason), VersionView.FULL);
   }
 
   @FieldResolver(() => VersionRuntime, { nullable: true, description: 'Runtime reports of the last `days` days; null unless you own the extension (or are an admin)' })
