@@ -57,6 +57,7 @@ import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
 import { RuntimeReports } from './modules/runtime/runtime-reports.service';
 import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 import { SuspensionService } from './modules/runtime/suspension.service';
+import { SdkSupportService } from './modules/runtime/sdk-support.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -152,7 +153,8 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     clock,
     jobs,
   );
-  return { clock, runtimeTokens, runtimeReports, suspension, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const sdkSupport = new SdkSupportService(config.sdkDelistAfterDays, extensions, events, audit, clock, jobs);
+  return { clock, runtimeTokens, runtimeReports, suspension, sdkSupport, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -186,7 +188,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
-    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.clock)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.sdkSupport, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

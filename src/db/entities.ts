@@ -22,7 +22,7 @@ import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
-import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeSuspensionEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeSuspensionEntity, RuntimeTokenEntity, SdkDelistingNoticeEntity, UnsupportedSdkEntity } from '../modules/runtime/runtime.entities';
 
 import {
   WebhookAttemptEntity,
@@ -74,4 +74,6 @@ export const entities = [
   RuntimeCountEntity,
   RuntimeHealthReportEntity,
   RuntimeSuspensionEntity,
+  UnsupportedSdkEntity,
+  SdkDelistingNoticeEntity,
 ];

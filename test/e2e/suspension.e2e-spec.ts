@@ -19,6 +19,10 @@ const REINSTATE_VERSION = graphql(`mutation SuspensionReinstateVersion($v: ID!, 
 const WEBHOOK = graphql(`mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }`);
 const EVENTS = graphql(`query SuspensionEvents($a: [String!]) { events(appIds: $a, types: ["version.suspended", "version.reinstated", "extension.suspended", "extension.reinstated"], first: 50) { edges { node { type data } } } }`);
 
+const MARK_SDK = graphql(`mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }`);
+const SDKS = graphql(`query SdkUnsupportedList { unsupportedSdks { range reason } }`);
+const SDK_EVENTS = graphql(`query SdkEvents($a: [String!]) { events(appIds: $a, types: ["extension.sdk_unsupported", "extension.delisted", "extension.reinstated"], first: 50) { edges { node { type data } } } }`);
+
 const SCOPES = ['store:read', 'task-board:read', 'task-board:write'];
 
 describe('automatic suspension by runtime health (docs/runtime.md, "Automatic suspension")', () => {
@@ -153,4 +157,54 @@ describe('automatic suspension by runtime health (docs/runtime.md, "Automatic su
     await must(t, ERRORS, { v: next.versionId, c: 30, w: lastMinutes(10) }, secret);
     expect(await evaluate()).toEqual([next.versionId]);
   }, 120_000);
+
+  it('SDK delisting: extensions on an unsupported SDK are notified, delisted after the grace period unless updated, and listed again by an update', async () => {
+    const stale = await publishedExtension(t, { appId: 'sdk-stale', displayName: 'Stale Board', manifest: { sdk_version: '5.2.0' } });
+    const updated = await publishedExtension(t, { appId: 'sdk-updated', displayName: 'Updated Board', manifest: { sdk_version: '5.3.1' } });
+    const current = await publishedExtension(t, { appId: 'sdk-current', displayName: 'Current Board' }); // the fixture's 5.9.12
+
+    expectCode(await t.gql(MARK_SDK, { r: '<5.5.0', why: 'SDK 5.4 and older lose platform support' }), 'UNAUTHENTICATED');
+    expectCode(await t.gql(MARK_SDK, { r: '<5.5.0', why: 'SDK 5.4 and older lose platform support' }, stale.dev.token), 'FORBIDDEN');
+    expectCode(await t.gql(MARK_SDK, { r: 'not a range', why: 'x' }, admin.token), 'BAD_USER_INPUT');
+    expectCode(await t.gql(MARK_SDK, { r: '<5.5.0', why: '  ' }, admin.token), 'BAD_USER_INPUT');
+    expectCode(await t.gql(SDKS, {}, stale.dev.token), 'FORBIDDEN');
+    expectCode(await t.gql(SDKS, {}), 'UNAUTHENTICATED');
+    expect((await must(t, SDKS, {}, admin.token)).unsupportedSdks).toEqual([]);
+
+    const marked = (await must(t, MARK_SDK, { r: '<5.5.0', why: 'SDK 5.4 and older lose platform support' }, admin.token)).markSdkUnsupported;
+    expect(marked.notifiedExtensions).toBe(2);
+    expect(new Date(marked.unsupportedSdk.delistAfter).getTime() - clock.now().getTime()).toBe(30 * 86_400_000);
+    const notice = (await must(t, SDK_EVENTS, { a: [stale.appId] }, stale.dev.token)).events.edges.map(e => e.node);
+    expect(notice).toEqual([{ type: 'extension.sdk_unsupported', data: expect.objectContaining({ sdkVersion: '5.2.0', range: '<5.5.0', versionId: stale.versionId, deadline: marked.unsupportedSdk.delistAfter }) }]);
+    expect((await must(t, SDK_EVENTS, { a: [current.appId] }, current.dev.token)).events.edges).toEqual([]);
+    expect((await must(t, SDK_EVENTS, { a: [stale.appId] }, installer.token)).events.edges).toEqual([]);
+
+    // One developer updates onto a supported SDK within the grace period.
+    clock.advance({ days: 10 });
+    const fix = await approvedVersion(t, { dev: updated.dev, appId: updated.appId, displayName: updated.displayName, manifest: { version: '1.0.1' } });
+    await publishApproved(t, fix);
+
+    clock.advance({ days: 19, hours: 23 });
+    expect(await t.app.services.sdkSupport.enforce(ctx())).toEqual([]);
+    clock.advance({ hours: 2 });
+    expect(await t.app.services.sdkSupport.enforce(ctx())).toEqual([stale.extensionId]);
+    expect(await t.app.services.sdkSupport.enforce(ctx())).toEqual([]);
+
+    const availability = async (appId: string, token: string) => (await must(t, STATUS, { a: appId }, token)).extension?.availability;
+    expect(await availability(stale.appId, stale.dev.token)).toBe('DELISTED');
+    expect(await availability(updated.appId, updated.dev.token)).toBe('LISTED');
+    expect(await availability(current.appId, current.dev.token)).toBe('LISTED');
+    expect((await must(t, STATUS, { a: stale.appId })).extension).toBeNull();
+    expectCode(await t.gql(INSTALL, { i: { appId: stale.appId, grantedScopes: SCOPES } }, newcomer.token), 'EXTENSION_UNAVAILABLE');
+    const delisted = (await must(t, SDK_EVENTS, { a: [stale.appId] }, stale.dev.token)).events.edges.map(e => e.node);
+    expect(delisted[1]).toMatchObject({ type: 'extension.delisted', data: { from: 'LISTED', to: 'DELISTED', automatic: true, sdkVersion: '5.2.0', versionId: stale.versionId } });
+    expect((await must(t, STATUS, { a: stale.appId }, stale.dev.token)).extension?.availabilityReason).toMatch(/^Built on SDK 5\.2\.0, unsupported since/);
+
+    // The developer updates late: a version on a supported SDK lists the extension again.
+    const late = await approvedVersion(t, { dev: stale.dev, appId: stale.appId, displayName: stale.displayName, manifest: { version: '1.0.1' } });
+    await publishApproved(t, late);
+    expect(await availability(stale.appId, stale.dev.token)).toBe('LISTED');
+    const relisted = (await must(t, SDK_EVENTS, { a: [stale.appId] }, stale.dev.token)).events.edges.map(e => e.node);
+    expect(relisted[2]).toMatchObject({ type: 'extension.reinstated', data: { from: 'DELISTED', to: 'LISTED', automatic: true, versionId: late.versionId, sdkVersion: '5.9.12' } });
+  }, 180_000);
 });

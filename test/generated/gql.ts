@@ -66,6 +66,9 @@ type Documents = {
     "mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }": typeof types.SuspensionReinstateVersionDocument,
     "mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }": typeof types.SuspensionWebhookDocument,
     "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.SuspensionEventsDocument,
+    "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }": typeof types.SdkMarkUnsupportedDocument,
+    "query SdkUnsupportedList { unsupportedSdks { range reason } }": typeof types.SdkUnsupportedListDocument,
+    "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.SdkEventsDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -135,6 +138,9 @@ const documents: Documents = {
     "mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }": types.SuspensionReinstateVersionDocument,
     "mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }": types.SuspensionWebhookDocument,
     "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.SuspensionEventsDocument,
+    "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }": types.SdkMarkUnsupportedDocument,
+    "query SdkUnsupportedList { unsupportedSdks { range reason } }": types.SdkUnsupportedListDocument,
+    "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.SdkEventsDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -374,6 +380,18 @@ export function graphql(source: "mutation SuspensionWebhook($i: CreateWebhookEnd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }"): (typeof documents)["mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SdkUnsupportedList { unsupportedSdks { range reason } }"): (typeof documents)["query SdkUnsupportedList { unsupportedSdks { range reason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -33,6 +33,7 @@ export const EventTypes = {
   EXTENSION_DELISTED: 'extension.delisted',
   VERSION_SUSPENDED: 'version.suspended',
   VERSION_REINSTATED: 'version.reinstated',
+  EXTENSION_SDK_UNSUPPORTED: 'extension.sdk_unsupported',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -114,6 +115,7 @@ export interface EventPayloads {
     extensionSuspended: boolean;
   };
   'version.reinstated': { reason: string };
+  'extension.sdk_unsupported': { versionId: string; sdkVersion: string; range: string; reason: string; deadline: string };
   'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
   'version.validated': ValidationOutcome;
   'version.validation_failed': ValidationOutcome;
