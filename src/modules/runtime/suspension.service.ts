@@ -2,13 +2,13 @@ import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { defineQueue, type JobQueue } from '../../jobs/job-queue';
 import type { Clock } from '../../shared/clock';
-import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import { NotFoundError } from '../../shared/errors';
 import type { EventLog } from '../events/event-log';
 import { EventTypes } from '../events/event-types';
 import { ExtensionAvailability } from '../extensions/extension-availability';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import type { ExtensionsService } from '../extensions/extensions.service';
-import { AVAILABILITY_REASON_MAX } from '../extensions/extensions.service';
+import { reasonOf } from '../extensions/extensions.service';
 import type { VersionLifecycle } from '../versions/version-lifecycle';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -199,8 +199,7 @@ export class SuspensionService {
 
   /** An admin puts a suspended version back on the marketplace (SUSPENDED → PUBLISHED), with a reason (audited). */
   async reinstateVersion(ctx: AuthedContext, versionId: string, reason: string): Promise<ExtensionVersionEntity> {
-    const trimmed = reason.trim();
-    if (!trimmed || trimmed.length > AVAILABILITY_REASON_MAX) throw BadUserInputError.field('reason', `reason is required, at most ${AVAILABILITY_REASON_MAX} characters`);
+    const trimmed = reasonOf(reason);
     if (!isUuid(versionId)) throw new NotFoundError('Version');
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
