@@ -224,6 +224,9 @@ export class ListingsService {
         ownerId: r.owner_id,
         system: r.system,
         format: r.format,
+        availability: r.availability,
+        availabilityReason: r.availability_reason,
+        availabilityChangedAt: r.availability_changed_at,
         createdAt: r.created_at,
       }),
     );
