@@ -67,6 +67,8 @@ import { RuntimeReports } from './modules/runtime/runtime-reports.service';
 import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
+import { SuspensionService } from './modules/runtime/suspension.service';
+import { SdkSupportService } from './modules/runtime/sdk-support.service';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -158,7 +160,23 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const periodClose = new PeriodClose(events, clock, paymentProvider, jobs, config.billingCloseSchedule, config.dbLongStatementTimeoutMs);
   const statements = new Statements(paymentProvider);
   const analytics = new AnalyticsService(clock, jobs, config.dbLongStatementTimeoutMs);
-  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements, analytics };
+  const suspension = new SuspensionService(
+    {
+      healthFailures: config.suspensionHealthFailures,
+      crashRate: config.suspensionCrashRate,
+      crashWindowSeconds: config.suspensionCrashWindowSeconds,
+      minActions: config.suspensionMinActions,
+    },
+    runtimeReports,
+    lifecycle,
+    extensions,
+    events,
+    audit,
+    clock,
+    jobs,
+  );
+  const sdkSupport = new SdkSupportService(config.sdkDelistAfterDays, extensions, events, audit, clock, jobs);
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements, analytics, suspension, sdkSupport };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -197,8 +215,8 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [InvoiceLinesResolver, new InvoiceLinesResolver(services.billing)],
     [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
     [ExtensionPricingResolver, new ExtensionPricingResolver()],
-    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
     [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.sdkSupport, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

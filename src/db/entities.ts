@@ -24,8 +24,8 @@ import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../m
 import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
 import { RescanRunEntity, SecurityFindingEntity, VersionAttestationEntity, VersionSecurityScanEntity } from '../modules/trust/trust.entities';
-import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
 import { ExtensionDailyStatsEntity, RollupDayEntity, VersionDailyStatsEntity } from '../modules/analytics/analytics.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeSuspensionEntity, RuntimeTokenEntity, SdkDelistingNoticeEntity, UnsupportedSdkEntity } from '../modules/runtime/runtime.entities';
 
 import {
   WebhookAttemptEntity,
@@ -86,4 +86,7 @@ export const entities = [
   ExtensionDailyStatsEntity,
   VersionDailyStatsEntity,
   RollupDayEntity,
+  RuntimeSuspensionEntity,
+  UnsupportedSdkEntity,
+  SdkDelistingNoticeEntity,
 ];

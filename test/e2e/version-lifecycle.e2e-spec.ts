@@ -81,6 +81,8 @@ describe('the version lifecycle (docs/architecture.md, "Version lifecycle")', ()
         'CHANGES_REQUESTED->WITHDRAWN',
         'APPROVED->PUBLISHED',
         'PUBLISHED->DEPRECATED',
+        'PUBLISHED->SUSPENDED',
+        'SUSPENDED->PUBLISHED',
       ].sort(),
     );
   }, 60_000); // 121 transactions: about 10 s on an idle 2-core machine

@@ -84,6 +84,19 @@ type Documents = {
     "query RuntimeMe { me { id } }": typeof types.RuntimeMeDocument,
     "query RuntimeMyExtensions { myExtensions { appId } }": typeof types.RuntimeMyExtensionsDocument,
     "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": typeof types.RuntimeOfVersionDocument,
+    "mutation SuspensionToken($a: String!) { createRuntimeToken(appId: $a, name: \"host\") { secret } }": typeof types.SuspensionTokenDocument,
+    "mutation SuspensionHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id } }": typeof types.SuspensionHealthDocument,
+    "mutation SuspensionErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id } }": typeof types.SuspensionErrorsDocument,
+    "mutation SuspensionActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id } }": typeof types.SuspensionActionsDocument,
+    "query SuspensionStatus($a: String!) { extension(appId: $a) { availability availabilityReason versions { version status } } }": typeof types.SuspensionStatusDocument,
+    "query SuspensionMine { myInstallations { extension { appId } extensionAvailability version { version status } } }": typeof types.SuspensionMineDocument,
+    "mutation SuspensionInstall($i: InstallInput!) { install(input: $i) { id version { version } } }": typeof types.SuspensionInstallDocument,
+    "mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }": typeof types.SuspensionReinstateVersionDocument,
+    "mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }": typeof types.SuspensionWebhookDocument,
+    "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.SuspensionEventsDocument,
+    "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }": typeof types.SdkMarkUnsupportedDocument,
+    "query SdkUnsupportedList { unsupportedSdks { range reason } }": typeof types.SdkUnsupportedListDocument,
+    "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.SdkEventsDocument,
     "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": typeof types.TrustOfVersionDocument,
     "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": typeof types.TrustAttachDocument,
     "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": typeof types.TrustRemoveDocument,
@@ -178,6 +191,19 @@ const documents: Documents = {
     "query RuntimeMe { me { id } }": types.RuntimeMeDocument,
     "query RuntimeMyExtensions { myExtensions { appId } }": types.RuntimeMyExtensionsDocument,
     "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": types.RuntimeOfVersionDocument,
+    "mutation SuspensionToken($a: String!) { createRuntimeToken(appId: $a, name: \"host\") { secret } }": types.SuspensionTokenDocument,
+    "mutation SuspensionHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id } }": types.SuspensionHealthDocument,
+    "mutation SuspensionErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id } }": types.SuspensionErrorsDocument,
+    "mutation SuspensionActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id } }": types.SuspensionActionsDocument,
+    "query SuspensionStatus($a: String!) { extension(appId: $a) { availability availabilityReason versions { version status } } }": types.SuspensionStatusDocument,
+    "query SuspensionMine { myInstallations { extension { appId } extensionAvailability version { version status } } }": types.SuspensionMineDocument,
+    "mutation SuspensionInstall($i: InstallInput!) { install(input: $i) { id version { version } } }": types.SuspensionInstallDocument,
+    "mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }": types.SuspensionReinstateVersionDocument,
+    "mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }": types.SuspensionWebhookDocument,
+    "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.SuspensionEventsDocument,
+    "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }": types.SdkMarkUnsupportedDocument,
+    "query SdkUnsupportedList { unsupportedSdks { range reason } }": types.SdkUnsupportedListDocument,
+    "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.SdkEventsDocument,
     "\n  query TrustOfVersion($id: ID!) {\n    version: extensionVersion(id: $id) {\n      id\n      status\n      ruleSetVersion\n      securityFindings { id rule level message file line firstSeenRuleSetVersion lastSeenRuleSetVersion reviewCaseId foundAt }\n      attestations { id kind sha256 sizeBytes document summary { format } }\n      attestationSummaries { attestationId kind format componentCount licenses describes predicateType builderId sourceRepository subjectMatchesPackage envelope signatureCount }\n    }\n  }\n": types.TrustOfVersionDocument,
     "\n  mutation TrustAttach($v: ID!, $d: String!) {\n    attachAttestation(versionId: $v, document: $d) { id kind sha256 summary { format componentCount licenses subjectMatchesPackage builderId } }\n  }\n": types.TrustAttachDocument,
     "mutation TrustRemove($id: ID!) { removeAttestation(id: $id) }": types.TrustRemoveDocument,
@@ -496,6 +522,58 @@ export function graphql(source: "query RuntimeMyExtensions { myExtensions { appI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"): (typeof documents)["query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionToken($a: String!) { createRuntimeToken(appId: $a, name: \"host\") { secret } }"): (typeof documents)["mutation SuspensionToken($a: String!) { createRuntimeToken(appId: $a, name: \"host\") { secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id } }"): (typeof documents)["mutation SuspensionHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id } }"): (typeof documents)["mutation SuspensionErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id } }"): (typeof documents)["mutation SuspensionActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SuspensionStatus($a: String!) { extension(appId: $a) { availability availabilityReason versions { version status } } }"): (typeof documents)["query SuspensionStatus($a: String!) { extension(appId: $a) { availability availabilityReason versions { version status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SuspensionMine { myInstallations { extension { appId } extensionAvailability version { version status } } }"): (typeof documents)["query SuspensionMine { myInstallations { extension { appId } extensionAvailability version { version status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionInstall($i: InstallInput!) { install(input: $i) { id version { version } } }"): (typeof documents)["mutation SuspensionInstall($i: InstallInput!) { install(input: $i) { id version { version } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }"): (typeof documents)["mutation SuspensionReinstateVersion($v: ID!, $r: String!) { reinstateVersion(versionId: $v, reason: $r) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }"): (typeof documents)["mutation SuspensionWebhook($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query SuspensionEvents($a: [String!]) { events(appIds: $a, types: [\"version.suspended\", \"version.reinstated\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }"): (typeof documents)["mutation SdkMarkUnsupported($r: String!, $why: String!) { markSdkUnsupported(range: $r, reason: $why) { notifiedExtensions unsupportedSdk { id range delistAfter } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SdkUnsupportedList { unsupportedSdks { range reason } }"): (typeof documents)["query SdkUnsupportedList { unsupportedSdks { range reason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query SdkEvents($a: [String!]) { events(appIds: $a, types: [\"extension.sdk_unsupported\", \"extension.delisted\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

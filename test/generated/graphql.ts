@@ -682,7 +682,7 @@ export type InstallStatus =
 
 export type Installation = {
   extension: Extension;
-  /** The extension's availability: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working) */
+  /** The extension's availability, or SUSPENDED when the installed version is: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working) */
   extensionAvailability: ExtensionAvailability;
   grantedScopes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -777,6 +777,12 @@ export type LoginInput = {
   password: Scalars['String']['input'];
 };
 
+export type MarkedSdkUnsupported = {
+  /** Extensions whose live version is on it, each notified by extension.sdk_unsupported */
+  notifiedExtensions: Scalars['Int']['output'];
+  unsupportedSdk: UnsupportedSdk;
+};
+
 export type MarketplaceSort =
   | 'INSTALLS'
   | 'NEWEST'
@@ -835,6 +841,8 @@ export type Mutation = {
   inviteStagingTester: StagingInvite;
   /** UNAUTHENTICATED on wrong credentials; RATE_LIMITED after repeated failures */
   login: AuthPayload;
+  /** Mark an SDK range unsupported: extensions on it are notified and delisted after the grace period unless updated (ADMIN) */
+  markSdkUnsupported: MarkedSdkUnsupported;
   /** HIDE or KEEP a reported review, with a reason (audited; REVIEWER) */
   moderateReview: Review;
   /** Unlist your extension (PAUSED): off the marketplace, no new installs; existing installations keep working */
@@ -853,6 +861,8 @@ export type Mutation = {
   refund: Refund;
   /** List a suspended or delisted extension again, with a reason (audited; ADMIN) */
   reinstateExtension: Extension;
+  /** Put a SUSPENDED version back to PUBLISHED, with a reason (audited; ADMIN) */
+  reinstateVersion: ExtensionVersion;
   /** Remove an attestation from your version */
   removeAttestation: Scalars['Boolean']['output'];
   /** Removes the compliance document of this kind */
@@ -1010,6 +1020,12 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMarkSdkUnsupportedArgs = {
+  range: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationModerateReviewArgs = {
   decision: ModerationDecision;
   reason: Scalars['String']['input'];
@@ -1058,6 +1074,12 @@ export type MutationRefundArgs = {
 export type MutationReinstateExtensionArgs = {
   appId: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationReinstateVersionArgs = {
+  reason: Scalars['String']['input'];
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1401,6 +1423,8 @@ export type Query = {
   runtimeTokens: Array<RuntimeToken>;
   /** The current validator rule set's rescan of published versions; null before it starts (ADMIN) */
   securityRescan?: Maybe<SecurityRescan>;
+  /** SDK ranges marked unsupported, newest first (ADMIN) */
+  unsupportedSdks: Array<UnsupportedSdk>;
   /** Open (or declined) upgrade offers for your or an organization’s installations */
   upgradeOffers: Array<UpgradeOffer>;
   /** Your (or an organization’s) installations on deprecated versions, with the recommended target */
@@ -1854,6 +1878,17 @@ export type ToolSummary = {
   name: Scalars['String']['output'];
 };
 
+/** An SDK range the platform no longer supports (docs/runtime.md, "SDK delisting"; ADMIN) */
+export type UnsupportedSdk = {
+  /** Extensions still on it after this are delisted */
+  delistAfter: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  markedAt: Scalars['DateTime']['output'];
+  /** A semver range matched against manifests' sdk_version */
+  range: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
 /** Only the fields given change */
 export type UpdateDeveloperProfileInput = {
   contactEmail?: InputMaybe<Scalars['String']['input']>;
@@ -2034,6 +2069,7 @@ export type VersionStatus =
   | 'PUBLISHED'
   | 'REJECTED'
   | 'SUBMITTED'
+  | 'SUSPENDED'
   | 'VALIDATING'
   | 'VALIDATION_FAILED'
   | 'WITHDRAWN';
@@ -2610,6 +2646,99 @@ export type RuntimeOfVersionQueryVariables = Exact<{
 
 export type RuntimeOfVersionQuery = { extensionVersion?: { id: string, runtime?: { actions: number, errors: number, errorRate?: number | null, healthReports: number, healthFailures: number, lastHealth?: { status: RuntimeHealthStatus, detail?: string | null, installationId?: string | null } | null } | null } | null };
 
+export type SuspensionTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type SuspensionTokenMutation = { createRuntimeToken: { secret: string } };
+
+export type SuspensionHealthMutationVariables = Exact<{
+  i: ReportHealthInput;
+}>;
+
+
+export type SuspensionHealthMutation = { reportHealth: { id: string } };
+
+export type SuspensionErrorsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type SuspensionErrorsMutation = { reportErrors: { id: string } };
+
+export type SuspensionActionsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type SuspensionActionsMutation = { reportActions: { id: string } };
+
+export type SuspensionStatusQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type SuspensionStatusQuery = { extension?: { availability: ExtensionAvailability, availabilityReason?: string | null, versions: Array<{ version?: string | null, status: VersionStatus }> } | null };
+
+export type SuspensionMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SuspensionMineQuery = { myInstallations: Array<{ extensionAvailability: ExtensionAvailability, extension: { appId: string }, version: { version?: string | null, status: VersionStatus } }> };
+
+export type SuspensionInstallMutationVariables = Exact<{
+  i: InstallInput;
+}>;
+
+
+export type SuspensionInstallMutation = { install: { id: string, version: { version?: string | null } } };
+
+export type SuspensionReinstateVersionMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type SuspensionReinstateVersionMutation = { reinstateVersion: { id: string, status: VersionStatus } };
+
+export type SuspensionWebhookMutationVariables = Exact<{
+  i: CreateWebhookEndpointInput;
+}>;
+
+
+export type SuspensionWebhookMutation = { createWebhookEndpoint: { secret: string } };
+
+export type SuspensionEventsQueryVariables = Exact<{
+  a?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type SuspensionEventsQuery = { events: { edges: Array<{ node: { type: string, data: unknown } }> } };
+
+export type SdkMarkUnsupportedMutationVariables = Exact<{
+  r: Scalars['String']['input'];
+  why: Scalars['String']['input'];
+}>;
+
+
+export type SdkMarkUnsupportedMutation = { markSdkUnsupported: { notifiedExtensions: number, unsupportedSdk: { id: string, range: string, delistAfter: string } } };
+
+export type SdkUnsupportedListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SdkUnsupportedListQuery = { unsupportedSdks: Array<{ range: string, reason: string }> };
+
+export type SdkEventsQueryVariables = Exact<{
+  a?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type SdkEventsQuery = { events: { edges: Array<{ node: { type: string, data: unknown } }> } };
+
 export type TrustOfVersionQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2832,6 +2961,19 @@ export const RuntimeReportHealthDocument = {"kind":"Document","definitions":[{"k
 export const RuntimeMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RuntimeMeQuery, RuntimeMeQueryVariables>;
 export const RuntimeMyExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMyExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]} as unknown as DocumentNode<RuntimeMyExtensionsQuery, RuntimeMyExtensionsQueryVariables>;
 export const RuntimeOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"runtime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"days"},"value":{"kind":"IntValue","value":"7"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"healthReports"}},{"kind":"Field","name":{"kind":"Name","value":"healthFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastHealth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"installationId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RuntimeOfVersionQuery, RuntimeOfVersionQueryVariables>;
+export const SuspensionTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"host","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<SuspensionTokenMutation, SuspensionTokenMutationVariables>;
+export const SuspensionHealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionHealth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportHealthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportHealth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SuspensionHealthMutation, SuspensionHealthMutationVariables>;
+export const SuspensionErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SuspensionErrorsMutation, SuspensionErrorsMutationVariables>;
+export const SuspensionActionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionActions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportActions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SuspensionActionsMutation, SuspensionActionsMutationVariables>;
+export const SuspensionStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SuspensionStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SuspensionStatusQuery, SuspensionStatusQueryVariables>;
+export const SuspensionMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SuspensionMine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInstallations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"extensionAvailability"}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SuspensionMineQuery, SuspensionMineQueryVariables>;
+export const SuspensionInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<SuspensionInstallMutation, SuspensionInstallMutationVariables>;
+export const SuspensionReinstateVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionReinstateVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SuspensionReinstateVersionMutation, SuspensionReinstateVersionMutationVariables>;
+export const SuspensionWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspensionWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<SuspensionWebhookMutation, SuspensionWebhookMutationVariables>;
+export const SuspensionEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SuspensionEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"version.suspended","block":false},{"kind":"StringValue","value":"version.reinstated","block":false},{"kind":"StringValue","value":"extension.suspended","block":false},{"kind":"StringValue","value":"extension.reinstated","block":false}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SuspensionEventsQuery, SuspensionEventsQueryVariables>;
+export const SdkMarkUnsupportedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkMarkUnsupported"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"why"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markSdkUnsupported"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"why"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifiedExtensions"}},{"kind":"Field","name":{"kind":"Name","value":"unsupportedSdk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"range"}},{"kind":"Field","name":{"kind":"Name","value":"delistAfter"}}]}}]}}]}}]} as unknown as DocumentNode<SdkMarkUnsupportedMutation, SdkMarkUnsupportedMutationVariables>;
+export const SdkUnsupportedListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkUnsupportedList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unsupportedSdks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"range"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<SdkUnsupportedListQuery, SdkUnsupportedListQueryVariables>;
+export const SdkEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"extension.sdk_unsupported","block":false},{"kind":"StringValue","value":"extension.delisted","block":false},{"kind":"StringValue","value":"extension.reinstated","block":false}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SdkEventsQuery, SdkEventsQueryVariables>;
 export const TrustOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrustOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"version"},"name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ruleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"securityFindings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenRuleSetVersion"}},{"kind":"Field","name":{"kind":"Name","value":"reviewCaseId"}},{"kind":"Field","name":{"kind":"Name","value":"foundAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"document"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attestationSummaries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attestationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"describes"}},{"kind":"Field","name":{"kind":"Name","value":"predicateType"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRepository"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"envelope"}},{"kind":"Field","name":{"kind":"Name","value":"signatureCount"}}]}}]}}]}}]} as unknown as DocumentNode<TrustOfVersionQuery, TrustOfVersionQueryVariables>;
 export const TrustAttachDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustAttach"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"d"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"d"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"componentCount"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"}},{"kind":"Field","name":{"kind":"Name","value":"subjectMatchesPackage"}},{"kind":"Field","name":{"kind":"Name","value":"builderId"}}]}}]}}]}}]} as unknown as DocumentNode<TrustAttachMutation, TrustAttachMutationVariables>;
 export const TrustRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrustRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAttestation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<TrustRemoveMutation, TrustRemoveMutationVariables>;

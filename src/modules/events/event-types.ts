@@ -38,6 +38,9 @@ export const EventTypes = {
   EXTENSION_SUSPENDED: 'extension.suspended',
   EXTENSION_REINSTATED: 'extension.reinstated',
   EXTENSION_DELISTED: 'extension.delisted',
+  VERSION_SUSPENDED: 'version.suspended',
+  VERSION_REINSTATED: 'version.reinstated',
+  EXTENSION_SDK_UNSUPPORTED: 'extension.sdk_unsupported',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -106,6 +109,20 @@ export interface EventPayloads {
   'extension.suspended': AvailabilityPayload;
   'extension.reinstated': AvailabilityPayload;
   'extension.delisted': AvailabilityPayload;
+  'version.suspended': {
+    /** HEALTH_FAILURES or CRASH_RATE (docs/runtime.md, "Automatic suspension"). */
+    policy: string;
+    reason: string;
+    failingStreak: number | null;
+    errorRate: number | null;
+    actions: number | null;
+    errors: number | null;
+    windowSeconds: number | null;
+    /** The extension went SUSPENDED too (no live version was left). */
+    extensionSuspended: boolean;
+  };
+  'version.reinstated': { reason: string };
+  'extension.sdk_unsupported': { versionId: string; sdkVersion: string; range: string; reason: string; deadline: string };
   'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
   'version.validated': ValidationOutcome;
   'version.validation_failed': ValidationOutcome;

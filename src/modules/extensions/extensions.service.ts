@@ -178,7 +178,7 @@ export class ExtensionsService {
 }
 
 /** A platform move's reason: required, trimmed, at most AVAILABILITY_REASON_MAX characters. */
-function reasonOf(reason: string): string {
+export function reasonOf(reason: string): string {
   const trimmed = reason.trim();
   if (!trimmed || trimmed.length > AVAILABILITY_REASON_MAX) throw BadUserInputError.field('reason', `reason is required, at most ${AVAILABILITY_REASON_MAX} characters`);
   return trimmed;

@@ -1,3 +1,4 @@
+import { VersionStatus } from '../versions/version.entity';
 import { ExtensionAvailability } from '../extensions/extension-availability';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authed, type RequestContext } from '../../context';
@@ -34,10 +35,13 @@ export class InstallsResolver {
   }
 
   @FieldResolver(() => ExtensionAvailability, {
-    description: 'The extension\'s availability: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working)',
+    description: 'The extension\'s availability, or SUSPENDED when the installed version is: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working)',
   })
   async extensionAvailability(@Root() installation: Installation, @Ctx() ctx: RequestContext): Promise<ExtensionAvailability> {
-    return (await ctx.loaders.extensionById.load(installation.extensionId))!.availability;
+    const [extension, version] = await Promise.all([ctx.loaders.extensionById.load(installation.extensionId), ctx.loaders.versionById.load(installation.versionId)]);
+    // A suspended version (docs/runtime.md, "Automatic suspension") flags its installations even while the extension stays listed.
+    if (extension!.availability === ExtensionAvailability.LISTED && version?.status === VersionStatus.SUSPENDED) return ExtensionAvailability.SUSPENDED;
+    return extension!.availability;
   }
 
   @FieldResolver(() => ExtensionVersion)

@@ -80,9 +80,12 @@ export class InstallsService {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId: input.appId });
     if (!extension) throw new NotFoundError('Extension');
     if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
+    // Not LISTED: no new installs from the marketplace (staging installs of a tester, which name
+    // their version, are not marketplace installs).
+    const unavailable = extension.availability !== ExtensionAvailability.LISTED;
+    if (unavailable && !input.versionId) throw new ExtensionUnavailableError(extension.availability);
     const { version, source } = await this.resolveVersion(ctx, extension, input.versionId ?? null);
-    // Not LISTED: no new installs from the marketplace (staging installs of a tester are not marketplace installs).
-    if (source === InstallSource.USER && extension.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(extension.availability);
+    if (unavailable && source === InstallSource.USER) throw new ExtensionUnavailableError(extension.availability);
     const required = declaredScopes((version.manifest ?? {}) as Manifest);
     const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
     const missing = required.filter(s => !granted.includes(s));

@@ -197,20 +197,23 @@ export class RuntimeReports {
   /**
    * Per version, how many of its latest health reports (by window end, up to `limit`, all
    * subjects together) are FAILING in a row; versions without a failing latest report are absent.
+   * `since` (per version) ignores reports whose window ended at or before it (an admin's
+   * reinstatement forgives what came before).
    */
-  async failingStreaks(ctx: RequestContext, versionIds: readonly string[], limit: number): Promise<Map<string, number>> {
+  async failingStreaks(ctx: RequestContext, versionIds: readonly string[], limit: number, since: ReadonlyMap<string, Date> = new Map()): Promise<Map<string, number>> {
     if (!versionIds.length || limit < 1) return new Map();
     const rows: { version_id: string; streak: number }[] = await ctx.manager.query(
       `SELECT v.id AS version_id, s.streak
-         FROM unnest($1::uuid[]) AS v(id)
+         FROM unnest($1::uuid[], $3::timestamptz[]) AS v(id, since)
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS streak FROM (
              SELECT status, bool_and(status = 'FAILING') OVER (ORDER BY window_end DESC, received_at DESC ROWS UNBOUNDED PRECEDING) AS still_failing
-               FROM (SELECT status, window_end, received_at FROM runtime_health_reports WHERE version_id = v.id
+               FROM (SELECT status, window_end, received_at FROM runtime_health_reports
+                      WHERE version_id = v.id AND (v.since IS NULL OR window_end > v.since)
                       ORDER BY window_end DESC, received_at DESC LIMIT $2) latest) ordered
             WHERE still_failing) s
         WHERE s.streak > 0`,
-      [[...versionIds], limit],
+      [[...versionIds], limit, versionIds.map(id => since.get(id) ?? null)],
     );
     return new Map(rows.map(r => [r.version_id, r.streak]));
   }

@@ -172,3 +172,136 @@ export class RuntimeHealthReportEntity {
   @Column({ type: 'timestamptz' })
   receivedAt: Date;
 }
+
+/** Why the health policy suspended a version (docs/runtime.md, "Automatic suspension"). */
+export enum SuspensionPolicy {
+  HEALTH_FAILURES = 'HEALTH_FAILURES',
+  CRASH_RATE = 'CRASH_RATE',
+}
+
+/**
+ * One automatic suspension: which version, why, and whether it took the extension off the
+ * marketplace too. A later publish of the extension lifts the extension's part (`liftedAt`).
+ */
+@Entity('runtime_suspensions')
+@Index('ix_runtime_suspensions_extension_open', ['extensionId'], { where: '"lifted_at" IS NULL' })
+export class RuntimeSuspensionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  extensionId: string;
+
+  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @Index('ix_runtime_suspensions_version_id')
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @ManyToOne(() => ExtensionVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id' })
+  version?: ExtensionVersionEntity;
+
+  @Column({ type: 'enum', enum: SuspensionPolicy, enumName: 'runtime_suspension_policy' })
+  policy: SuspensionPolicy;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  /** The evaluation's figures (streak, error rate, counts, window). */
+  @Column({ type: 'jsonb' })
+  evidence: Record<string, unknown>;
+
+  @Column({ type: 'boolean' })
+  extensionSuspended: boolean;
+
+  /** Plaza's clock when the policy suspended it. */
+  @Column({ type: 'timestamptz' })
+  suspendedAt: Date;
+
+  /** When a new publish (or an admin) lifted it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  liftedAt: Date | null;
+}
+
+/**
+ * An SDK version range the platform no longer supports (docs/runtime.md, "SDK delisting").
+ * Extensions whose live version is built on it are notified, and delisted at `delistAfter`
+ * unless they publish a version on a supported SDK first.
+ */
+@Entity('unsupported_sdks')
+export class UnsupportedSdkEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** A semver range (`<2.0.0`, `1.x`) matched against the manifest's `sdk_version`. */
+  @Column({ type: 'text' })
+  range: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'uuid' })
+  markedById: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'marked_by_id' })
+  markedBy?: UserEntity;
+
+  /** Plaza's clock when it was marked. */
+  @Column({ type: 'timestamptz' })
+  markedAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  delistAfter: Date;
+}
+
+/** One extension told that its live version is on an unsupported SDK, and what came of it. */
+@Entity('sdk_delisting_notices')
+@Index('uq_sdk_delisting_notices', ['extensionId', 'unsupportedSdkId'], { unique: true })
+@Index('ix_sdk_delisting_notices_open', ['deadline'], { where: '"delisted_at" IS NULL AND "resolved_at" IS NULL' })
+export class SdkDelistingNoticeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  extensionId: string;
+
+  @ManyToOne(() => ExtensionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'extension_id' })
+  extension?: ExtensionEntity;
+
+  @Column({ type: 'uuid' })
+  unsupportedSdkId: string;
+
+  @ManyToOne(() => UnsupportedSdkEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'unsupported_sdk_id' })
+  unsupportedSdk?: UnsupportedSdkEntity;
+
+  /** The live version that was on the unsupported SDK when notified. */
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @ManyToOne(() => ExtensionVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id' })
+  version?: ExtensionVersionEntity;
+
+  @Column({ type: 'text' })
+  sdkVersion: string;
+
+  @Column({ type: 'timestamptz' })
+  notifiedAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  deadline: Date;
+
+  /** When the job delisted the extension. */
+  @Column({ type: 'timestamptz', nullable: true })
+  delistedAt: Date | null;
+
+  /** When a version on a supported SDK settled it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+}

@@ -7,8 +7,12 @@ import { ExtensionVersion } from '../versions/versions.types';
 import { RuntimeCountKind } from './runtime.entities';
 import type { RuntimeReports } from './runtime-reports.service';
 import type { RuntimeTokensService } from './runtime-tokens.service';
+import type { SuspensionService } from './suspension.service';
+import type { SdkSupportService } from './sdk-support.service';
+import { Role } from '../../shared/auth/roles';
+import { VersionView } from '../versions/version.policy';
 import { canSeeRuntimeData } from './runtime.policy';
-import { CreatedRuntimeToken, ReportHealthInput, ReportWindowInput, RuntimeReportReceipt, RuntimeToken, VersionRuntime } from './runtime.types';
+import { MarkedSdkUnsupported, UnsupportedSdk, CreatedRuntimeToken, ReportHealthInput, ReportWindowInput, RuntimeReportReceipt, RuntimeToken, VersionRuntime } from './runtime.types';
 
 /** Runtime tokens and reports (docs/runtime.md), and ExtensionVersion.runtime. */
 @Resolver(() => ExtensionVersion)
@@ -16,6 +20,8 @@ export class RuntimeResolver {
   constructor(
     private readonly tokens: RuntimeTokensService,
     private readonly reports: RuntimeReports,
+    private readonly suspension: SuspensionService,
+    private readonly sdkSupport: SdkSupportService,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +70,25 @@ export class RuntimeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RuntimeReportReceipt> {
     return RuntimeReportReceipt.from(await this.reports.reportCount(ctx as RuntimeContext, RuntimeCountKind.ACTIONS, versionId, count, window));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ExtensionVersion, { description: 'Put a SUSPENDED version back to PUBLISHED, with a reason (audited; ADMIN)' })
+  async reinstateVersion(@Arg('versionId', () => ID) versionId: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
+    return ExtensionVersion.from(await this.suspension.reinstateVersion(authed(ctx), versionId, reason), VersionView.FULL);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => MarkedSdkUnsupported, { description: 'Mark an SDK range unsupported: extensions on it are notified and delisted after the grace period unless updated (ADMIN)' })
+  async markSdkUnsupported(@Arg('range') range: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<MarkedSdkUnsupported> {
+    const { sdk, notified } = await this.sdkSupport.markUnsupported(authed(ctx), range, reason);
+    return Object.assign(new MarkedSdkUnsupported(), { unsupportedSdk: UnsupportedSdk.from(sdk), notifiedExtensions: notified });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [UnsupportedSdk], { description: 'SDK ranges marked unsupported, newest first (ADMIN)' })
+  async unsupportedSdks(@Ctx() ctx: RequestContext): Promise<UnsupportedSdk[]> {
+    return (await this.sdkSupport.list(ctx)).map(UnsupportedSdk.from);
   }
 
   @FieldResolver(() => VersionRuntime, { nullable: true, description: 'Runtime reports of the last `days` days; null unless you own the extension (or are an admin)' })

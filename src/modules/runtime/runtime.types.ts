@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/scalars';
-import { RuntimeHealthStatus, type RuntimeTokenEntity } from './runtime.entities';
+import { RuntimeHealthStatus, type RuntimeTokenEntity, type UnsupportedSdkEntity } from './runtime.entities';
 import type { RuntimeRates } from './runtime-reports.service';
 
 @ObjectType({ simpleResolvers: true, description: 'A runtime token of an extension (docs/runtime.md); its owner and admins only' })
@@ -137,4 +137,35 @@ export class VersionRuntime {
     const { versionId: _versionId, ...counts } = rates;
     return Object.assign(new VersionRuntime(), { ...counts, from, to, lastHealth });
   }
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An SDK range the platform no longer supports (docs/runtime.md, "SDK delisting"; ADMIN)' })
+export class UnsupportedSdk {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'A semver range matched against manifests\' sdk_version' })
+  range: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => DateTimeScalar)
+  markedAt: Date;
+
+  @Field(() => DateTimeScalar, { description: 'Extensions still on it after this are delisted' })
+  delistAfter: Date;
+
+  static from(e: UnsupportedSdkEntity): UnsupportedSdk {
+    return Object.assign(new UnsupportedSdk(), { id: e.id, range: e.range, reason: e.reason, markedAt: e.markedAt, delistAfter: e.delistAfter });
+  }
+}
+
+@ObjectType({ simpleResolvers: true })
+export class MarkedSdkUnsupported {
+  @Field(() => UnsupportedSdk)
+  unsupportedSdk: UnsupportedSdk;
+
+  @Field(() => Int, { description: 'Extensions whose live version is on it, each notified by extension.sdk_unsupported' })
+  notifiedExtensions: number;
 }

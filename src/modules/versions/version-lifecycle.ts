@@ -15,7 +15,8 @@ const S = VersionStatus;
  * state machine: every status a version can move to from each status. Anything else is
  * INVALID_STATE. Validation decides SUBMITTED → VALIDATING → APPROVED, PENDING_REVIEW or
  * VALIDATION_FAILED; review decides IN_REVIEW and its outcomes; the developer withdraws what is
- * not yet approved, publishes what is approved and deprecates what is published.
+ * not yet approved, publishes what is approved and deprecates what is published. The runtime
+ * health policy suspends a published version, and an admin reinstates it (docs/runtime.md).
  */
 export const versionStates = new StateMachine<VersionStatus>('version', {
   [S.SUBMITTED]: [S.VALIDATING, S.WITHDRAWN],
@@ -27,8 +28,9 @@ export const versionStates = new StateMachine<VersionStatus>('version', {
   [S.REJECTED]: [],
   [S.WITHDRAWN]: [],
   [S.APPROVED]: [S.PUBLISHED],
-  [S.PUBLISHED]: [S.DEPRECATED],
+  [S.PUBLISHED]: [S.DEPRECATED, S.SUSPENDED],
   [S.DEPRECATED]: [],
+  [S.SUSPENDED]: [S.PUBLISHED],
 });
 
 /** Sets `now()` in a transition's column changes. */
@@ -143,6 +145,7 @@ function describe(to: VersionStatus): string {
     [S.PUBLISHED]: 'published',
     [S.DEPRECATED]: 'deprecated',
     [S.WITHDRAWN]: 'withdrawn',
+    [S.SUSPENDED]: 'suspended',
     [S.VALIDATING]: 'validated',
   };
   return words[to] ?? `moved to ${to}`;

@@ -30,8 +30,9 @@ export interface VersionAssessment {
 }
 
 /** Statuses of versions that have been through review (or auto-approval). */
-const APPROVED_OR_LATER = [VersionStatus.APPROVED, VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
-const PUBLISHED = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED];
+const APPROVED_OR_LATER = [VersionStatus.APPROVED, VersionStatus.PUBLISHED, VersionStatus.DEPRECATED, VersionStatus.SUSPENDED];
+// A suspended version was published: a fix must still be numbered above it.
+const PUBLISHED = [VersionStatus.PUBLISHED, VersionStatus.DEPRECATED, VersionStatus.SUSPENDED];
 /** Where SEMVER-0/1 point: the manifest of the package's format. */
 const atManifest = (manifest: Manifest) => ({ file: isKiketManifest(manifest) ? KIKET_MANIFEST_FILE : 'imperal.json' });
 

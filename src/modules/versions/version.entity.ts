@@ -17,6 +17,8 @@ export enum VersionStatus {
   APPROVED = 'APPROVED',
   PUBLISHED = 'PUBLISHED',
   DEPRECATED = 'DEPRECATED',
+  /** Taken off the marketplace by the runtime health policy (docs/runtime.md); an admin can reinstate it. */
+  SUSPENDED = 'SUSPENDED',
 }
 registerEnumType(VersionStatus, { name: 'VersionStatus' });
 

@@ -10,7 +10,7 @@ import { VersionStatus } from './version.entity';
  *
  * - FULL: the extension's owner, reviewers and admins see every version with its validation
  *   report, git source, review triggers and change summary.
- * - PUBLIC: everyone sees published and deprecated versions; an invited staging tester sees the
+ * - PUBLIC: everyone sees published, deprecated and suspended versions; an invited staging tester sees the
  *   version they were invited to. Neither sees the private fields above.
  * - NONE: anything else (in review, rejected, withdrawn, …) is not shown at all.
  */
@@ -21,7 +21,8 @@ export enum VersionView {
 }
 
 /** States whose versions the public may see. */
-export const PUBLIC_VERSION_STATES: ReadonlySet<VersionStatus> = new Set([VersionStatus.PUBLISHED, VersionStatus.DEPRECATED]);
+// A suspended version was published: its installers (and everyone) still see it, with its status.
+export const PUBLIC_VERSION_STATES: ReadonlySet<VersionStatus> = new Set([VersionStatus.PUBLISHED, VersionStatus.DEPRECATED, VersionStatus.SUSPENDED]);
 
 type VersionRow = Pick<ExtensionVersionEntity, 'id' | 'status' | 'extensionId'>;
 
