@@ -1,7 +1,8 @@
 // `npm run bench:writes`: event-writing throughput under concurrency. CLIENTS clients (50) for
-// BENCH_SECONDS each, two loads: "mixed" (60% public marketplace reads, 40% install/uninstall)
-// and "writes" (install/uninstall only). Every install and uninstall appends an event, so this
-// is the load the event log's append path decides. With BENCH_BEFORE=<repo root> (a checkout of
+// BENCH_SECONDS each, three loads: "mixed" (60% public marketplace reads, 40% install/uninstall),
+// "writes" (install/uninstall only), and "append" (the event insert alone, over SQL, no server).
+// Every install and uninstall appends an event, so these are the loads the event log's append
+// path decides. BENCH_ONLY=<load name prefix> runs one load. With BENCH_BEFORE=<repo root> (a checkout of
 // an earlier commit, with node_modules) the same loads also run against that code, alternating
 // before/after per load so a noisy neighbour hits both; each server has its own scratch database
 // on DATABASE_URL's server. Prints a table; asserts nothing.
@@ -17,6 +18,7 @@ const READ_SHARE = 0.6;
 
 interface Target {
   label: string;
+  dbUrl: string;
   child: ChildProcess;
   url: string;
   tokens: string[];
@@ -68,6 +70,7 @@ async function startTarget(label: string, root: string): Promise<Target> {
   await gql(url, UNINSTALL, tokens[0], { id: check.body.data.install.id });
   return {
     label,
+    dbUrl: db.url,
     child,
     url,
     tokens,
@@ -119,6 +122,50 @@ async function runLoad(target: Target, readShare: number, seconds = SECONDS): Pr
   return result;
 }
 
+/**
+ * The append path alone, without Node or GraphQL in the way: CLIENTS connections, each running
+ * transactions that insert one event (the statement EventLog.append sends) and commit. Against
+ * the "before" code it first takes the global append lock, as that code's append did.
+ */
+async function runAppendLoad(target: Target, seconds = SECONDS): Promise<Result> {
+  const result: Result = { reads: [], writes: [], errors: {} };
+  const deadline = Date.now() + seconds * 1000;
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      const c = new Client({ connectionString: target.dbUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    await Promise.all(
+      clients.map(async (c, i) => {
+        while (Date.now() < deadline) {
+          const start = performance.now();
+          try {
+            await c.query('BEGIN');
+            if (target.label === 'before') await c.query(`SELECT pg_advisory_xact_lock(${0x706c617a61657674n})`);
+            await c.query(
+              `WITH inserted AS (INSERT INTO platform_events (type, subject_type, subject_id, data) VALUES ('bench.append', 'Bench', $1, '{}') RETURNING id)
+               SELECT inserted.id, pg_notify('plaza_events', inserted.id::text) FROM inserted`,
+              [String(i)],
+            );
+            await c.query('COMMIT');
+            result.writes.push(performance.now() - start);
+          } catch (error) {
+            await c.query('ROLLBACK').catch(() => undefined);
+            const code = (error as { code?: string }).code ?? 'ERROR';
+            result.errors[code] = (result.errors[code] ?? 0) + 1;
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(clients.map(c => c.end().catch(() => undefined)));
+  }
+  return result;
+}
+
 const q = (xs: number[], p: number) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
@@ -130,12 +177,19 @@ async function main(): Promise<void> {
   if (process.env.BENCH_BEFORE) targets.push(await startTarget('before', path.resolve(process.env.BENCH_BEFORE)));
   targets.push(await startTarget('after', path.resolve(__dirname, '..')));
   const rows: string[] = [];
+  const loads = [
+    ['mixed 60% reads / 40% install+uninstall', READ_SHARE],
+    ['writes only (install+uninstall)', 0],
+    ['append path only (SQL, no server)', -1],
+  ] as const;
+  const only = process.env.BENCH_ONLY;
   try {
-    for (const [load, share] of [['mixed 60% reads / 40% install+uninstall', READ_SHARE], ['writes only (install+uninstall)', 0]] as const) {
+    for (const [load, share] of loads) {
+      if (only && !load.startsWith(only)) continue;
       for (const target of targets) {
         // A short warm-up per server and load, unmeasured.
-        await runLoad({ ...target, tokens: target.tokens.slice(0, 5) }, share, 3);
-        const r = await runLoad(target, share);
+        if (share >= 0) await runLoad({ ...target, tokens: target.tokens.slice(0, 5) }, share, 3);
+        const r = share >= 0 ? await runLoad(target, share) : await runAppendLoad(target);
         const all = r.reads.length + r.writes.length;
         rows.push(
           `  ${target.label.padEnd(7)} ${load.padEnd(42)} ${(all / SECONDS).toFixed(0).padStart(6)} ${(r.writes.length / SECONDS).toFixed(0).padStart(8)} ` +

@@ -151,6 +151,13 @@ describe('event log: concurrent writers, readers that never skip or repeat, rete
     await ws.dispose();
   }, 60_000);
 
+  it('counts the whole log for totalCount only when the caller selects it', async () => {
+    const page = await t.gql(EVENTS, { first: 5 }, admin.token);
+    const counted = await t.gql(`query { events(first: 5, types: ["${T}"]) { totalCount edges { cursor } } }`, {}, admin.token);
+    expect(counted.data!.events.totalCount).toBe((await t.sql(`SELECT count(*)::int AS n FROM platform_events WHERE type = $1`, [T]))[0].n);
+    expect(Number(counted.headers['x-plaza-db-queries'])).toBe(Number(page.headers['x-plaza-db-queries']) + 1);
+  });
+
   it('retention drops the oldest prefix in batches; an expired cursor gets CURSOR_EXPIRED naming the oldest cursor', async () => {
     const { eventRetention } = t.app.services;
     const ctx = ctxOf(t.app.dataSource.manager);

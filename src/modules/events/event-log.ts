@@ -247,9 +247,9 @@ export class EventLog {
     const pageWhere = [...where, `e.id > ${param(id)}::bigint`, `e.id <= ${param(safe)}::bigint`].join(' AND ');
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT f.floor_id::text AS floor_id, e.*
-         FROM platform_event_floor f
+         FROM (SELECT 1) one
+         LEFT JOIN platform_event_floor f ON f.id = 1
          LEFT JOIN LATERAL (SELECT e.* FROM platform_events e WHERE ${pageWhere} ORDER BY e.id LIMIT ${first + 1}) e ON TRUE
-        WHERE f.id = 1
         ORDER BY e.id`,
       params,
     );
