@@ -93,7 +93,14 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const installs = new InstallsService(organizations, events, audit);
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
   const listingMedia = new ListingMediaService(extensions, events, audit);
-  const upgrades = new UpgradesService(installs, jobs, events, audit, config.dbLongStatementTimeoutMs);
+  const upgrades = new UpgradesService(
+    installs,
+    jobs,
+    events,
+    audit,
+    { batchSize: config.rolloutBatchSize, batchTargetMs: config.rolloutBatchTargetMs, longStatementTimeoutMs: config.dbLongStatementTimeoutMs },
+    clock,
+  );
   const staging = new StagingService(events, audit);
   const deprecations = new DeprecationsService(lifecycle, events, audit, jobs);
   const recommendations = new RecommendationsService(installs);
