@@ -21,5 +21,7 @@ import { ManagedHosting1796185338409 } from './1796185338409-ManagedHosting';
 import { Ratings1796190873056 } from './1796190873056-Ratings';
 import { ListingMedia1796190973722 } from './1796190973722-ListingMedia';
 import { Rollouts1796197564496 } from './1796197564496-Rollouts';
+import { RuntimeReports1796197753738 } from './1796197753738-RuntimeReports';
+import { ExtensionAvailability1796198968715 } from './1796198968715-ExtensionAvailability';
 
-export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185, ReviewCases1795380870099, Listings1795381062593, VersionDocs1795381478731, StagingInvites1795382076416, Installations1795382422948, Deprecations1795382652847, UpgradeOffers1795382930737, PartnerEventTypes1795384695290, Webhooks1795384838865, PrivateByDefault1796176388989, PackageFormat1796180000000, InvitationInvitee1796182857282, GitSources1796185081912, ManagedHosting1796185338409, Ratings1796190873056, ListingMedia1796190973722, Rollouts1796197564496];
+export const migrations: Function[] = [Initial1795377078107, PackageIntake1795377439213, VersionRules1795380731185, ReviewCases1795380870099, Listings1795381062593, VersionDocs1795381478731, StagingInvites1795382076416, Installations1795382422948, Deprecations1795382652847, UpgradeOffers1795382930737, PartnerEventTypes1795384695290, Webhooks1795384838865, PrivateByDefault1796176388989, PackageFormat1796180000000, InvitationInvitee1796182857282, GitSources1796185081912, ManagedHosting1796185338409, Ratings1796190873056, ListingMedia1796190973722, Rollouts1796197564496, RuntimeReports1796197753738, ExtensionAvailability1796198968715];

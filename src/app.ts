@@ -37,6 +37,7 @@ import { listingMediaRoutes } from './http/listing-media';
 import { gitHookRoutes } from './http/git-hooks';
 import { startJobs } from './jobs/workers';
 import type { Clock } from './shared/clock';
+import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
 
 export interface AppOptions {
   config: PlazaConfig;
@@ -200,7 +201,13 @@ export async function createApp(options: AppOptions): Promise<PlazaApp> {
     if (!probe.available) throw unavailableError();
     const base = baseContext(req.id!, req.log!, address, origin);
     try {
-      return { ...base, actor: await services.auth.authenticate(req.headers.authorization) };
+      const credential = req.headers.authorization;
+      // A runtime token (docs/runtime.md) is a principal of its own, never a user: the request
+      // runs as anonymous with `runtime` set, which only the report mutations accept.
+      if (RuntimeTokensService.isRuntimeCredential(credential)) {
+        return { ...base, actor: null, runtime: await services.runtimeTokens.authenticate(credential!) };
+      }
+      return { ...base, actor: await services.auth.authenticate(credential) };
     } catch (error) {
       if (error instanceof DomainError) {
         throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus } } });

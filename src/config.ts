@@ -197,6 +197,55 @@ export class PlazaConfig {
   @IsInt()
   @Min(1)
   rolloutMinActions = 100;
+  /** PLAZA_RUNTIME_CLOCK_SKEW_SECONDS: how far past Plaza's clock a runtime report's window may end (docs/runtime.md). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  runtimeClockSkewSeconds = 300;
+
+  /** PLAZA_RUNTIME_MAX_WINDOW_SECONDS: the longest window one runtime report may cover. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 86400)
+  runtimeMaxWindowSeconds = 86400;
+
+  /** PLAZA_RUNTIME_MAX_REPORT_AGE_SECONDS: how long after a window began a report for it is still taken. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(3600)
+  runtimeMaxReportAgeSeconds = 7 * 86400;
+
+  /** PLAZA_SUSPENSION_HEALTH_FAILURES: this many consecutive FAILING health reports suspend a version (0: off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  suspensionHealthFailures = 5;
+
+  /** PLAZA_SUSPENSION_CRASH_RATE: errors per action over the crash window at or above which a version is suspended (0: off). */
+  @Type(() => Number)
+  @Min(0)
+  @Max(1000)
+  suspensionCrashRate = 0.25;
+
+  /** PLAZA_SUSPENSION_CRASH_WINDOW_SECONDS: how long the crash rate must hold (the trailing window it is measured over). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  suspensionCrashWindowSeconds = 3600;
+
+  /** PLAZA_SUSPENSION_MIN_ACTIONS: fewer actions than this in the crash window never suspend (too small a sample). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  suspensionMinActions = 100;
+
+  /** PLAZA_SDK_DELIST_AFTER_DAYS: days after an SDK is marked unsupported until extensions still on it are delisted. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  sdkDelistAfterDays = 30;
 
   /** PLAZA_WEBHOOK_CONCURRENCY: deliveries in flight per worker process. */
   @Type(() => Number)
@@ -439,6 +488,14 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_WEBHOOK_DISABLE_AFTER_SECONDS: 'webhookDisableAfterSeconds',
   PLAZA_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   PLAZA_WEBHOOK_CONCURRENCY: 'webhookConcurrency',
+  PLAZA_RUNTIME_CLOCK_SKEW_SECONDS: 'runtimeClockSkewSeconds',
+  PLAZA_RUNTIME_MAX_WINDOW_SECONDS: 'runtimeMaxWindowSeconds',
+  PLAZA_RUNTIME_MAX_REPORT_AGE_SECONDS: 'runtimeMaxReportAgeSeconds',
+  PLAZA_SUSPENSION_HEALTH_FAILURES: 'suspensionHealthFailures',
+  PLAZA_SUSPENSION_CRASH_RATE: 'suspensionCrashRate',
+  PLAZA_SUSPENSION_CRASH_WINDOW_SECONDS: 'suspensionCrashWindowSeconds',
+  PLAZA_SUSPENSION_MIN_ACTIONS: 'suspensionMinActions',
+  PLAZA_SDK_DELIST_AFTER_DAYS: 'sdkDelistAfterDays',
   PLAZA_HEALTH_CHECK_TIMEOUT_MS: 'healthCheckTimeoutMs',
   PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: 'healthCheckRetryDelayMs',
   PLAZA_ROLLOUT_BATCH_SIZE: 'rolloutBatchSize',

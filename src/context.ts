@@ -24,12 +24,24 @@ export interface Actor {
 }
 
 /**
+ * A runtime host (web-kernel, Kiket host) calling with an extension's runtime token
+ * (docs/runtime.md). It is not a user: it may call only the report mutations (`@Runtime()`), and
+ * only about its own extension's versions and installations; every other field sees it as anonymous.
+ */
+export interface RuntimePrincipal {
+  tokenId: string;
+  extensionId: string;
+}
+
+/**
  * What every service method receives first: who is acting, the EntityManager to use (a
  * transactional one inside `withTransaction`), the request's loaders and its id for logs.
  */
 export interface RequestContext {
   requestId: string;
   actor: Actor | null;
+  /** Set (with `actor` null) when the request carries a runtime token. */
+  runtime?: RuntimePrincipal | null;
   /** Client address (for rate limits and the audit trail). */
   address: string;
   /** Public origin of this server as the client reached it (for URLs handed to clients). */
@@ -43,6 +55,9 @@ export interface RequestContext {
 
 /** A context whose caller is signed in: what services that act for someone take. */
 export type AuthedContext = RequestContext & { actor: Actor };
+
+/** A context whose caller is a runtime host: what the report services take. */
+export type RuntimeContext = RequestContext & { runtime: RuntimePrincipal };
 
 /**
  * The context as an `AuthedContext`, for resolvers behind `@Authorized` (the auth checker has

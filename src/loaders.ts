@@ -10,6 +10,7 @@ import { createWebhooksLoaders } from './modules/webhooks/webhooks.loaders';
 import { createGitHooksLoaders } from './modules/packages/git-hooks.loaders';
 import { createHostingLoaders } from './modules/hosting/hosting.loaders';
 import { createRatingsLoaders } from './modules/ratings/ratings.loaders';
+import { createRuntimeLoaders } from './modules/runtime/runtime.loaders';
 
 /**
  * A fresh bag of DataLoaders for one request (caches must never cross users). Subscriptions
@@ -28,5 +29,6 @@ export function createLoaders(manager: EntityManager): Loaders {
     ...createGitHooksLoaders(manager),
     ...createHostingLoaders(manager),
     ...createRatingsLoaders(manager),
+    ...createRuntimeLoaders(manager),
   };
 }

@@ -24,6 +24,7 @@ import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/we
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /** Every resolver class; the composition root (app.ts) builds their instances. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -54,6 +55,7 @@ export const resolvers: NonEmptyArray<Function> = [
   HostingVersionResolver,
   HostingReviewResolver,
   RatingsResolver,
+  RuntimeResolver,
 ];
 
 /**

@@ -53,6 +53,9 @@ import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from '
 import { RatingsService } from './modules/ratings/ratings.service';
 import { RatingsResolver } from './modules/ratings/ratings.resolver';
 import { HostingService } from './modules/hosting/hosting.service';
+import { RuntimeTokensService } from './modules/runtime/runtime-tokens.service';
+import { RuntimeReports } from './modules/runtime/runtime-reports.service';
+import { RuntimeResolver } from './modules/runtime/runtime.resolver';
 
 /**
  * The composition root: every service is a stateless singleton built here once, with its
@@ -135,7 +138,12 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     audit,
   );
   const ratings = new RatingsService(organizations, events, audit);
-  return { clock, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
+  const runtimeTokens = new RuntimeTokensService(dataSource, extensions, events, audit);
+  const runtimeReports = new RuntimeReports(
+    { clockSkewSeconds: config.runtimeClockSkewSeconds, maxWindowSeconds: config.runtimeMaxWindowSeconds, maxAgeSeconds: config.runtimeMaxReportAgeSeconds },
+    clock,
+  );
+  return { clock, runtimeTokens, runtimeReports, ratings, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -169,6 +177,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [HostingVersionResolver, new HostingVersionResolver(services.hosting)],
     [HostingReviewResolver, new HostingReviewResolver(services.hosting)],
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.clock)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

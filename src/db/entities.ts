@@ -23,6 +23,7 @@ import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
 import { RolloutEntity, RolloutHistoryEntity } from '../modules/installs/rollout.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
+import { RuntimeCountEntity, RuntimeHealthReportEntity, RuntimeTokenEntity } from '../modules/runtime/runtime.entities';
 
 import {
   WebhookAttemptEntity,
@@ -72,4 +73,7 @@ export const entities = [
   ExtensionRatingEntity,
   RatingReplyEntity,
   RatingReportEntity,
+  RuntimeTokenEntity,
+  RuntimeCountEntity,
+  RuntimeHealthReportEntity,
 ];

@@ -15,6 +15,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_STATE = 'INVALID_STATE',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  /** The extension is paused, suspended or delisted: no new installs (docs/runtime.md). */
+  EXTENSION_UNAVAILABLE = 'EXTENSION_UNAVAILABLE',
   PACKAGE_REJECTED = 'PACKAGE_REJECTED',
   MEDIA_REJECTED = 'MEDIA_REJECTED',
   RATE_LIMITED = 'RATE_LIMITED',
@@ -140,6 +142,20 @@ export class ConsentRequiredError extends DomainError {
     ];
     const message = missingHostingCost ? `To install, ${parts.join('; ')}` : `Grant these scopes to install: ${missingScopes.join(', ')}`;
     super(message, missingHostingCost ? { missingScopes, missingHostingCost } : { missingScopes });
+  }
+}
+
+/**
+ * A new install of an extension that is not LISTED (paused by its developer, suspended by the
+ * platform or delisted). A code of its own rather than INVALID_STATE: a client shows "not
+ * available right now" and stops, where other INVALID_STATE answers are about the request.
+ * `availability` names the state; the reason is the owner's to see, never in this error.
+ */
+export class ExtensionUnavailableError extends DomainError {
+  readonly code = ErrorCode.EXTENSION_UNAVAILABLE;
+  override readonly httpStatus = 409;
+  constructor(availability: string) {
+    super('This extension is not available for new installations right now', { availability });
   }
 }
 

@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": typeof types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": typeof types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": typeof types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": typeof types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": typeof types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": typeof types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": typeof types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": typeof types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": typeof types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": typeof types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": typeof types.RemoveScreenshotDocument,
@@ -37,6 +47,15 @@ type Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": typeof types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": typeof types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": typeof types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": typeof types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": typeof types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": typeof types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": typeof types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": typeof types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": typeof types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": typeof types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": typeof types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": typeof types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": typeof types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": typeof types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": typeof types.WebhooksDisabledNoticesDocument,
@@ -54,6 +73,16 @@ type Documents = {
     "query ScenarioScopes($a: String!) { extension(appId: $a) { scopes } }": typeof types.ScenarioScopesDocument,
 };
 const documents: Documents = {
+    "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityPauseDocument,
+    "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }": types.AvailabilityResumeDocument,
+    "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilitySuspendDocument,
+    "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }": types.AvailabilityReinstateDocument,
+    "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }": types.AvailabilityExtensionDocument,
+    "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }": types.AvailabilityMarketDocument,
+    "query AvailabilityCategories { categories { slug count } }": types.AvailabilityCategoriesDocument,
+    "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }": types.AvailabilityInstallDocument,
+    "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }": types.AvailabilityMineDocument,
+    "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }": types.AvailabilityEventsDocument,
     "query ListingMedia($a: String!) {\n  extension(appId: $a) { listing { screenshots supportResponseHours screenshotImages { id position url contentType width height sizeBytes }\n    complianceDocuments { id kind url sha256 sizeBytes } } } }": types.ListingMediaDocument,
     "mutation ReorderScreenshots($a: String!, $ids: [ID!]!) { reorderListingScreenshots(appId: $a, ids: $ids) { id position } }": types.ReorderScreenshotsDocument,
     "mutation RemoveScreenshot($a: String!, $id: ID!) { removeListingScreenshot(appId: $a, id: $id) { id position } }": types.RemoveScreenshotDocument,
@@ -77,6 +106,15 @@ const documents: Documents = {
     "mutation RatingsOrg($n: String!) { createOrganization(name: $n) { id } }": types.RatingsOrgDocument,
     "mutation RatingsAddMember($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }": types.RatingsAddMemberDocument,
     "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }": types.RatingsAcceptDocument,
+    "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }": types.RuntimeCreateTokenDocument,
+    "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }": types.RuntimeRevokeTokenDocument,
+    "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }": types.RuntimeTokensDocument,
+    "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }": types.RuntimeReportErrorsDocument,
+    "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }": types.RuntimeReportActionsDocument,
+    "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }": types.RuntimeReportHealthDocument,
+    "query RuntimeMe { me { id } }": types.RuntimeMeDocument,
+    "query RuntimeMyExtensions { myExtensions { appId } }": types.RuntimeMyExtensionsDocument,
+    "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }": types.RuntimeOfVersionDocument,
     "mutation WebhooksCreate($i: CreateWebhookEndpointInput!) {\n  createWebhookEndpoint(input: $i) { secret endpoint { id url status eventTypes appIds } }\n}": types.WebhooksCreateDocument,
     "query WebhooksEndpoints { webhookEndpoints { id status disabledReason failingSince previousSecretExpiresAt\n  deliveries { id eventId status attempts nextAttemptAt lastStatusCode lastError attemptLog { statusCode latencyMs error responseExcerpt } } } }": types.WebhooksEndpointsDocument,
     "query WebhooksDisabledNotices { events(first: 10, types: [\"webhook.endpoint_disabled\"]) { edges { node { subjectId data } } } }": types.WebhooksDisabledNoticesDocument,
@@ -108,6 +146,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityPause($a: String!) { pauseExtension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"): (typeof documents)["mutation AvailabilityResume($a: String!) { resumeExtension(appId: $a) { appId availability } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilitySuspend($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"): (typeof documents)["mutation AvailabilityReinstate($a: String!, $r: String!) { reinstateExtension(appId: $a, reason: $r) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"): (typeof documents)["query AvailabilityExtension($a: String!) { extension(appId: $a) { appId availability availabilityReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"): (typeof documents)["query AvailabilityMarket($q: String!) { marketplace(query: $q, first: 10) { totalCount edges { node { appId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityCategories { categories { slug count } }"): (typeof documents)["query AvailabilityCategories { categories { slug count } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"): (typeof documents)["mutation AvailabilityInstall($i: InstallInput!) { install(input: $i) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"): (typeof documents)["query AvailabilityMine { myInstallations { id extensionAvailability extension { appId availability availabilityReason } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"): (typeof documents)["query AvailabilityEvents($a: [String!]) { events(appIds: $a, types: [\"extension.paused\", \"extension.resumed\", \"extension.suspended\", \"extension.reinstated\"], first: 50) { edges { node { type data } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +278,42 @@ export function graphql(source: "mutation RatingsAddMember($o: ID!, $e: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"): (typeof documents)["mutation RatingsAccept($o: ID!) { acceptOrganizationInvitation(organizationId: $o) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"): (typeof documents)["mutation RuntimeCreateToken($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret runtimeToken { id name prefix revokedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation RuntimeRevokeToken($id: ID!) { revokeRuntimeToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"): (typeof documents)["query RuntimeTokens($a: String!) { runtimeTokens(appId: $a) { id name prefix lastUsedAt revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"): (typeof documents)["mutation RuntimeReportErrors($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportErrors(versionId: $v, count: $c, window: $w) { id count replaced windowStart windowEnd } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"): (typeof documents)["mutation RuntimeReportActions($v: ID!, $c: Int!, $w: ReportWindowInput!) { reportActions(versionId: $v, count: $c, window: $w) { id count replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"): (typeof documents)["mutation RuntimeReportHealth($i: ReportHealthInput!) { reportHealth(input: $i) { id status replaced } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMe { me { id } }"): (typeof documents)["query RuntimeMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeMyExtensions { myExtensions { appId } }"): (typeof documents)["query RuntimeMyExtensions { myExtensions { appId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"): (typeof documents)["query RuntimeOfVersion($id: ID!) {\n  extensionVersion(id: $id) { id runtime(days: 7) { actions errors errorRate healthReports healthFailures lastHealth { status detail installationId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -121,6 +121,12 @@ export type CreatedApiToken = {
   secret: Scalars['String']['output'];
 };
 
+export type CreatedRuntimeToken = {
+  runtimeToken: RuntimeToken;
+  /** The secret (Authorization: Bearer plzr_…), shown this once; only its hash is stored */
+  secret: Scalars['String']['output'];
+};
+
 export type DeprecateVersionInput = {
   reason: Scalars['String']['input'];
   sunsetAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -182,6 +188,11 @@ export type EventConnection = {
 
 export type Extension = {
   appId: Scalars['String']['output'];
+  /** LISTED, or why it is off the marketplace (docs/runtime.md) */
+  availability: ExtensionAvailability;
+  availabilityChangedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The reason given with the latest availability change; the owner and admins only */
+  availabilityReason?: Maybe<Scalars['String']['output']>;
   category: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
@@ -216,6 +227,13 @@ export type ExtensionReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** LISTED on the marketplace; PAUSED by its developer; SUSPENDED by the platform; DELISTED for an unsupported SDK (docs/runtime.md) */
+export type ExtensionAvailability =
+  | 'DELISTED'
+  | 'LISTED'
+  | 'PAUSED'
+  | 'SUSPENDED';
 
 export type ExtensionConnection = {
   edges: Array<ExtensionEdge>;
@@ -262,6 +280,8 @@ export type ExtensionVersion = {
   requiredBump?: Maybe<Scalars['String']['output']>;
   /** Why review was needed (owner, reviewers, admins; empty for others) */
   reviewTriggers: Array<ReviewTriggerType>;
+  /** Runtime reports of the last `days` days; null unless you own the extension (or are an admin) */
+  runtime?: Maybe<VersionRuntime>;
   source: VersionSource;
   status: VersionStatus;
   submittedAt: Scalars['DateTime']['output'];
@@ -270,6 +290,11 @@ export type ExtensionVersion = {
   validationReport?: Maybe<ValidationReport>;
   /** From the manifest; null when it could not be read */
   version?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type ExtensionVersionRuntimeArgs = {
+  days?: Scalars['Int']['input'];
 };
 
 /** A background job that failed every attempt it was allowed (the dead-letter view) */
@@ -470,6 +495,8 @@ export type InstallStatus =
 
 export type Installation = {
   extension: Extension;
+  /** The extension's availability: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working) */
+  extensionAvailability: ExtensionAvailability;
   grantedScopes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   installedAt: Scalars['DateTime']['output'];
@@ -569,6 +596,8 @@ export type Mutation = {
   createOrganization: Organization;
   /** A slot to PUT a zip package to (expires unused) */
   createPackageUpload: PackageUpload;
+  /** A runtime token for an extension you own; the secret is shown only in this answer */
+  createRuntimeToken: CreatedRuntimeToken;
   /** Subscribe a URL to events you may see; the signing secret is returned only here. BAD_USER_INPUT for a non-https, private, link-local or unresolvable URL or an unknown event type */
   createWebhookEndpoint: WebhookEndpointSecret;
   /** APPROVE, REQUEST_CHANGES or REJECT a claimed case, with a reason */
@@ -587,6 +616,8 @@ export type Mutation = {
   login: AuthPayload;
   /** HIDE or KEEP a reported review, with a reason (audited; REVIEWER) */
   moderateReview: Review;
+  /** Unlist your extension (PAUSED): off the marketplace, no new installs; existing installations keep working */
+  pauseExtension: Extension;
   /** Write in the case thread (reviewers and the developer) */
   postReviewMessage: ReviewMessage;
   /** APPROVED → PUBLISHED; the first publish needs a complete listing */
@@ -595,6 +626,8 @@ export type Mutation = {
   rateExtension: Review;
   /** Send a delivery again now, with a fresh retry window. INVALID_STATE when its endpoint is disabled */
   redeliverWebhook: WebhookDelivery;
+  /** List a suspended or delisted extension again, with a reason (audited; ADMIN) */
+  reinstateExtension: Extension;
   /** Removes the compliance document of this kind */
   removeComplianceDocument: Scalars['Boolean']['output'];
   /** Removes one screenshot; the remaining ones keep their order */
@@ -603,15 +636,24 @@ export type Mutation = {
   reorderListingScreenshots: Array<ListingScreenshot>;
   /** The developer's reply to a review of their extension; again to edit it */
   replyToReview: Review;
+  /** Runtime token only: actions (tool calls) of a version in a window; the same window again replaces the count */
+  reportActions: RuntimeReportReceipt;
+  /** Runtime token only: errors of a version in a window; the same window again replaces the count */
+  reportErrors: RuntimeReportReceipt;
+  /** Runtime token only: health of an installation or a version in a window; the same window again replaces it */
+  reportHealth: RuntimeReportReceipt;
   /** Report a review to the moderators (once per reporter) */
   reportReview: Scalars['Boolean']['output'];
   /** Name the staging URL where a hosted version under review answers its health path; the check runs when the version is in review (owner only). BAD_USER_INPUT for a URL the webhook guard refuses */
   requestHealthCheck: HealthCheck;
   /** Accept (granting the new scopes: CONSENT_REQUIRED otherwise) or decline; a declined offer can still be accepted */
   respondToUpgradeOffer: UpgradeOffer;
+  /** List your paused extension again */
+  resumeExtension: Extension;
   /** Gives a failed job one more attempt now (ADMIN; audited). NOT_FOUND unless the job is failed */
   retryFailedJob: FailedJob;
   revokeApiToken: ApiToken;
+  revokeRuntimeToken: RuntimeToken;
   /** Make or replace the push-webhook secret of an extension's git repository; the secret is shown only in this answer. INVALID_STATE before a git submission */
   rotateGitWebhookSecret: GitWebhookSecret;
   /** A new secret, returned once; for `overlapSeconds` (default a day, at most 7 days) deliveries carry signatures with both */
@@ -626,6 +668,8 @@ export type Mutation = {
   signUp: AuthPayload;
   /** Submit a package (uploadId) or a git source; validation runs as a job. PACKAGE_REJECTED for an unsafe archive */
   submitVersion: ExtensionVersion;
+  /** Suspend any extension, with a reason (audited; ADMIN) */
+  suspendExtension: Extension;
   /** FORBIDDEN for system apps */
   uninstall: Installation;
   /** Edit your developer profile (contactPublic shows the contact email as your public support contact) */
@@ -670,6 +714,12 @@ export type MutationCreateApiTokenArgs = {
 
 
 export type MutationCreateOrganizationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateRuntimeTokenArgs = {
+  appId: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
 
@@ -725,6 +775,11 @@ export type MutationModerateReviewArgs = {
 };
 
 
+export type MutationPauseExtensionArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
 export type MutationPostReviewMessageArgs = {
   body: Scalars['String']['input'];
   caseId: Scalars['ID']['input'];
@@ -743,6 +798,12 @@ export type MutationRateExtensionArgs = {
 
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationReinstateExtensionArgs = {
+  appId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -770,6 +831,25 @@ export type MutationReplyToReviewArgs = {
 };
 
 
+export type MutationReportActionsArgs = {
+  count: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+  window: ReportWindowInput;
+};
+
+
+export type MutationReportErrorsArgs = {
+  count: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
+  window: ReportWindowInput;
+};
+
+
+export type MutationReportHealthArgs = {
+  input: ReportHealthInput;
+};
+
+
 export type MutationReportReviewArgs = {
   reason?: InputMaybe<Scalars['String']['input']>;
   reviewId: Scalars['ID']['input'];
@@ -790,12 +870,22 @@ export type MutationRespondToUpgradeOfferArgs = {
 };
 
 
+export type MutationResumeExtensionArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
 export type MutationRetryFailedJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeRuntimeTokenArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -836,6 +926,12 @@ export type MutationSignUpArgs = {
 
 export type MutationSubmitVersionArgs = {
   input: SubmitVersionInput;
+};
+
+
+export type MutationSuspendExtensionArgs = {
+  appId: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -977,6 +1073,8 @@ export type Query = {
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
   reviewQueue: ReviewCaseConnection;
+  /** The runtime tokens of an extension you own, newest first */
+  runtimeTokens: Array<RuntimeToken>;
   /** Open (or declined) upgrade offers for your or an organization’s installations */
   upgradeOffers: Array<UpgradeOffer>;
   /** Your (or an organization’s) installations on deprecated versions, with the recommended target */
@@ -1060,6 +1158,11 @@ export type QueryReviewQueueArgs = {
 };
 
 
+export type QueryRuntimeTokensArgs = {
+  appId: Scalars['String']['input'];
+};
+
+
 export type QueryUpgradeOffersArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1095,6 +1198,23 @@ export type RenderedDocType = {
   html: Scalars['String']['output'];
   markdown: Scalars['String']['output'];
   path: Scalars['String']['output'];
+};
+
+export type ReportHealthInput = {
+  /** Plain text, at most 2000 characters */
+  detail?: InputMaybe<Scalars['String']['input']>;
+  /** The installation reported on (give this or versionId) */
+  installationId?: InputMaybe<Scalars['ID']['input']>;
+  status: RuntimeHealthStatus;
+  /** The version reported on as a whole (give this or installationId) */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+  window: ReportWindowInput;
+};
+
+/** The span a report covers: start < end, at most PLAZA_RUNTIME_MAX_WINDOW_SECONDS long, not in the future */
+export type ReportWindowInput = {
+  end: Scalars['DateTime']['input'];
+  start: Scalars['DateTime']['input'];
 };
 
 /** A rating with its optional text (docs/ratings.md). The author shows as a display name only */
@@ -1220,6 +1340,45 @@ export type Role =
   | 'DEVELOPER'
   | 'REVIEWER'
   | 'USER';
+
+export type RuntimeHealthSnapshot = {
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The installation it was about; null for the version as a whole */
+  installationId?: Maybe<Scalars['ID']['output']>;
+  status: RuntimeHealthStatus;
+  windowEnd: Scalars['DateTime']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** FAILING counts toward automatic suspension; DEGRADED and HEALTHY end a failing streak */
+export type RuntimeHealthStatus =
+  | 'DEGRADED'
+  | 'FAILING'
+  | 'HEALTHY';
+
+/** A stored runtime report */
+export type RuntimeReportReceipt = {
+  /** The count stored (errors and actions reports) */
+  count?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when this report replaced an earlier one for the same window */
+  replaced: Scalars['Boolean']['output'];
+  /** The status stored (health reports) */
+  status?: Maybe<RuntimeHealthStatus>;
+  windowEnd: Scalars['DateTime']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** A runtime token of an extension (docs/runtime.md); its owner and admins only */
+export type RuntimeToken = {
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to tell tokens apart */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 export type SignUpInput = {
   displayName: Scalars['String']['input'];
@@ -1378,6 +1537,20 @@ export type VersionHosting = {
   webhookPath?: Maybe<Scalars['String']['output']>;
 };
 
+/** What the runtime reported about a version over the last days (its owner and admins only) */
+export type VersionRuntime = {
+  actions: Scalars['Float']['output'];
+  /** errors / actions; null with no actions */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  errors: Scalars['Float']['output'];
+  from: Scalars['DateTime']['output'];
+  healthFailures: Scalars['Int']['output'];
+  healthReports: Scalars['Int']['output'];
+  /** The latest health report, whenever it came */
+  lastHealth?: Maybe<RuntimeHealthSnapshot>;
+  to: Scalars['DateTime']['output'];
+};
+
 export type VersionSource =
   | 'GIT'
   | 'UPLOAD';
@@ -1461,6 +1634,74 @@ export type WebhookEndpointSecret = {
 export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+export type AvailabilityPauseMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityPauseMutation = { pauseExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityResumeMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityResumeMutation = { resumeExtension: { appId: string, availability: ExtensionAvailability } };
+
+export type AvailabilitySuspendMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilitySuspendMutation = { suspendExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityReinstateMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  r: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityReinstateMutation = { reinstateExtension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } };
+
+export type AvailabilityExtensionQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityExtensionQuery = { extension?: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } | null };
+
+export type AvailabilityMarketQueryVariables = Exact<{
+  q: Scalars['String']['input'];
+}>;
+
+
+export type AvailabilityMarketQuery = { marketplace: { totalCount: number, edges: Array<{ node: { appId: string } }> } };
+
+export type AvailabilityCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AvailabilityCategoriesQuery = { categories: Array<{ slug: string, count: number }> };
+
+export type AvailabilityInstallMutationVariables = Exact<{
+  i: InstallInput;
+}>;
+
+
+export type AvailabilityInstallMutation = { install: { id: string } };
+
+export type AvailabilityMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AvailabilityMineQuery = { myInstallations: Array<{ id: string, extensionAvailability: ExtensionAvailability, extension: { appId: string, availability: ExtensionAvailability, availabilityReason?: string | null } }> };
+
+export type AvailabilityEventsQueryVariables = Exact<{
+  a?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type AvailabilityEventsQuery = { events: { edges: Array<{ node: { type: string, data: unknown } }> } };
 
 export type ListingMediaQueryVariables = Exact<{
   a: Scalars['String']['input'];
@@ -1631,6 +1872,70 @@ export type RatingsAcceptMutationVariables = Exact<{
 
 export type RatingsAcceptMutation = { acceptOrganizationInvitation: { id: string } };
 
+export type RuntimeCreateTokenMutationVariables = Exact<{
+  a: Scalars['String']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type RuntimeCreateTokenMutation = { createRuntimeToken: { secret: string, runtimeToken: { id: string, name: string, prefix: string, revokedAt?: string | null } } };
+
+export type RuntimeRevokeTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RuntimeRevokeTokenMutation = { revokeRuntimeToken: { id: string, revokedAt?: string | null } };
+
+export type RuntimeTokensQueryVariables = Exact<{
+  a: Scalars['String']['input'];
+}>;
+
+
+export type RuntimeTokensQuery = { runtimeTokens: Array<{ id: string, name: string, prefix: string, lastUsedAt?: string | null, revokedAt?: string | null }> };
+
+export type RuntimeReportErrorsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type RuntimeReportErrorsMutation = { reportErrors: { id: string, count?: number | null, replaced: boolean, windowStart: string, windowEnd: string } };
+
+export type RuntimeReportActionsMutationVariables = Exact<{
+  v: Scalars['ID']['input'];
+  c: Scalars['Int']['input'];
+  w: ReportWindowInput;
+}>;
+
+
+export type RuntimeReportActionsMutation = { reportActions: { id: string, count?: number | null, replaced: boolean } };
+
+export type RuntimeReportHealthMutationVariables = Exact<{
+  i: ReportHealthInput;
+}>;
+
+
+export type RuntimeReportHealthMutation = { reportHealth: { id: string, status?: RuntimeHealthStatus | null, replaced: boolean } };
+
+export type RuntimeMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuntimeMeQuery = { me?: { id: string } | null };
+
+export type RuntimeMyExtensionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RuntimeMyExtensionsQuery = { myExtensions: Array<{ appId: string }> };
+
+export type RuntimeOfVersionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RuntimeOfVersionQuery = { extensionVersion?: { id: string, runtime?: { actions: number, errors: number, errorRate?: number | null, healthReports: number, healthFailures: number, lastHealth?: { status: RuntimeHealthStatus, detail?: string | null, installationId?: string | null } | null } | null } | null };
+
 export type WebhooksCreateMutationVariables = Exact<{
   i: CreateWebhookEndpointInput;
 }>;
@@ -1734,6 +2039,16 @@ export type ScenarioScopesQueryVariables = Exact<{
 export type ScenarioScopesQuery = { extension?: { scopes: Array<string> } | null };
 
 
+export const AvailabilityPauseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityPause"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityPauseMutation, AvailabilityPauseMutationVariables>;
+export const AvailabilityResumeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityResume"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}}]}}]} as unknown as DocumentNode<AvailabilityResumeMutation, AvailabilityResumeMutationVariables>;
+export const AvailabilitySuspendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilitySuspend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilitySuspendMutation, AvailabilitySuspendMutationVariables>;
+export const AvailabilityReinstateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityReinstate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateExtension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityReinstateMutation, AvailabilityReinstateMutationVariables>;
+export const AvailabilityExtensionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityExtension"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]} as unknown as DocumentNode<AvailabilityExtensionQuery, AvailabilityExtensionQueryVariables>;
+export const AvailabilityMarketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityMarket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"q"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketplace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"q"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityMarketQuery, AvailabilityMarketQueryVariables>;
+export const AvailabilityCategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<AvailabilityCategoriesQuery, AvailabilityCategoriesQueryVariables>;
+export const AvailabilityInstallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AvailabilityInstall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"install"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AvailabilityInstallMutation, AvailabilityInstallMutationVariables>;
+export const AvailabilityMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityMine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myInstallations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"extensionAvailability"}},{"kind":"Field","name":{"kind":"Name","value":"extension"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityReason"}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityMineQuery, AvailabilityMineQueryVariables>;
+export const AvailabilityEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AvailabilityEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"extension.paused","block":false},{"kind":"StringValue","value":"extension.resumed","block":false},{"kind":"StringValue","value":"extension.suspended","block":false},{"kind":"StringValue","value":"extension.reinstated","block":false}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AvailabilityEventsQuery, AvailabilityEventsQueryVariables>;
 export const ListingMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extension"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenshots"}},{"kind":"Field","name":{"kind":"Name","value":"supportResponseHours"}},{"kind":"Field","name":{"kind":"Name","value":"screenshotImages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complianceDocuments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingMediaQuery, ListingMediaQueryVariables>;
 export const ReorderScreenshotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReorderScreenshots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reorderListingScreenshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<ReorderScreenshotsMutation, ReorderScreenshotsMutationVariables>;
 export const RemoveScreenshotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveScreenshot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeListingScreenshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]} as unknown as DocumentNode<RemoveScreenshotMutation, RemoveScreenshotMutationVariables>;
@@ -1757,6 +2072,15 @@ export const RatingsUninstallDocument = {"kind":"Document","definitions":[{"kind
 export const RatingsOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsOrgMutation, RatingsOrgMutationVariables>;
 export const RatingsAddMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"e"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addOrganizationMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"e"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"MEMBER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAddMemberMutation, RatingsAddMemberMutationVariables>;
 export const RatingsAcceptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RatingsAccept"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrganizationInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RatingsAcceptMutation, RatingsAcceptMutationVariables>;
+export const RuntimeCreateTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeCreateToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"runtimeToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RuntimeCreateTokenMutation, RuntimeCreateTokenMutationVariables>;
+export const RuntimeRevokeTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeRevokeToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeRuntimeToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RuntimeRevokeTokenMutation, RuntimeRevokeTokenMutationVariables>;
+export const RuntimeTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"a"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runtimeTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"a"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RuntimeTokensQuery, RuntimeTokensQueryVariables>;
+export const RuntimeReportErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportErrors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportErrorsMutation, RuntimeReportErrorsMutationVariables>;
+export const RuntimeReportActionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportActions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"v"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"c"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"w"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportWindowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportActions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"v"}}},{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"Variable","name":{"kind":"Name","value":"c"}}},{"kind":"Argument","name":{"kind":"Name","value":"window"},"value":{"kind":"Variable","name":{"kind":"Name","value":"w"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportActionsMutation, RuntimeReportActionsMutationVariables>;
+export const RuntimeReportHealthDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RuntimeReportHealth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportHealthInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportHealth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"replaced"}}]}}]}}]} as unknown as DocumentNode<RuntimeReportHealthMutation, RuntimeReportHealthMutationVariables>;
+export const RuntimeMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RuntimeMeQuery, RuntimeMeQueryVariables>;
+export const RuntimeMyExtensionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeMyExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myExtensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}}]}}]}}]} as unknown as DocumentNode<RuntimeMyExtensionsQuery, RuntimeMyExtensionsQueryVariables>;
+export const RuntimeOfVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RuntimeOfVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extensionVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"runtime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"days"},"value":{"kind":"IntValue","value":"7"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"healthReports"}},{"kind":"Field","name":{"kind":"Name","value":"healthFailures"}},{"kind":"Field","name":{"kind":"Name","value":"lastHealth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"installationId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RuntimeOfVersionQuery, RuntimeOfVersionQueryVariables>;
 export const WebhooksCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"appIds"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
 export const WebhooksEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"previousSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"attemptLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"responseExcerpt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEndpointsQuery, WebhooksEndpointsQueryVariables>;
 export const WebhooksDisabledNoticesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksDisabledNotices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"webhook.endpoint_disabled","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksDisabledNoticesQuery, WebhooksDisabledNoticesQueryVariables>;

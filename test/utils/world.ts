@@ -203,6 +203,20 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
   // Tokens and webhook endpoints: one's own only.
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('owner token name', canary('tokown'), ['owner', 'admin']) }, owner.token);
   await must(t, `mutation($n: String!) { createApiToken(name: $n) { secret } }`, { n: secret('stranger token name', canary('tokstr'), ['stranger', 'admin']) }, stranger.token);
+  // Runtime tokens and reports (docs/runtime.md): the owner's (and admins') only.
+  const runtime = await must(
+    t,
+    `mutation($a: String!, $n: String!) { createRuntimeToken(appId: $a, name: $n) { secret } }`,
+    { a: appId, n: secret('runtime token name', canary('rttoken'), ['owner', 'admin']) },
+    owner.token,
+  );
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await must(
+    t,
+    `mutation($i: ReportHealthInput!) { reportHealth(input: $i) { id } }`,
+    { i: { versionId: published.id, status: 'FAILING', detail: secret('runtime health detail', canary('rthealth'), ['owner', 'admin']), window: { start: hourAgo.toISOString(), end: new Date(hourAgo.getTime() + 60_000).toISOString() } } },
+    runtime.createRuntimeToken.secret,
+  );
   const receiver = await startReceiver();
   await must(
     t,

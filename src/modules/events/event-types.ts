@@ -26,6 +26,11 @@ export const EventTypes = {
   RATING_SUBMITTED: 'rating.submitted',
   RATING_REPLIED: 'rating.replied',
   RATING_MODERATED: 'rating.moderated',
+  EXTENSION_PAUSED: 'extension.paused',
+  EXTENSION_RESUMED: 'extension.resumed',
+  EXTENSION_SUSPENDED: 'extension.suspended',
+  EXTENSION_REINSTATED: 'extension.reinstated',
+  EXTENSION_DELISTED: 'extension.delisted',
 } as const;
 
 export type PartnerEventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -46,6 +51,8 @@ export const InternalEventTypes = {
   STAGING_TESTER_INVITED: 'staging.tester_invited',
   STAGING_INVITATION_RECEIVED: 'staging.invitation_received',
   VERSION_WITHDRAWN: 'version.withdrawn',
+  RUNTIME_TOKEN_CREATED: 'runtime.token_created',
+  RUNTIME_TOKEN_REVOKED: 'runtime.token_revoked',
 } as const;
 
 export type InternalEventType = (typeof InternalEventTypes)[keyof typeof InternalEventTypes];
@@ -58,6 +65,18 @@ export interface LifecycleHook {
   hook: string;
   declared: boolean;
   signature: string | null;
+}
+
+/** What every `extension.<availability>` event carries (docs/runtime.md, "Availability"). */
+export interface AvailabilityPayload {
+  from: string;
+  to: string;
+  reason: string | null;
+  automatic: boolean;
+  /** The version whose health suspended it, or whose publish lifted it; else null. */
+  versionId: string | null;
+  /** The unsupported SDK version a delisting is about; else null. */
+  sdkVersion: string | null;
 }
 
 /** A version's outcome of validation, as `version.validated` and `version.validation_failed` carry it. */
@@ -75,6 +94,11 @@ export interface ValidationOutcome {
  */
 export interface EventPayloads {
   'extension.claimed': { displayName: string; category: string };
+  'extension.paused': AvailabilityPayload;
+  'extension.resumed': AvailabilityPayload;
+  'extension.suspended': AvailabilityPayload;
+  'extension.reinstated': AvailabilityPayload;
+  'extension.delisted': AvailabilityPayload;
   'version.submitted': { source: string; packageSha256: string; gitCommitSha: string | null };
   'version.validated': ValidationOutcome;
   'version.validation_failed': ValidationOutcome;
@@ -114,6 +138,8 @@ export interface EventPayloads {
   'staging.tester_invited': { email: string };
   'staging.invitation_received': { appId: string; version: string | null; displayName: string };
   'version.withdrawn': Record<string, never>;
+  'runtime.token_created': { name: string; prefix: string };
+  'runtime.token_revoked': { name: string; prefix: string };
   'hosting.tier_changed': {
     installationId: string;
     organizationId: string | null;

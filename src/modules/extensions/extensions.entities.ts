@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../accounts/accounts.entities';
+import { ExtensionAvailability } from './extension-availability';
 
 /** The seeded category catalog (marketplace discovery filters). */
 @Entity('categories')
@@ -71,6 +72,22 @@ export class ExtensionEntity {
   @Column({ type: 'enum', enum: PackageFormatKind, enumName: 'package_format', default: PackageFormatKind.IMPERAL })
   format: PackageFormatKind;
 
+  /** On the marketplace or not, and why (extension-availability.ts; docs/runtime.md). */
+  @Column({ type: 'enum', enum: ExtensionAvailability, enumName: 'extension_availability', default: ExtensionAvailability.LISTED })
+  availability: ExtensionAvailability;
+
+  /** The reason given with the latest availability change (owner and admins only). */
+  @Column({ type: 'text', nullable: true })
+  availabilityReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  availabilityChangedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The developer paused (unlisted) it: billing changes prices only while paused. */
+  get paused(): boolean {
+    return this.availability === ExtensionAvailability.PAUSED;
+  }
 }

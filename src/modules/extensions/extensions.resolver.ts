@@ -6,6 +6,7 @@ import type { AuthService } from '../accounts/auth.service';
 import { Role } from '../../shared/auth/roles';
 import type { ExtensionsService } from './extensions.service';
 import { Category, ClaimExtensionInput, Extension } from './extensions.types';
+import { canManageExtension } from './extension.policy';
 
 @Resolver(() => Extension)
 export class ExtensionsResolver {
@@ -37,6 +38,35 @@ export class ExtensionsResolver {
   @Mutation(() => Extension, { description: 'Claim a permanent app id; CONFLICT when taken' })
   async claimExtension(@Arg('input') input: ClaimExtensionInput, @Ctx() ctx: RequestContext): Promise<Extension> {
     return Extension.from(await this.extensions.claim(authed(ctx), input));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The reason given with the latest availability change; the owner and admins only' })
+  availabilityReason(@Root() extension: Extension, @Ctx() ctx: RequestContext): string | null {
+    return canManageExtension(ctx.actor, extension) ? extension.availabilityReasonText : null;
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => Extension, { description: 'Unlist your extension (PAUSED): off the marketplace, no new installs; existing installations keep working' })
+  async pauseExtension(@Arg('appId') appId: string, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from(await this.extensions.pause(authed(ctx), appId));
+  }
+
+  @Authorized(Role.DEVELOPER)
+  @Mutation(() => Extension, { description: 'List your paused extension again' })
+  async resumeExtension(@Arg('appId') appId: string, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from(await this.extensions.resume(authed(ctx), appId));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Extension, { description: 'Suspend any extension, with a reason (audited; ADMIN)' })
+  async suspendExtension(@Arg('appId') appId: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from(await this.extensions.suspend(authed(ctx), appId, reason));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Extension, { description: 'List a suspended or delisted extension again, with a reason (audited; ADMIN)' })
+  async reinstateExtension(@Arg('appId') appId: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<Extension> {
+    return Extension.from(await this.extensions.reinstate(authed(ctx), appId, reason));
   }
 
   @FieldResolver(() => User)

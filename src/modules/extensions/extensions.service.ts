@@ -1,12 +1,16 @@
 import { EventTypes } from '../events/event-types';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, repo, withTransaction } from '../../db/transaction';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
 import { DeveloperProfileEntity } from '../accounts/accounts.entities';
 import { canManageExtension } from './extension.policy';
 import { CategoryEntity, ExtensionEntity, PackageFormatKind } from './extensions.entities';
+import { type AvailabilityChange, AvailabilityLifecycle, ExtensionAvailability } from './extension-availability';
+
+/** The longest reason an availability change may carry. */
+export const AVAILABILITY_REASON_MAX = 1000;
 
 /** V1's app id format: lowercase letters, digits and hyphens, 2+ chars, no leading/trailing hyphen. */
 export const APP_ID_FORMAT = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
@@ -19,10 +23,68 @@ export interface ClaimInput {
 
 /** App id claims and ownership. */
 export class ExtensionsService {
+  readonly availability: AvailabilityLifecycle;
+
   constructor(
     private readonly events: EventLog,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    this.availability = new AvailabilityLifecycle(events, audit);
+  }
+
+  /** The developer unlists their extension (docs/runtime.md, "Availability"): LISTED → PAUSED. */
+  pause(ctx: AuthedContext, appId: string): Promise<ExtensionEntity> {
+    return this.moveOwned(ctx, appId, ExtensionAvailability.PAUSED, { reason: null, automatic: false, auditAction: 'extension.pause' }, [ExtensionAvailability.LISTED]);
+  }
+
+  /** The developer lists their paused extension again: PAUSED → LISTED (a platform suspension is not theirs to lift). */
+  resume(ctx: AuthedContext, appId: string): Promise<ExtensionEntity> {
+    return this.moveOwned(ctx, appId, ExtensionAvailability.LISTED, { reason: null, automatic: false, auditAction: 'extension.resume' }, [ExtensionAvailability.PAUSED]);
+  }
+
+  /** An admin suspends any extension, with a reason (audited). */
+  suspend(ctx: AuthedContext, appId: string, reason: string): Promise<ExtensionEntity> {
+    return this.moveOwned(ctx, appId, ExtensionAvailability.SUSPENDED, { reason: reasonOf(reason), automatic: false, auditAction: 'extension.suspend' });
+  }
+
+  /** An admin lists a suspended or delisted extension again, with a reason (audited). */
+  reinstate(ctx: AuthedContext, appId: string, reason: string): Promise<ExtensionEntity> {
+    return this.moveOwned(ctx, appId, ExtensionAvailability.LISTED, { reason: reasonOf(reason), automatic: false, auditAction: 'extension.reinstate' }, [
+      ExtensionAvailability.SUSPENDED,
+      ExtensionAvailability.DELISTED,
+    ]);
+  }
+
+  /**
+   * Moves an extension's availability from inside another module's transaction (automatic
+   * suspension, SDK delisting, a publish that lifts them). The row is locked first.
+   */
+  async setAvailability(tx: RequestContext, extensionId: string, to: ExtensionAvailability, change: AvailabilityChange): Promise<ExtensionEntity> {
+    const extension = await repo(tx, ExtensionEntity).findOne({ where: { id: extensionId }, lock: { mode: 'pessimistic_write' } });
+    if (!extension) throw new NotFoundError('Extension');
+    return this.availability.transition(tx, extension, to, change);
+  }
+
+  /** Whether the developer has paused the extension (billing allows price changes only then). */
+  async isPaused(ctx: RequestContext, extensionId: string): Promise<boolean> {
+    const extension = await repo(ctx, ExtensionEntity).findOneBy({ id: extensionId });
+    return extension?.availability === ExtensionAvailability.PAUSED;
+  }
+
+  /**
+   * The owner's (or an admin's) move of an extension they manage; NOT_FOUND for anyone else.
+   * `from` narrows what this action may start from (the table allows more for other actors).
+   */
+  private async moveOwned(ctx: AuthedContext, appId: string, to: ExtensionAvailability, change: AvailabilityChange, from?: ExtensionAvailability[]): Promise<ExtensionEntity> {
+    return withTransaction(ctx, async tx => {
+      const extension = await repo(tx, ExtensionEntity).findOne({ where: { appId }, lock: { mode: 'pessimistic_write' } });
+      if (!extension || !canManageExtension(ctx.actor, extension)) throw new NotFoundError('Extension');
+      if (from && !from.includes(extension.availability)) {
+        throw new InvalidStateError(`A ${extension.availability} extension cannot become ${to} this way`, { from: extension.availability, to });
+      }
+      return this.availability.transition(tx, extension, to, change);
+    });
+  }
 
   /**
    * Claims an app id for the calling developer. The id is permanent: a taken id is CONFLICT,
@@ -81,6 +143,8 @@ export class ExtensionsService {
     const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId });
     if (!extension) return null;
     if (canManageExtension(ctx.actor, extension)) return extension;
+    // Not LISTED (paused, suspended, delisted): off the marketplace for everyone but its managers.
+    if (extension.availability !== ExtensionAvailability.LISTED) return null;
     const published = await ctx.manager.query(`SELECT 1 FROM listings WHERE extension_id = $1 AND published_at IS NOT NULL`, [extension.id]);
     return published.length && !extension.system ? extension : null;
   }
@@ -111,4 +175,11 @@ export class ExtensionsService {
   private taken(appId: string): ConflictError {
     return new ConflictError(`The app id '${appId}' is already claimed; app ids are permanent, choose another`);
   }
+}
+
+/** A platform move's reason: required, trimmed, at most AVAILABILITY_REASON_MAX characters. */
+function reasonOf(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed || trimmed.length > AVAILABILITY_REASON_MAX) throw BadUserInputError.field('reason', `reason is required, at most ${AVAILABILITY_REASON_MAX} characters`);
+  return trimmed;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Length } from 'class-validator';
 import { DateTimeScalar } from '../../shared/scalars';
 import { PackageFormatKind, type CategoryEntity, type ExtensionEntity } from './extensions.entities';
+import { ExtensionAvailability } from './extension-availability';
 
 @ObjectType({ simpleResolvers: true })
 export class Category {
@@ -38,6 +39,15 @@ export class Extension {
 
   ownerId: string;
 
+  @Field(() => ExtensionAvailability, { description: 'LISTED, or why it is off the marketplace (docs/runtime.md)' })
+  availability: ExtensionAvailability;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  availabilityChangedAt: Date | null;
+
+  /** Read through the `availabilityReason` field resolver (owner and admins only). */
+  availabilityReasonText: string | null;
+
   @Field(() => DateTimeScalar)
   createdAt: Date;
 
@@ -50,6 +60,9 @@ export class Extension {
     out.system = e.system;
     out.format = e.format;
     out.ownerId = e.ownerId;
+    out.availability = e.availability;
+    out.availabilityChangedAt = e.availabilityChangedAt;
+    out.availabilityReasonText = e.availabilityReason;
     out.createdAt = e.createdAt;
     return out;
   }

@@ -1,3 +1,4 @@
+import { ExtensionAvailability } from '../extensions/extension-availability';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authed, type RequestContext } from '../../context';
 import { Extension } from '../extensions/extensions.types';
@@ -30,6 +31,13 @@ export class InstallsResolver {
   @FieldResolver(() => Extension)
   async extension(@Root() installation: Installation, @Ctx() ctx: RequestContext): Promise<Extension> {
     return Extension.from((await ctx.loaders.extensionById.load(installation.extensionId))!);
+  }
+
+  @FieldResolver(() => ExtensionAvailability, {
+    description: 'The extension\'s availability: anything but LISTED flags an installation whose extension was paused, suspended or delisted (it keeps working)',
+  })
+  async extensionAvailability(@Root() installation: Installation, @Ctx() ctx: RequestContext): Promise<ExtensionAvailability> {
+    return (await ctx.loaders.extensionById.load(installation.extensionId))!.availability;
   }
 
   @FieldResolver(() => ExtensionVersion)

@@ -1,8 +1,9 @@
+import { ExtensionAvailability } from '../extensions/extension-availability';
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { In, IsNull } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
-import { ConsentRequiredError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
+import { ConsentRequiredError, ExtensionUnavailableError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { canManageInstallation } from './installation.policy';
 import type { OrganizationsService } from '../accounts/organizations.service';
@@ -61,6 +62,8 @@ export class InstallsService {
     if (!extension) throw new NotFoundError('Extension');
     if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
     const { version, source } = await this.resolveVersion(ctx, extension, input.versionId ?? null);
+    // Not LISTED: no new installs from the marketplace (staging installs of a tester are not marketplace installs).
+    if (source === InstallSource.USER && extension.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(extension.availability);
     const required = declaredScopes((version.manifest ?? {}) as Manifest);
     const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
     const missing = required.filter(s => !granted.includes(s));
@@ -69,6 +72,11 @@ export class InstallsService {
     const missingCost = unacknowledged(price, input.hostingCost);
     if (missing.length || missingCost) throw new ConsentRequiredError(missing, missingCost);
     return withTransaction(ctx, async tx => {
+      if (source === InstallSource.USER) {
+        // Again under a share lock: a pause or suspension committing meanwhile (they lock the row) is seen.
+        const [row] = await tx.manager.query(`SELECT availability FROM extensions WHERE id = $1 FOR SHARE`, [extension.id]);
+        if (row.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(row.availability);
+      }
       const values = {
         extensionId: extension.id,
         versionId: version.id,

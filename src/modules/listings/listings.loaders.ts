@@ -10,12 +10,12 @@ export function createListingsLoaders(manager: EntityManager) {
     listingByExtensionId: new DataLoader<string, ListingEntity | null>(ids => listingsOf(manager, ids)),
     /** The same batches without DataLoader's per-key promises, for a list resolver loading a whole page. */
     listingsOf: (ids: readonly string[]) => listingsOf(manager, ids),
-    /** Published, non-system extensions per category slug: one grouped query for all categories. */
+    /** Published, non-system, LISTED extensions per category slug: one grouped query for all categories. */
     marketplaceCountByCategory: new DataLoader<string, number>(async slugs => {
       const rows: { slug: string; n: number }[] = await manager.query(
         `SELECT c.slug, count(e.id)::int AS n FROM categories c
            LEFT JOIN listings l ON c.slug = ANY(l.categories) AND l.published_at IS NOT NULL
-           LEFT JOIN extensions e ON e.id = l.extension_id AND e.system = false
+           LEFT JOIN extensions e ON e.id = l.extension_id AND e.system = false AND e.availability = 'LISTED'
           WHERE c.slug = ANY($1) GROUP BY c.slug`,
         [[...slugs]],
       );

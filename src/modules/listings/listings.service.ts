@@ -181,7 +181,8 @@ export class ListingsService {
     const offset = after ? Number(decodeCursor(after, 'mp', 1)[0]) + 1 : 0;
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    const where = ['e.system = false', 'l.published_at IS NOT NULL'];
+    // Only LISTED extensions: paused, suspended and delisted ones are off the marketplace (docs/runtime.md).
+    const where = ['e.system = false', 'l.published_at IS NOT NULL', `e.availability = 'LISTED'`];
     const q = options.query?.trim();
     let rank = '0';
     if (q) {
