@@ -186,6 +186,12 @@ async function main(): Promise<void> {
     console.log(`after the resume: ${JSON.stringify(counts)} (expected on_target = events = subjects = rollout_moved = ${N}, told_twice = 0)`);
     if (counts.on_target !== N || counts.events !== N || counts.subjects !== N || counts.told_twice !== 0) throw new Error('a rollout resumed after kill -9 moved or told someone twice, or missed someone');
 
+    // A staged rollout: 10% of the installations (by hash bucket), then widened to 20%.
+    const v104 = await version('1.0.4', ['big-app:read']);
+    await services.upgrades.startRollout(ctx(), v104, { percent: 10, stepPercent: 10, stepEveryHours: 24 });
+    await time('staged step: 10% of the installations', () => services.upgrades.rollout(ctx(), v104));
+    await services.rollouts.widen(as(ownerId), v104, 20);
+    await time('staged step: widened to 20% (the first 10% stay, nobody moves twice)', () => services.upgrades.rollout(ctx(), v104));
     const v200 = await version('2.0.0', ['big-app:read', 'big-app:write']);
     await time('MAJOR with a new scope: one offer per installation (batched)', () => services.upgrades.rollout(ctx(), v200));
 

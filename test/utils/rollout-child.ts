@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   if (batch === null) {
     await services.upgrades.rollout(ctx(), versionId);
   } else {
+    await services.upgrades.startRollout(ctx(), versionId, null);
     for (;;) {
       const result = await services.upgrades.rolloutBatch(ctx(), versionId, batch);
       process.stdout.write(`batch ${result.moved}\n`);

@@ -17,6 +17,7 @@ import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity } from '../versions/version.entity';
 import { InstallationEntity, InstallStatus } from './installation.entity';
 import type { InstallsService } from './installs.service';
+import type { VersionsService } from '../versions/versions.service';
 import { OfferStatus, UpgradeOfferEntity } from './upgrade-offer.entity';
 import { semverCoreSql } from '../versions/semver-order';
 import { agreedPrice, announceTierChange, CostAcknowledgement, priceOf, raisesCost, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
@@ -91,7 +92,10 @@ export class UpgradesService {
     private readonly audit: AuditTrail,
     private readonly options: RolloutBatchOptions,
     private readonly clock: Clock,
+    versions: VersionsService,
   ) {
+    // A staged publish records its share in the publish transaction, before version.published.
+    versions.onPublish((tx, version, { rollout }) => this.startRollout(tx, version.id, rollout));
     jobs.handle(rolloutQueue, async (ctx, data) => {
       const result = await this.rollout(ctx, data.versionId);
       ctx.logger.info({ ...result, versionId: data.versionId }, 'rollout pass done');
@@ -183,6 +187,7 @@ export class UpgradesService {
         `SELECT state, percent, cursor, pass_done FROM rollouts WHERE version_id = $1 FOR NO KEY UPDATE`,
         [versionId],
       );
+      if (state?.state === RolloutState.ROLLING_BACK && !state.pass_done) return this.rollbackBatch(tx, versionId, state.cursor, limit);
       if (!state || state.state !== RolloutState.ACTIVE || state.pass_done) return { moved: 0, offered: 0, scanned: 0, done: true };
       const target = await repo(tx, ExtensionVersionEntity).findOneBy({ id: versionId });
       if (!target?.version || !semver.valid(target.version)) return { moved: 0, offered: 0, scanned: 0, done: true };
@@ -303,6 +308,67 @@ export class UpgradesService {
       if (moved || offered) await this.events.notify(tx);
       return { moved, offered, scanned: range.n, done };
     });
+  }
+
+  /**
+   * One batch of a rollback (docs/marketplace.md, "Staged rollouts"): the installations of the
+   * next range that the rollout moved (still on its version, with `rolled_from_version_id`) go
+   * back to where they came from, each with one `installation.rolled_back`; open offers to the
+   * rolled-back version in the range are superseded. The last batch marks the rollout ROLLED_BACK.
+   */
+  private async rollbackBatch(tx: RequestContext, versionId: string, cursor: string | null, limit: number | null): Promise<RolloutBatch> {
+    const target = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: versionId });
+    const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: target.extensionId });
+    const after = cursor ?? FIRST_UUID;
+    const [range]: { n: number; last: string | null }[] = await tx.manager.query(
+      `WITH r AS (SELECT id FROM installations WHERE extension_id = $1 AND status = 'ACTIVE' AND id > $2::uuid ORDER BY id LIMIT $3)
+       SELECT (SELECT count(*) FROM r)::int AS n, (SELECT id FROM r ORDER BY id DESC LIMIT 1) AS last`,
+      [extension.id, after, limit],
+    );
+    const done = limit === null || range.n < limit;
+    const upTo = done ? LAST_UUID : range.last!;
+    await this.events.lockForAppend(tx);
+    const [{ back }] = await tx.manager.query(
+      `WITH back AS (
+         UPDATE installations i SET version_id = i.rolled_from_version_id, rolled_from_version_id = NULL
+           FROM extension_versions prev
+          WHERE prev.id = i.rolled_from_version_id AND i.extension_id = $1 AND i.status = 'ACTIVE' AND i.version_id = $2
+            AND i.id > $5::uuid AND i.id <= $6::uuid
+         RETURNING i.id, coalesce(i.owner_user_id, i.installed_by_id) AS audience, prev.version AS to_version
+       ),
+       logged AS (
+         ${this.events.insertManySql(EventTypes.INSTALLATION_ROLLED_BACK, {
+           from: 'back b',
+           appId: '$3',
+           version: '$4',
+           subjectType: `'Installation'`,
+           subjectId: 'b.id::text',
+           audienceUserId: 'b.audience',
+           data: `jsonb_build_object('fromVersion', $4::text, 'toVersion', b.to_version, 'rolloutVersionId', $2::text)`,
+         })}
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM back)::int AS back, (SELECT count(*) FROM logged)::int AS logged`,
+      [extension.id, target.id, extension.appId, target.version, after, upTo],
+    );
+    await tx.manager.query(
+      `UPDATE upgrade_offers u SET status = 'SUPERSEDED' FROM installations i
+        WHERE u.installation_id = i.id AND i.extension_id = $1 AND u.to_version_id = $2 AND u.status IN ('OPEN', 'DECLINED')
+          AND i.id > $3::uuid AND i.id <= $4::uuid`,
+      [extension.id, target.id, after, upTo],
+    );
+    await tx.manager.query(
+      `UPDATE rollouts SET cursor = $2, pass_done = $3, moved = greatest(moved - $4, 0), rolled_back = rolled_back + $4, batches = batches + 1,
+              state = CASE WHEN $3 THEN '${RolloutState.ROLLED_BACK}' ELSE state END, updated_at = now()
+        WHERE version_id = $1`,
+      [versionId, done ? null : upTo, done, back],
+    );
+    if (done) {
+      const [{ percent }] = await tx.manager.query(`SELECT percent FROM rollouts WHERE version_id = $1`, [versionId]);
+      await repo(tx, RolloutHistoryEntity).insert({ versionId, action: 'ROLLED_BACK', percent, reason: null, actorId: null, at: this.clock.now() });
+    }
+    if (back) await this.events.notify(tx);
+    return { moved: back, offered: 0, scanned: range.n, done };
   }
 
   /** Open (or declined, still acceptable) offers for the caller's or an organization's installations. */
