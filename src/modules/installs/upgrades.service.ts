@@ -196,15 +196,7 @@ export class UpgradesService {
       const required = declaredScopes(manifest);
       const core = target.version.split(/[-+]/)[0].split('.').map(Number);
 
-      // The batch's range of installation ids: (after, upTo].
-      const after = state.cursor ?? FIRST_UUID;
-      const [range]: { n: number; last: string | null }[] = await tx.manager.query(
-        `WITH r AS (SELECT id FROM installations WHERE extension_id = $1 AND status = 'ACTIVE' AND id > $2::uuid ORDER BY id LIMIT $3)
-         SELECT (SELECT count(*) FROM r)::int AS n, (SELECT id FROM r ORDER BY id DESC LIMIT 1) AS last`,
-        [extension.id, after, limit],
-      );
-      const done = limit === null || range.n < limit;
-      const upTo = done ? LAST_UUID : range.last!;
+      const { after, upTo, n, done } = await this.batchRange(tx, extension.id, state.cursor, limit);
       const bucketBelow = state.percent * 100;
       // Both bounds come from the database as uuids; the share is an integer.
       const inBatch = (i: string) => `${i}.id > '${after}'::uuid AND ${i}.id <= '${upTo}'::uuid AND ${rolloutBucketSql(`${i}.id`)} < ${bucketBelow}`;
@@ -306,8 +298,23 @@ export class UpgradesService {
         await repo(tx, RolloutHistoryEntity).insert({ versionId, action: 'COMPLETED', percent: 100, reason: null, actorId: null, at: this.clock.now() });
       }
       if (moved || offered) await this.events.notify(tx);
-      return { moved, offered, scanned: range.n, done };
+      return { moved, offered, scanned: n, done };
     });
+  }
+
+  /**
+   * A batch's range of installation ids, (after, upTo]: the next `limit` active installations of
+   * the extension after the cursor (null limit: all). The last batch's range is open-ended.
+   */
+  private async batchRange(tx: RequestContext, extensionId: string, cursor: string | null, limit: number | null) {
+    const after = cursor ?? FIRST_UUID;
+    const [range]: { n: number; last: string | null }[] = await tx.manager.query(
+      `WITH r AS (SELECT id FROM installations WHERE extension_id = $1 AND status = 'ACTIVE' AND id > $2::uuid ORDER BY id LIMIT $3)
+       SELECT (SELECT count(*) FROM r)::int AS n, (SELECT id FROM r ORDER BY id DESC LIMIT 1) AS last`,
+      [extensionId, after, limit],
+    );
+    const done = limit === null || range.n < limit;
+    return { after, upTo: done ? LAST_UUID : range.last!, n: range.n, done };
   }
 
   /**
@@ -319,14 +326,7 @@ export class UpgradesService {
   private async rollbackBatch(tx: RequestContext, versionId: string, cursor: string | null, limit: number | null): Promise<RolloutBatch> {
     const target = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: versionId });
     const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: target.extensionId });
-    const after = cursor ?? FIRST_UUID;
-    const [range]: { n: number; last: string | null }[] = await tx.manager.query(
-      `WITH r AS (SELECT id FROM installations WHERE extension_id = $1 AND status = 'ACTIVE' AND id > $2::uuid ORDER BY id LIMIT $3)
-       SELECT (SELECT count(*) FROM r)::int AS n, (SELECT id FROM r ORDER BY id DESC LIMIT 1) AS last`,
-      [extension.id, after, limit],
-    );
-    const done = limit === null || range.n < limit;
-    const upTo = done ? LAST_UUID : range.last!;
+    const { after, upTo, n, done } = await this.batchRange(tx, extension.id, cursor, limit);
     await this.events.lockForAppend(tx);
     const [{ back }] = await tx.manager.query(
       `WITH back AS (
@@ -368,7 +368,7 @@ export class UpgradesService {
       await repo(tx, RolloutHistoryEntity).insert({ versionId, action: 'ROLLED_BACK', percent, reason: null, actorId: null, at: this.clock.now() });
     }
     if (back) await this.events.notify(tx);
-    return { moved: back, offered: 0, scanned: range.n, done };
+    return { moved: back, offered: 0, scanned: n, done };
   }
 
   /** Open (or declined, still acceptable) offers for the caller's or an organization's installations. */
