@@ -104,10 +104,11 @@ describe('staged rollouts', () => {
     const w = { start: iso(-10 * 60_000), end: iso(-5 * 60_000) };
     const report = async (kind: 'reportErrors' | 'reportActions', v: string, c: number) =>
       expect((await t.gql(`mutation($v: ID!, $c: Int!, $w: ReportWindowInput!) { ${kind}(versionId: $v, count: $c, window: $w) { id } }`, { v, c, w }, secret)).errors).toBeUndefined();
-    await report('reportActions', v101, 100);
-    await report('reportErrors', v101, 40);
+    // The baseline first: a scheduled tick in between then never sees the cohort without it.
     await report('reportActions', v100, 100);
     await report('reportErrors', v100, 1);
+    await report('reportActions', v101, 100);
+    await report('reportErrors', v101, 40);
     await t.app.services.rollouts.tick(ctx());
     const paused = (await t.gql(ROLLOUT, { v: v101 }, dev.token)).data!.rollout;
     expect(paused).toMatchObject({ state: 'PAUSED', percent: 50, errorRate: 0.4, baselineErrorRate: 0.01 });
