@@ -242,6 +242,8 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
       appId: [appId],
       id: [...Object.values(versionIds), caseId],
       organizationId: [null, organizationId],
+      // rollout(versionId): the published version's rollout (owner and admins only).
+      versionId: [publishedId],
     },
     canaries,
     receiver,
