@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -235,6 +236,41 @@ export class PlazaConfig {
   @Min(0)
   healthCheckRetryDelayMs = 2_000;
 
+  /**
+   * PLAZA_ROLLOUT_BATCH_SIZE: the most installations one rollout batch (one short transaction)
+   * moves. Batches grow from 1,000 toward it while they stay under PLAZA_ROLLOUT_BATCH_TARGET_MS.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  rolloutBatchSize = 20_000;
+
+  /** PLAZA_ROLLOUT_BATCH_TARGET_MS: how long one rollout batch should hold its transaction. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  rolloutBatchTargetMs = 80;
+
+  /**
+   * PLAZA_ROLLOUT_MAX_ERROR_RATIO: a staged rollout pauses when the new version's error rate
+   * exceeds the previous version's by this factor (and by PLAZA_ROLLOUT_MIN_ERROR_DELTA).
+   */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(1)
+  rolloutMaxErrorRatio = 2;
+
+  /** PLAZA_ROLLOUT_MIN_ERROR_DELTA: ...and by at least this much in absolute terms (0.01 = one point). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  rolloutMinErrorDelta = 0.01;
+
+  /** PLAZA_ROLLOUT_MIN_ACTIONS: fewer actions than this in the cohort's window is too little to judge. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  rolloutMinActions = 100;
   /** PLAZA_RUNTIME_CLOCK_SKEW_SECONDS: how far past Plaza's clock a runtime report's window may end (docs/runtime.md). */
   @Type(() => Number)
   @IsInt()
@@ -573,6 +609,11 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_HEALTH_CHECK_TIMEOUT_MS: 'healthCheckTimeoutMs',
   PLAZA_BILLING_CLOSE_SCHEDULE: 'billingCloseSchedule',
   PLAZA_HEALTH_CHECK_RETRY_DELAY_MS: 'healthCheckRetryDelayMs',
+  PLAZA_ROLLOUT_BATCH_SIZE: 'rolloutBatchSize',
+  PLAZA_ROLLOUT_BATCH_TARGET_MS: 'rolloutBatchTargetMs',
+  PLAZA_ROLLOUT_MAX_ERROR_RATIO: 'rolloutMaxErrorRatio',
+  PLAZA_ROLLOUT_MIN_ERROR_DELTA: 'rolloutMinErrorDelta',
+  PLAZA_ROLLOUT_MIN_ACTIONS: 'rolloutMinActions',
   PLAZA_WS_MAX_SUBSCRIPTIONS: 'wsMaxSubscriptions',
   PLAZA_WS_MAX_QUEUED_BYTES: 'wsMaxQueuedBytes',
   PLAZA_WS_MAX_STALL_SECONDS: 'wsMaxStallSeconds',

@@ -20,6 +20,7 @@ import { InstallsResolver } from './modules/installs/installs.resolver';
 import { DeprecationsResolver } from './modules/versions/deprecations.resolver';
 import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
+import { RolloutsResolver } from './modules/installs/rollouts.resolver';
 import { WebhookDeliveryResolver, WebhooksResolver } from './modules/webhooks/webhooks.resolver';
 import { ExtensionGitSourceResolver, GitHooksResolver } from './modules/packages/git-hooks.resolver';
 import { HostingResolver, HostingReviewResolver, HostingVersionResolver } from './modules/hosting/hosting.resolver';
@@ -49,6 +50,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DeprecationsResolver,
   RecommendationsResolver,
   UpgradesResolver,
+  RolloutsResolver,
   WebhooksResolver,
   WebhookDeliveryResolver,
   DeadLettersResolver,

@@ -43,6 +43,8 @@ import { DeprecationsService } from './modules/versions/deprecations.service';
 import { RecommendationsResolver } from './modules/installs/recommendations.resolver';
 import { RecommendationsService } from './modules/installs/recommendations.service';
 import { UpgradesResolver } from './modules/installs/upgrades.resolver';
+import { RolloutsResolver } from './modules/installs/rollouts.resolver';
+import { RolloutsService } from './modules/installs/rollouts.service';
 import { UpgradesService } from './modules/installs/upgrades.service';
 import { CategoryCountResolver, ListingsResolver } from './modules/listings/listings.resolver';
 import { ListingsService } from './modules/listings/listings.service';
@@ -110,7 +112,20 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
   const installs = new InstallsService(organizations, events, audit);
   const listings = new ListingsService(extensions, packages, lifecycle, events, audit);
   const listingMedia = new ListingMediaService(extensions, events, audit);
-  const upgrades = new UpgradesService(installs, jobs, events, audit, config.dbLongStatementTimeoutMs);
+  const upgrades = new UpgradesService(
+    installs,
+    jobs,
+    events,
+    audit,
+    { batchSize: config.rolloutBatchSize, batchTargetMs: config.rolloutBatchTargetMs, longStatementTimeoutMs: config.dbLongStatementTimeoutMs },
+    clock,
+    versions,
+  );
+  const rollouts = new RolloutsService(jobs, events, audit, clock, {
+    maxErrorRatio: config.rolloutMaxErrorRatio,
+    minErrorDelta: config.rolloutMinErrorDelta,
+    minActions: config.rolloutMinActions,
+  });
   const staging = new StagingService(events, audit);
   const deprecations = new DeprecationsService(lifecycle, events, audit, jobs);
   const recommendations = new RecommendationsService(installs);
@@ -176,7 +191,7 @@ export function createServices(config: PlazaConfig, dataSource: DataSource, data
     jobs,
   );
   const sdkSupport = new SdkSupportService(config.sdkDelistAfterDays, extensions, events, audit, clock, jobs);
-  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements, analytics, suspension, sdkSupport };
+  return { clock, eventRetention, ratings, attestations, rescans, hosting, lifecycle, secretBox, gitSource, gitHooks, deadLetters, webhooks, events, audit, auth, accounts, organizations, eventStream, jobs, packages, extensions, versions, review, listings, listingMedia, staging, installs, deprecations, recommendations, upgrades, runtimeTokens, runtimeReports, billing, periodClose, statements, analytics, suspension, sdkSupport, rollouts };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -201,6 +216,7 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [DeprecationsResolver, new DeprecationsResolver(services.deprecations)],
     [RecommendationsResolver, new RecommendationsResolver(services.recommendations)],
     [UpgradesResolver, new UpgradesResolver(services.upgrades)],
+    [RolloutsResolver, new RolloutsResolver(services.rollouts)],
     [WebhooksResolver, new WebhooksResolver(services.webhooks, config.maxPageSize)],
     [WebhookDeliveryResolver, new WebhookDeliveryResolver()],
     [DeadLettersResolver, new DeadLettersResolver(services.deadLetters, config.maxPageSize)],

@@ -20,6 +20,7 @@ import { StagingInviteEntity } from '../modules/review/staging.entity';
 import { ExtensionInstallCountEntity, InstallationEntity } from '../modules/installs/installation.entity';
 import { DeprecationEntity } from '../modules/versions/deprecation.entity';
 import { UpgradeOfferEntity } from '../modules/installs/upgrade-offer.entity';
+import { RolloutEntity, RolloutHistoryEntity } from '../modules/installs/rollout.entity';
 import { HealthCheckEntity, HostingConsentEntity, HostingTierEntity } from '../modules/hosting/hosting.entities';
 import { billingEntities } from '../modules/billing/billing.entities';
 import { ExtensionRatingEntity, RatingReplyEntity, RatingReportEntity } from '../modules/ratings/ratings.entities';
@@ -65,6 +66,8 @@ export const entities = [
   ExtensionInstallCountEntity,
   DeprecationEntity,
   UpgradeOfferEntity,
+  RolloutEntity,
+  RolloutHistoryEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,

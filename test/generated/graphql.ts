@@ -847,9 +847,11 @@ export type Mutation = {
   moderateReview: Review;
   /** Unlist your extension (PAUSED): off the marketplace, no new installs; existing installations keep working */
   pauseExtension: Extension;
+  /** Stop moving installations (owner or admin) */
+  pauseRollout: Rollout;
   /** Write in the case thread (reviewers and the developer) */
   postReviewMessage: ReviewMessage;
-  /** APPROVED → PUBLISHED; the first publish needs a complete listing */
+  /** APPROVED → PUBLISHED; the first publish needs a complete listing. With `rollout`, only that share of installations moves at first (a staged rollout) */
   publishVersion: ExtensionVersion;
   /** Rate an extension you installed (1-5 stars, optional plain-text title and body); again to edit */
   rateExtension: Review;
@@ -887,10 +889,14 @@ export type Mutation = {
   respondToUpgradeOffer: UpgradeOffer;
   /** List your paused extension again */
   resumeExtension: Extension;
+  /** Continue a paused rollout; its health window starts again */
+  resumeRollout: Rollout;
   /** Gives a failed job one more attempt now (ADMIN; audited). NOT_FOUND unless the job is failed */
   retryFailedJob: FailedJob;
   revokeApiToken: ApiToken;
   revokeRuntimeToken: RuntimeToken;
+  /** Move the cohort back to the versions it came from (installation.rolled_back each) */
+  rollBackRollout: Rollout;
   /** Make or replace the push-webhook secret of an extension's git repository; the secret is shown only in this answer. INVALID_STATE before a git submission */
   rotateGitWebhookSecret: GitWebhookSecret;
   /** A new secret, returned once; for `overlapSeconds` (default a day, at most 7 days) deliveries carry signatures with both */
@@ -917,6 +923,8 @@ export type Mutation = {
   updateDeveloperProfile: DeveloperProfile;
   /** Edit the marketplace listing; boilerplate is refused per field */
   updateListing: Listing;
+  /** A larger share (above the current one, at most 100) */
+  widenRollout: Rollout;
   /** Withdraw a version not yet approved (its review closes) */
   withdrawVersion: ExtensionVersion;
 };
@@ -1038,6 +1046,12 @@ export type MutationPauseExtensionArgs = {
 };
 
 
+export type MutationPauseRolloutArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  versionId: Scalars['ID']['input'];
+};
+
+
 export type MutationPostReviewMessageArgs = {
   body: Scalars['String']['input'];
   caseId: Scalars['ID']['input'];
@@ -1046,6 +1060,7 @@ export type MutationPostReviewMessageArgs = {
 
 export type MutationPublishVersionArgs = {
   id: Scalars['ID']['input'];
+  rollout?: InputMaybe<RolloutInput>;
 };
 
 
@@ -1156,6 +1171,11 @@ export type MutationResumeExtensionArgs = {
 };
 
 
+export type MutationResumeRolloutArgs = {
+  versionId: Scalars['ID']['input'];
+};
+
+
 export type MutationRetryFailedJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1168,6 +1188,12 @@ export type MutationRevokeApiTokenArgs = {
 
 export type MutationRevokeRuntimeTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollBackRolloutArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1243,6 +1269,12 @@ export type MutationUpdateDeveloperProfileArgs = {
 export type MutationUpdateListingArgs = {
   appId: Scalars['String']['input'];
   input: ListingInput;
+};
+
+
+export type MutationWidenRolloutArgs = {
+  percent: Scalars['Int']['input'];
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1419,6 +1451,8 @@ export type Query = {
   reviewCase?: Maybe<ReviewCase>;
   /** Review cases, oldest due date first (REVIEWER) */
   reviewQueue: ReviewCaseConnection;
+  /** The rollout of a version you own (admins: any); NOT_FOUND otherwise */
+  rollout: Rollout;
   /** The runtime tokens of an extension you own, newest first */
   runtimeTokens: Array<RuntimeToken>;
   /** The current validator rule set's rescan of published versions; null before it starts (ADMIN) */
@@ -1533,6 +1567,11 @@ export type QueryReviewQueueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
   state?: InputMaybe<ReviewState>;
+};
+
+
+export type QueryRolloutArgs = {
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1745,6 +1784,55 @@ export type Role =
   | 'DEVELOPER'
   | 'REVIEWER'
   | 'USER';
+
+/** A version’s rollout (docs/marketplace.md, "Staged rollouts"); its extension’s owner and admins only */
+export type Rollout = {
+  /** The same for the previous version over the same span */
+  baselineErrorRate?: Maybe<Scalars['Float']['output']>;
+  /** Installations the rollout moved to this version (less those rolled back) */
+  cohortSize: Scalars['Int']['output'];
+  /** Errors per action of this version since the observation window began (null: no actions) */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  history: Array<RolloutStep>;
+  nextStepAt?: Maybe<Scalars['DateTime']['output']>;
+  pausedReason?: Maybe<Scalars['String']['output']>;
+  /** The share of installations (by a stable hash of the installation id) the rollout may move */
+  percent: Scalars['Int']['output'];
+  rolledBack: Scalars['Int']['output'];
+  state: RolloutState;
+  stepEveryHours?: Maybe<Scalars['Int']['output']>;
+  stepPercent?: Maybe<Scalars['Int']['output']>;
+  versionId: Scalars['ID']['output'];
+};
+
+export type RolloutInput = {
+  /** 1 to 100 */
+  percent: Scalars['Int']['input'];
+  /** 1 to 8760 (a year); with stepPercent */
+  stepEveryHours?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 100; with stepEveryHours */
+  stepPercent?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RolloutState =
+  | 'ACTIVE'
+  | 'COMPLETED'
+  | 'PAUSED'
+  | 'ROLLED_BACK'
+  | 'ROLLING_BACK';
+
+/** One step of a rollout: STARTED, WIDENED, PAUSED, RESUMED, COMPLETED, ROLLING_BACK, ROLLED_BACK */
+export type RolloutStep = {
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  baselineErrorRate?: Maybe<Scalars['Float']['output']>;
+  /** A person did it (false: the schedule, the health gate or the batches) */
+  byPerson: Scalars['Boolean']['output'];
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  /** The share after this step */
+  percent: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
 
 export type RuntimeHealthSnapshot = {
   detail?: Maybe<Scalars['String']['output']>;

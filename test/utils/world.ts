@@ -297,6 +297,8 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
       // no canary; the sweep still asks it as every viewer (analytics.e2e-spec checks who is refused).
       from: [new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)],
       to: [new Date().toISOString().slice(0, 10)],
+      // rollout(versionId): the published version's rollout (owner and admins only).
+      versionId: [publishedId],
     },
     canaries,
     receiver,

@@ -17,6 +17,11 @@ export const EventTypes = {
   INSTALLATION_CREATED: 'installation.created',
   INSTALLATION_UPGRADED: 'installation.upgraded',
   INSTALLATION_UNINSTALLED: 'installation.uninstalled',
+  INSTALLATION_ROLLED_BACK: 'installation.rolled_back',
+  ROLLOUT_PAUSED: 'rollout.paused',
+  ROLLOUT_RESUMED: 'rollout.resumed',
+  ROLLOUT_WIDENED: 'rollout.widened',
+  ROLLOUT_ROLLED_BACK: 'rollout.rolled_back',
   UPGRADE_OFFER_CREATED: 'upgrade_offer.created',
   UPGRADE_OFFER_ANSWERED: 'upgrade_offer.answered',
   WEBHOOK_ENDPOINT_DISABLED: 'webhook.endpoint_disabled',
@@ -89,6 +94,21 @@ export interface AvailabilityPayload {
   sdkVersion: string | null;
 }
 
+/** What every `rollout.*` event carries (docs/marketplace.md, "Staged rollouts"). */
+export interface RolloutNotice {
+  versionId: string;
+  /** The share the rollout may move after this change. */
+  percent: number;
+  /** Installations moved by the rollout (and not rolled back). */
+  cohortSize: number;
+  /** null: a person did it; otherwise the schedule or the health gate. */
+  automatic: boolean;
+  reason: string | null;
+  /** The cohort's error rate and the previous version's over the same window (null: no actions). */
+  errorRate: number | null;
+  baselineErrorRate: number | null;
+}
+
 /** A version's outcome of validation, as `version.validated` and `version.validation_failed` carry it. */
 export interface ValidationOutcome {
   errorCount: number;
@@ -144,6 +164,11 @@ export interface EventPayloads {
     automatic: boolean;
     lifecycle: { hook: 'on_upgrade'; from_version: string | null; hooks: string[] };
   };
+  'installation.rolled_back': { fromVersion: string; toVersion: string | null; rolloutVersionId: string };
+  'rollout.paused': RolloutNotice;
+  'rollout.resumed': RolloutNotice;
+  'rollout.widened': RolloutNotice;
+  'rollout.rolled_back': RolloutNotice;
   'installation.uninstalled': { ownerUserId: string | null; organizationId: string | null; lifecycle: LifecycleHook };
   'upgrade_offer.created': { installationId: string; newScopes: string[] };
   'upgrade_offer.answered': { installationId: string; accepted: boolean; grantedScopes: string[] };

@@ -97,11 +97,13 @@ export async function announceTierChange(
   events: EventLog,
   target: { id: string; version: string; manifest: unknown },
   extension: { id: string; appId: string },
+  /** A condition on installations `i` that narrows the announcement (a rollout batch's range and cohort). */
+  installationFilter = 'TRUE',
 ): Promise<{ price: HostingPrice | null; announced: number }> {
   const price = await priceOf(tx, target.manifest);
   const froms: { id: string; manifest: unknown }[] = await tx.manager.query(
     `SELECT DISTINCT v.id, v.manifest FROM installations i JOIN extension_versions v ON v.id = i.version_id
-      WHERE i.extension_id = $1 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id <> $2`,
+      WHERE i.extension_id = $1 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id <> $2 AND ${installationFilter}`,
     [extension.id, target.id],
   );
   const changed: Record<string, { fromTier: string | null; fromMonthlyCost: ReturnType<typeof money> }> = {};
@@ -115,7 +117,8 @@ export async function announceTierChange(
     `WITH logged AS (
        ${events.insertManySql(EventTypes.HOSTING_TIER_CHANGED, {
          from: `installations i JOIN extension_versions v ON v.id = i.version_id
-                 WHERE i.extension_id = $8 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id = ANY($9::uuid[])`,
+                 WHERE i.extension_id = $8 AND i.status = 'ACTIVE' AND i.source <> 'STAGING' AND i.version_id = ANY($9::uuid[])
+                   AND ${installationFilter}`,
          appId: '$1',
          version: '$2',
          subjectType: `'Installation'`,

@@ -32,6 +32,7 @@ registerEnumType(InstallStatus, { name: 'InstallStatus' });
 @Index('uq_installations_user', ['extensionId', 'ownerUserId'], { unique: true, where: `"status" = 'ACTIVE' AND "organization_id" IS NULL` })
 @Index('uq_installations_org', ['extensionId', 'organizationId'], { unique: true, where: `"status" = 'ACTIVE' AND "organization_id" IS NOT NULL` })
 @Index('ix_installations_owner', ['ownerUserId', 'status'])
+@Index('ix_installations_extension_active', ['extensionId', 'id'], { where: `"status" = 'ACTIVE'` })
 export class InstallationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -85,6 +86,13 @@ export class InstallationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   uninstalledAt: Date | null;
+
+  /**
+   * The version an automatic rollout moved this installation from (null when it was installed,
+   * or last moved, by its owner): a rollback returns it there.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  rolledFromVersionId: string | null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Public } from '../../shared/auth/auth-checker';
 import { Role } from '../../shared/auth/roles';
 import { Extension } from '../extensions/extensions.types';
 import type { VersionsService } from './versions.service';
-import { ExtensionVersion, SubmitVersionInput } from './versions.types';
+import { ExtensionVersion, RolloutInput, SubmitVersionInput } from './versions.types';
 
 @Resolver(() => ExtensionVersion)
 export class VersionsResolver {
@@ -39,8 +39,12 @@ export class VersionsResolver {
   }
 
   @Authorized(Role.DEVELOPER)
-  @Mutation(() => ExtensionVersion, { description: 'APPROVED → PUBLISHED; the first publish needs a complete listing' })
-  async publishVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExtensionVersion> {
-    return (await ExtensionVersion.visible(ctx, await this.versions.publish(ctx, id)))!;
+  @Mutation(() => ExtensionVersion, { description: 'APPROVED → PUBLISHED; the first publish needs a complete listing. With `rollout`, only that share of installations moves at first (a staged rollout)' })
+  async publishVersion(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('rollout', () => RolloutInput, { nullable: true }) rollout?: RolloutInput | null,
+  ): Promise<ExtensionVersion> {
+    return (await ExtensionVersion.visible(ctx, await this.versions.publish(ctx, id, rollout ?? null)))!;
   }
 }

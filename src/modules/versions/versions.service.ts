@@ -87,6 +87,27 @@ function refuseHostileYaml(checked: CheckedPackage): void {
   if (reasons.length) throw new PackageRejectedError('The Kiket manifest was refused', reasons);
 }
 
+/** A staged rollout as the publisher asked for it (docs/marketplace.md, "Staged rollouts"). */
+export interface StagedRolloutRequest {
+  percent: number;
+  stepPercent?: number | null;
+  stepEveryHours?: number | null;
+}
+
+export type PublishHook = (tx: RequestContext, version: ExtensionVersionEntity, options: { rollout: Required<StagedRolloutRequest> | null }) => Promise<void>;
+
+/** BAD_USER_INPUT unless the share and its schedule are sane; both step fields or neither. */
+export function checkStagedRollout(r: StagedRolloutRequest): Required<StagedRolloutRequest> {
+  const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+  if (!int(r.percent) || r.percent < 1 || r.percent > 100) throw BadUserInputError.field('rollout.percent', 'percent must be an integer from 1 to 100');
+  const step = r.stepPercent ?? null;
+  const every = r.stepEveryHours ?? null;
+  if ((step === null) !== (every === null)) throw BadUserInputError.field('rollout.stepPercent', 'stepPercent and stepEveryHours go together');
+  if (step !== null && (!int(step) || step < 1 || step > 100)) throw BadUserInputError.field('rollout.stepPercent', 'stepPercent must be an integer from 1 to 100');
+  if (every !== null && (!int(every) || every < 1 || every > 8760)) throw BadUserInputError.field('rollout.stepEveryHours', 'stepEveryHours must be an integer from 1 to 8760');
+  return { percent: r.percent, stepPercent: step, stepEveryHours: every };
+}
+
 /**
  * Submissions and their validation. `submit` takes the package in synchronously (a refused
  * archive or git source leaves no row and no blob), records the version as SUBMITTED and
@@ -94,6 +115,16 @@ function refuseHostileYaml(checked: CheckedPackage): void {
  * PENDING_REVIEW (when a review trigger fired) or APPROVED, with the report.
  */
 export class VersionsService {
+  private readonly publishHooks: PublishHook[] = [];
+
+  /**
+   * Work a higher module does in the publish transaction with what the publisher asked for (the
+   * installs module records a staged rollout's share), before version.published is recorded.
+   */
+  onPublish(hook: PublishHook): void {
+    this.publishHooks.push(hook);
+  }
+
   constructor(
     private readonly config: PlazaConfig,
     private readonly extensions: ExtensionsService,
@@ -369,15 +400,18 @@ export class VersionsService {
    * APPROVED → PUBLISHED. The listings module guards the move (the first publish needs a complete
    * listing) and, with the installs module, reacts to version.published in this transaction.
    */
-  async publish(ctx: RequestContext, versionId: string): Promise<ExtensionVersionEntity> {
+  async publish(ctx: RequestContext, versionId: string, rollout: StagedRolloutRequest | null = null): Promise<ExtensionVersionEntity> {
     if (!isUuid(versionId)) throw new NotFoundError('Version');
+    const staged = rollout && checkStagedRollout(rollout);
     return withTransaction(ctx, async tx => {
       const version = await repo(tx, ExtensionVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'for_no_key_update' } });
       const extension = version && (await repo(tx, ExtensionEntity).findOneBy({ id: version.extensionId }));
       if (!version || !extension || !canManageExtension(tx.actor, extension)) throw new NotFoundError('Version');
       if (version.status !== VersionStatus.APPROVED) throw new InvalidStateError(`Only an APPROVED version can be published; this one is ${version.status}`);
       const publishedAt = new Date();
-      await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id });
+      await this.audit.record(tx, { action: 'version.publish', targetType: 'ExtensionVersion', targetId: version.id, data: staged ? { rollout: staged } : undefined });
+      // Before the transition: its version.published handlers (the rollout job) find the share set.
+      for (const hook of this.publishHooks) await hook(tx, version, { rollout: staged });
       return this.lifecycle.transition(tx, version, VersionStatus.PUBLISHED, 'publishing it', {
         set: { published_at: publishedAt },
         event: {

@@ -296,3 +296,20 @@ export class SubmitVersionInput {
   @Type(() => GitSourceInput)
   git?: GitSourceInput | null;
 }
+
+/**
+ * A staged rollout (docs/marketplace.md, "Staged rollouts"): only `percent` of the eligible
+ * installations move at first, chosen by a stable hash of the installation id; with a step, the
+ * share widens by `stepPercent` every `stepEveryHours` while the health gate holds.
+ */
+@InputType()
+export class RolloutInput {
+  @Field(() => Int, { description: '1 to 100' })
+  percent: number;
+
+  @Field(() => Int, { nullable: true, description: '1 to 100; with stepEveryHours' })
+  stepPercent?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 8760 (a year); with stepPercent' })
+  stepEveryHours?: number | null;
+}
