@@ -6,7 +6,7 @@ import type { TestApp } from './test-app';
  * of its lines and of its ledger debit; each line splits into developer and platform parts that
  * sum to it; refunds never exceed their line. Returns the problems found (empty: all hold).
  */
-export async function ledgerProblems(t: TestApp): Promise<string[]> {
+export async function ledgerProblems(t: Pick<TestApp, 'sql'>): Promise<string[]> {
   const problems: string[] = [];
   const unbalanced = await t.sql<{ transaction_id: string; currency: string; off: string }>(
     `SELECT transaction_id, currency, sum(amount_minor)::text AS off FROM ledger_entries GROUP BY 1, 2 HAVING sum(amount_minor) <> 0`,

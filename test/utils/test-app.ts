@@ -4,10 +4,26 @@ import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import request from 'supertest';
+import { Client } from 'pg';
 import { createApp, PlazaApp } from '../../src/app';
 import { loadConfig, PlazaConfig } from '../../src/config';
 import { createLogger, Logger } from '../../src/shared/logger';
 import { withDatabase } from './database';
+import { ledgerProblems } from './ledger';
+
+/** The ledger checks over a direct connection; a database that cannot be reached (a test broke it on purpose) is not judged. */
+async function ledgerProblemsOf(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
+  try {
+    await client.connect();
+    return await ledgerProblems({ sql: (async (text: string, params?: unknown[]) => (await client.query(text, params)).rows) as TestApp['sql'] });
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') throw error; // a missing ledger table is a real defect
+    return [];
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 import type { Clock } from '../../src/shared/clock';
 
 /** One GraphQL error as the server sends it; `extensions.code` is the stable code clients match on. */
@@ -111,7 +127,11 @@ export async function startTestApp(
     sql: (text, params) => app.dataSource.query(text, params),
     async close() {
       await app.close();
+      // Every test file ends with the ledger's invariants (docs/billing.md, "Ledger"), checked on a
+      // direct connection to its database (the app's own may run through a fault-injecting proxy).
+      const problems = options.databaseUrl ? [] : await ledgerProblemsOf(db.url);
       await db.drop();
+      if (problems.length > 0) throw new Error(`The ledger does not balance after this test file:\n${problems.join('\n')}`);
     },
   };
 }
