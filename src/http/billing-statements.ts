@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import type { Actor, AuthedContext, RequestContext } from '../context';
+import type { Actor, RequestContext } from '../context';
 import type { AuthService } from '../modules/accounts/auth.service';
+import { requireSignedIn } from './bearer';
 import type { Statements } from '../modules/billing/statements';
-import { DomainError, ErrorCode, UnauthenticatedError } from '../shared/errors';
+import { DomainError, ErrorCode } from '../shared/errors';
 
 /**
  * Billing downloads (docs/billing.md, "Statements"), authenticated with the GraphQL
@@ -17,11 +18,7 @@ export function billingRoutes(
   contextOf: (req: Request, actor: Actor | null) => RequestContext,
 ): Router {
   const router = Router();
-  const authenticate = async (req: Request): Promise<AuthedContext> => {
-    const actor = await services.auth.authenticate(req.headers.authorization);
-    if (!actor) throw new UnauthenticatedError();
-    return contextOf(req, actor) as AuthedContext;
-  };
+  const authenticate = requireSignedIn(services.auth, contextOf);
 
   router.get('/billing/statements/:file', (req, res) =>
     send(req, res, async () => {

@@ -2,9 +2,10 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { Actor, AuthedContext, RequestContext } from '../context';
 import type { AuthService } from '../modules/accounts/auth.service';
+import { requireSignedIn } from './bearer';
 import { COMPLIANCE_SLUGS, ListingMediaService } from '../modules/listings/listing-media.service';
 import { PDF_MAX_BYTES, SCREENSHOT_LIMITS } from '../modules/listings/media-checks';
-import { BadUserInputError, DomainError, ErrorCode, NotFoundError, PayloadTooLargeError, UnauthenticatedError } from '../shared/errors';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, PayloadTooLargeError } from '../shared/errors';
 
 /** A whole body is read within this long, or the request is dropped. */
 const BODY_DEADLINE_MS = 30_000;
@@ -22,11 +23,7 @@ export function listingMediaRoutes(
   contextOf: (req: Request, actor: Actor | null) => RequestContext,
 ): Router {
   const router = Router();
-  const authenticate = async (req: Request): Promise<AuthedContext> => {
-    const actor = await services.auth.authenticate(req.headers.authorization);
-    if (!actor) throw new UnauthenticatedError();
-    return contextOf(req, actor) as AuthedContext;
-  };
+  const authenticate = requireSignedIn(services.auth, contextOf);
 
   router.put('/listings/:appId/screenshots/:slot', (req, res) =>
     answer(req, res, async () => {

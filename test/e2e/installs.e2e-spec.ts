@@ -3,7 +3,7 @@ import { eventCursor } from '../../src/modules/events/event-log';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
-import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
+import { buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { buildReviewer, FIRST_PARTY, installationOf, publishedExtension, submittedVersion } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
@@ -16,13 +16,11 @@ describe('installs with consent', () => {
   let t: TestApp;
   let dev: TestUser;
   let reviewer: TestUser;
-  let admin: TestUser;
   let n = 0;
 
   beforeAll(async () => {
     t = await startTestApp(FIRST_PARTY);
     dev = await buildDeveloper(t);
-    admin = await buildAdmin(t);
     reviewer = await buildReviewer(t);
   });
   afterAll(() => t.close());

@@ -4,7 +4,7 @@ import { systemContext } from '../../src/context';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { buildAdmin, buildUser, TestUser } from '../utils/factories';
-import { approvedVersion, installationOf, must, publishApproved, publishedExtension, PublishedExtension } from '../utils/scenarios';
+import { approvedVersion, installationOf, must, publishApproved, publishedExtension } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
 import { startReceiver } from '../utils/webhook-receiver';
 

@@ -14,7 +14,7 @@ import { StagingInviteEntity } from '../review/staging.entity';
 import { STAGEABLE } from '../review/staging.service';
 import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
-import { ExtensionVersionEntity, LIVE_STATUSES, VersionStatus } from '../versions/version.entity';
+import { ExtensionVersionEntity, LIVE_STATUSES } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
 import { newestVersion, semverDescSql } from '../versions/semver-order';
 import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';

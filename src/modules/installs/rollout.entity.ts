@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { registerEnumType } from 'type-graphql';
 import { ExtensionEntity } from '../extensions/extensions.entities';
 import { ExtensionVersionEntity } from '../versions/version.entity';
@@ -26,6 +26,8 @@ registerEnumType(RolloutState, { name: 'RolloutState' });
  * crash resumes after the last committed batch and nobody is moved or told twice.
  */
 @Entity('rollouts')
+@Check('ck_rollouts_state', `"state" IN ('ACTIVE', 'PAUSED', 'COMPLETED', 'ROLLING_BACK', 'ROLLED_BACK')`)
+@Check('ck_rollouts_percent', `"percent" BETWEEN 1 AND 100 AND ("step_percent" IS NULL OR "step_percent" BETWEEN 1 AND 100)`)
 export class RolloutEntity {
   @PrimaryColumn({ type: 'uuid' })
   versionId: string;

@@ -61,7 +61,7 @@ export class SuspensionService {
     private readonly reports: RuntimeReports,
     private readonly lifecycle: VersionLifecycle,
     private readonly extensions: ExtensionsService,
-    private readonly events: EventLog,
+    events: EventLog,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     jobs: JobQueue,
