@@ -228,11 +228,11 @@ export function createResolverContainer(services: Services, config: PlazaConfig)
     [RatingsResolver, new RatingsResolver(services.ratings, config.maxPageSize)],
     [TrustResolver, new TrustResolver(services.attestations, services.rescans)],
     [BillingResolver, new BillingResolver(services.billing, services.statements)],
-    [InvoiceLinesResolver, new InvoiceLinesResolver(services.billing)],
+    [InvoiceLinesResolver, new InvoiceLinesResolver()],
     [SubscriptionPricingResolver, new SubscriptionPricingResolver()],
     [ExtensionPricingResolver, new ExtensionPricingResolver()],
     [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
-    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.sdkSupport, services.clock)],
+    [RuntimeResolver, new RuntimeResolver(services.runtimeTokens, services.runtimeReports, services.suspension, services.sdkSupport)],
   ]);
   return {
     get<T>(cls: abstract new (...args: never[]) => T): T {

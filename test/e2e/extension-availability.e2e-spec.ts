@@ -93,6 +93,9 @@ describe('extension availability: pause, resume, suspend, reinstate (docs/runtim
     expectCode(await t.gql(RESUME, { a: ext.appId }, ext.dev.token), 'INVALID_STATE');
     expectCode(await t.gql(PAUSE, { a: ext.appId }, ext.dev.token), 'INVALID_STATE');
     expect((await must(t, EXTENSION, { a: ext.appId }, ext.dev.token)).extension?.availabilityReason).toBe('misleading description');
+    // A stranger and an anonymous caller do not find a suspended extension at all, let alone its reason.
+    expect((await must(t, EXTENSION, { a: ext.appId }, stranger.token)).extension).toBeNull();
+    expect((await must(t, EXTENSION, { a: ext.appId })).extension).toBeNull();
     // The installer sees the flag, not the reason.
     expect((await must(t, MINE, {}, installer.token)).myInstallations[0]).toMatchObject({ extensionAvailability: 'SUSPENDED', extension: { availabilityReason: null } });
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { ExtensionPricingEntity } from './billing.entities';
+import { ExtensionPricingEntity, InvoiceLineEntity } from './billing.entities';
 
 /** Per-request loaders of the billing module (one query per batch). */
 export function createBillingLoaders(manager: EntityManager) {
@@ -19,6 +19,11 @@ export function createBillingLoaders(manager: EntityManager) {
       const rows = await manager.getRepository(ExtensionPricingEntity).findBy({ id: In([...ids]) });
       const byId = new Map(rows.map(r => [r.id, r]));
       return ids.map(id => byId.get(id) ?? null);
+    }),
+    /** Each invoice's lines, in statement order (one query for a whole list of invoices). */
+    linesByInvoiceId: new DataLoader<string, InvoiceLineEntity[]>(async ids => {
+      const rows = await manager.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In([...ids]) }, order: { kind: 'ASC', description: 'ASC', id: 'ASC' } });
+      return ids.map(id => rows.filter(r => r.invoiceId === id));
     }),
   };
 }

@@ -111,12 +111,10 @@ export class BillingResolver {
 
 @Resolver(() => Invoice)
 export class InvoiceLinesResolver {
-  constructor(private readonly billing: BillingService) {}
-
   @FieldResolver(() => [InvoiceLine])
   async lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<InvoiceLine[]> {
     // The invoice itself passed the customer policy (BillingService.invoice / myInvoices).
-    return (await this.billing.linesOf(ctx, invoice.id)).map(InvoiceLine.from);
+    return (await ctx.loaders.linesByInvoiceId.load(invoice.id)).map(InvoiceLine.from);
   }
 }
 

@@ -444,10 +444,6 @@ export class BillingService {
     return invoice;
   }
 
-  async linesOf(ctx: RequestContext, invoiceId: string): Promise<InvoiceLineEntity[]> {
-    return repo(ctx, InvoiceLineEntity).find({ where: { invoiceId }, order: { kind: 'ASC', description: 'ASC', id: 'ASC' } });
-  }
-
   /** The caller's subscriptions (or an organization's), with any open price offer. */
   async mySubscriptions(ctx: AuthedContext, organizationId?: string | null): Promise<SubscriptionEntity[]> {
     if (organizationId) {

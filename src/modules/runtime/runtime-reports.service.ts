@@ -2,7 +2,7 @@ import type { RequestContext, RuntimeContext } from '../../context';
 import { isUuid, withTransaction } from '../../db/transaction';
 import type { Clock } from '../../shared/clock';
 import { BadUserInputError, ConflictError, FieldError, NotFoundError } from '../../shared/errors';
-import { canReportFor } from './runtime.policy';
+import { canReportFor, canSeeRuntimeData } from './runtime.policy';
 import { RuntimeCountKind, RuntimeHealthStatus } from './runtime.entities';
 
 /** Bounds a report's window must keep (docs/runtime.md, "Windows"); from the configuration. */
@@ -86,6 +86,28 @@ export class RuntimeReports {
     private readonly limits: ReportWindowLimits,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * `ExtensionVersion.runtime(days)`: the version's reports over the last `days` days (1 to 90) and
+   * its latest health, through the request's loaders; null unless the caller may see the
+   * extension's runtime data (runtime.policy.ts).
+   */
+  async versionRuntime(
+    ctx: RequestContext,
+    version: { id: string; extensionId: string },
+    days: number,
+  ): Promise<{ rates: RuntimeRates; from: Date; to: Date; latest: LatestHealth | null } | null> {
+    if (!Number.isInteger(days) || days < 1 || days > 90) throw BadUserInputError.field('days', 'days must be 1 to 90');
+    const extension = await ctx.loaders.extensionById.load(version.extensionId);
+    if (!extension || !canSeeRuntimeData(ctx.actor, extension)) return null;
+    const to = this.clock.now();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const [rates, latest] = await Promise.all([
+      ctx.loaders.runtimeRatesByVersionSpan.load(`${version.id}|${from.toISOString()}|${to.toISOString()}`),
+      ctx.loaders.latestRuntimeHealthByVersion.load(version.id),
+    ]);
+    return { rates, from, to, latest };
+  }
 
   /** Records a health report about an installation or a version of the token's extension. */
   async reportHealth(ctx: RuntimeContext, input: HealthReportRequest): Promise<ReportReceipt & { status: RuntimeHealthStatus }> {

@@ -1,8 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authed, type RequestContext, type RuntimeContext } from '../../context';
 import { Runtime } from '../../shared/auth/auth-checker';
-import type { Clock } from '../../shared/clock';
-import { BadUserInputError } from '../../shared/errors';
 import { ExtensionVersion } from '../versions/versions.types';
 import { RuntimeCountKind } from './runtime.entities';
 import type { RuntimeReports } from './runtime-reports.service';
@@ -11,7 +9,6 @@ import type { SuspensionService } from './suspension.service';
 import type { SdkSupportService } from './sdk-support.service';
 import { Role } from '../../shared/auth/roles';
 import { VersionView } from '../versions/version.policy';
-import { canSeeRuntimeData } from './runtime.policy';
 import { MarkedSdkUnsupported, UnsupportedSdk, CreatedRuntimeToken, ReportHealthInput, ReportWindowInput, RuntimeReportReceipt, RuntimeToken, VersionRuntime } from './runtime.types';
 
 /** Runtime tokens and reports (docs/runtime.md), and ExtensionVersion.runtime. */
@@ -22,7 +19,6 @@ export class RuntimeResolver {
     private readonly reports: RuntimeReports,
     private readonly suspension: SuspensionService,
     private readonly sdkSupport: SdkSupportService,
-    private readonly clock: Clock,
   ) {}
 
   @Authorized()
@@ -97,15 +93,7 @@ export class RuntimeResolver {
     @Arg('days', () => Int, { defaultValue: 7 }) days: number,
     @Ctx() ctx: RequestContext,
   ): Promise<VersionRuntime | null> {
-    if (!Number.isInteger(days) || days < 1 || days > 90) throw BadUserInputError.field('days', 'days must be 1 to 90');
-    const extension = await ctx.loaders.extensionById.load(version.extensionId);
-    if (!extension || !canSeeRuntimeData(ctx.actor, extension)) return null;
-    const to = this.clock.now();
-    const from = new Date(to.getTime() - days * 86_400_000);
-    const [rates, latest] = await Promise.all([
-      ctx.loaders.runtimeRatesByVersionSpan.load(`${version.id}|${from.toISOString()}|${to.toISOString()}`),
-      ctx.loaders.latestRuntimeHealthByVersion.load(version.id),
-    ]);
-    return VersionRuntime.from(rates, from, to, latest);
+    const runtime = await this.reports.versionRuntime(ctx, version, days);
+    return runtime && VersionRuntime.from(runtime.rates, runtime.from, runtime.to, runtime.latest);
   }
 }
