@@ -161,7 +161,9 @@ describe('health check in review', () => {
     for (;;) {
       const res = await t.gql(CASE, { id: caseId }, token);
       const checks = res.data?.reviewCase?.healthChecks ?? [];
-      if (checks.length && checks.every((c: Check) => c.status !== 'PENDING')) return res.data!.reviewCase;
+      // The case row and its checks are two reads: a poll can see the finished check and the case's
+      // triggers from just before the same commit. Once the check is seen finished, read it all again.
+      if (checks.length && checks.every((c: Check) => c.status !== 'PENDING')) return (await t.gql(CASE, { id: caseId }, token)).data!.reviewCase;
       if (Date.now() > deadline) throw new Error(`health check did not finish: ${JSON.stringify(res)}`);
       await new Promise(r => setTimeout(r, 100));
     }
