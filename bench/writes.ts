@@ -46,7 +46,7 @@ async function startTarget(label: string, root: string): Promise<Target> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { scratchDatabase } = require(path.join(root, 'bench/scratch-db')) as typeof import('./scratch-db');
   const db = await scratchDatabase(`writes_${label}`);
-  const child = fork(path.join(root, 'bench/servers.ts'), ['plaza', db.url], { execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=64'], cwd: root });
+  const child = fork(path.join(root, 'bench/servers.ts'), ['plaza', db.url], { execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=64', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)], cwd: root });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve(m.url));
     child.once('exit', code => reject(new Error(`${label} server exited with ${code}`)));

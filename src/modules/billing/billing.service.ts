@@ -86,7 +86,10 @@ export class BillingService {
     installs: InstallsService,
   ) {
     installs.addConsentCheck((tx, install) => this.priceConsent(tx, install.extension.id, install.request.price?.pricingId ?? null));
-    events.on(EventTypes.INSTALLATION_CREATED, (tx, event) => this.subscribe(tx, event.subjectId, event.audienceUserId));
+    // Only a marketplace install subscribes (system apps and staging installs never do).
+    events.on(EventTypes.INSTALLATION_CREATED, async (tx, event) => {
+      if (event.data.source === 'USER') await this.subscribe(tx, event.subjectId, event.audienceUserId);
+    });
     events.on(EventTypes.INSTALLATION_UNINSTALLED, (tx, event) => this.cancelAtPeriodEnd(tx, event.subjectId, event.audienceUserId));
   }
 
@@ -212,14 +215,18 @@ export class BillingService {
 
   /** installation.created: a paid extension's installation gets its subscription in the same transaction. */
   private async subscribe(tx: RequestContext, installationId: string, audienceUserId: string | null): Promise<void> {
+    // The installation with its extension's current pricing revision, in one round trip: most
+    // extensions have none, and a free install then costs this one statement.
     const [installation] = await tx.manager.query(
-      `SELECT i.id, i.extension_id, i.owner_user_id, i.organization_id, i.source, e.owner_id, e.app_id
-         FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE i.id = $1`,
+      `SELECT i.id, i.extension_id, i.owner_user_id, i.organization_id, i.source, e.owner_id, e.app_id, p.id AS pricing_id
+         FROM installations i JOIN extensions e ON e.id = i.extension_id
+         LEFT JOIN LATERAL (SELECT id FROM extension_pricing WHERE extension_id = i.extension_id ORDER BY revision DESC LIMIT 1) p ON true
+        WHERE i.id = $1`,
       [installationId],
     );
-    if (!installation || installation.source !== 'USER') return;
-    const pricing = await this.currentPricing(tx, installation.extension_id);
-    if (!pricing || pricing.model === PricingModel.FREE) return;
+    if (!installation || installation.source !== 'USER' || !installation.pricing_id) return;
+    const pricing = await repo(tx, ExtensionPricingEntity).findOneByOrFail({ id: installation.pricing_id });
+    if (pricing.model === PricingModel.FREE) return;
     const now = this.clock.now();
     await this.ensurePeriod(tx, now);
     const trialEndsAt = pricing.trialDays ? new Date(now.getTime() + pricing.trialDays * 86_400_000) : null;

@@ -1,6 +1,6 @@
 import { ExtensionAvailability } from '../extensions/extension-availability';
 import { EventTypes, InternalEventTypes } from '../events/event-types';
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
 import { ConsentRequiredError, ExtensionUnavailableError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
@@ -228,9 +228,13 @@ export class InstallsService {
       }
       throw new InvalidStateError(`A ${version.status} version cannot be installed`);
     }
-    const published = await repo(ctx, ExtensionVersionEntity).find({ where: { extensionId: extension.id, status: In(LIVE_STATUSES) } });
-    const sunset = await this.isSunset(ctx, published.map(v => v.id));
-    const latest = newestVersion(published.filter(v => !sunset.has(v.id)));
+    // The live versions whose deprecation sunset has not passed, in one round trip.
+    const installable = await repo(ctx, ExtensionVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.extension_id = :extensionId AND v.status IN (:...live)', { extensionId: extension.id, live: LIVE_STATUSES })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM deprecations d WHERE d.version_id = v.id AND d.sunset_at <= now())`)
+      .getMany();
+    const latest = newestVersion(installable);
     if (!latest) throw new InvalidStateError('This extension has no published version to install');
     return { version: latest, source: InstallSource.USER };
   }

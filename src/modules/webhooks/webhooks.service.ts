@@ -212,6 +212,11 @@ export class WebhooksService {
    * (docs/events.md, "Retention").
    * Returns how many events were consumed (0: nothing new, or another process holds the lock).
    */
+  /** Events one dispatch pass reads at most; a pass that consumed fewer reached the safe id. */
+  get dispatchBatchSize(): number {
+    return this.settings.dispatchBatch;
+  }
+
   async dispatch(ctx: RequestContext): Promise<number> {
     return withTransaction(ctx, async tx => {
       const [cursor] = await tx.manager.query(`SELECT last_event_id::text AS last FROM webhook_dispatch_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED`);
