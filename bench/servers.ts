@@ -67,8 +67,12 @@ async function baseline(): Promise<void> {
  */
 async function marketplacePage(pool: Pool, res: http.ServerResponse): Promise<void> {
   const { rows: page } = await pool.query(
-    `SELECT e.*, count(*) OVER () AS total FROM extensions e JOIN listings l ON l.extension_id = e.id
-      WHERE e.system = false AND l.published_at IS NOT NULL ORDER BY l.published_at DESC, e.id OFFSET 0 LIMIT 51`,
+    `SELECT e.*, page.total FROM (
+       SELECT p.page_id, p.total, row_number() OVER () AS pos FROM (
+         SELECT e.id AS page_id, count(*) OVER () AS total FROM extensions e JOIN listings l ON l.extension_id = e.id
+          WHERE e.system = false AND l.published_at IS NOT NULL AND e.availability = 'LISTED' ORDER BY l.published_at DESC, e.id OFFSET 0 LIMIT 51
+       ) p
+     ) page JOIN extensions e ON e.id = page.page_id ORDER BY page.pos`,
   );
   const ids = page.slice(0, 50).map(r => r.id);
   // The statements Plaza's loaders send (listings.loaders / extensions.loaders), verbatim.

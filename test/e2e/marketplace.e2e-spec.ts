@@ -91,6 +91,20 @@ describe('listings, publishing and the marketplace', () => {
     expectCode(await t.gql(PUBLISH, { id: versionId }, dev.token), 'INVALID_STATE');
   });
 
+  it('finds a listing by its exact title when no word of it is searchable (every word a stop word)', async () => {
+    // websearch_to_tsquery drops stop words, so the text match finds nothing; the exact-title
+    // lookup alone must bring the listing, ranked as an exact name.
+    const { appId, versionId } = await approvedVersion('stop-words-app', 'Stop Words App');
+    await t.gql(UPDATE, { a: appId, i: completeListing('Just Do It') }, dev.token);
+    expect((await t.gql(PUBLISH, { id: versionId }, dev.token)).data!.publishVersion.status).toBe('PUBLISHED');
+    const found = await t.gql(MARKET, { q: 'just do it' });
+    expect(found.data!.marketplace.totalCount).toBe(1);
+    expect(found.data!.marketplace.edges[0].node).toMatchObject({ appId, listing: { title: 'Just Do It' } });
+    // Searched by a word of its text instead, it is a text match like any other.
+    const byText = await t.gql(MARKET, { q: 'stop words' });
+    expect(byText.data!.marketplace.edges.map((e: { node: { appId: string } }) => e.node.appId)).toContain(appId);
+  });
+
   it('serves the icon with a sandboxing CSP, nosniff and a strong ETag', async () => {
     const res = await t
       .http()

@@ -182,33 +182,41 @@ export class ListingsService {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     // Only LISTED extensions: paused, suspended and delisted ones are off the marketplace (docs/runtime.md).
-    const where = ['e.system = false', 'l.published_at IS NOT NULL', `e.availability = 'LISTED'`];
-    const q = options.query?.trim();
-    let rank = '0';
-    // A search first collects its matches through indexes (ix_listings_search, the lower-case app
-    // id and title indexes), with each text match's rank: one OR across the two tables would scan
-    // every listing, and ranking outside would carry every matched search document up the plan.
-    let hits = '';
-    if (q) {
-      const tsq = `websearch_to_tsquery('english', ${p(q)})`;
-      hits = ` JOIN (SELECT extension_id, max(text_rank) AS text_rank FROM (
-                       SELECT extension_id, ts_rank(search_document, ${tsq}) AS text_rank FROM listings WHERE search_document @@ ${tsq}
-                       UNION ALL SELECT id, 0 FROM extensions WHERE lower(app_id) = lower(${p(q)})
-                       UNION ALL SELECT extension_id, 0 FROM listings WHERE lower(title) = lower(${p(q)})) m GROUP BY extension_id) hit
-                 ON hit.extension_id = e.id`;
-      rank = `(CASE WHEN lower(e.app_id) = lower($2) OR lower(l.title) = lower($3) THEN 1000 ELSE 0 END + hit.text_rank)`;
-    }
+    const extensionWhere = ['e.system = false', `e.availability = 'LISTED'`];
+    const listingWhere = ['l.published_at IS NOT NULL'];
     // Containment, so the GIN index on categories serves a category page.
-    if (options.category) where.push(`l.categories @> ARRAY[${p(options.category)}::text]`);
+    if (options.category) listingWhere.push(`l.categories @> ARRAY[${p(options.category)}::text]`);
+    const q = options.query?.trim();
+    // `m`: the published listings on offer (extension_id, published_at, score). A search scores
+    // its matches where it finds them: text matches (ix_listings_search) with their rank, plus
+    // 1000 for an exact app id or title (the lower-case indexes, looked up once). Exact-only
+    // matches are a second branch. Ranking inside the listings scan keeps the plan from joining
+    // the listings a second time for each match: a broad term ("invoice", half the catalogue)
+    // cost 32 ms of PostgreSQL time that way, 12.5 ms this way (docs/benchmarks.md).
+    const listed = listingWhere.join(' AND ');
+    let m = `(SELECT l.extension_id, l.published_at, 0 AS score FROM listings l WHERE ${listed}) m`;
+    if (q) {
+      const term = p(q);
+      m = `(WITH s AS MATERIALIZED (
+              SELECT websearch_to_tsquery('english', ${term}) AS tsq,
+                     ARRAY(SELECT id FROM extensions WHERE lower(app_id) = lower(${term})
+                           UNION SELECT extension_id FROM listings WHERE lower(title) = lower(${term})) AS exact)
+            SELECT l.extension_id, l.published_at,
+                   ts_rank(l.search_document, s.tsq) + CASE WHEN l.extension_id = ANY(s.exact) THEN 1000 ELSE 0 END AS score
+              FROM listings l, s WHERE l.search_document @@ s.tsq AND ${listed}
+            UNION ALL
+            SELECT l.extension_id, l.published_at, 1000 FROM listings l, s
+             WHERE l.extension_id = ANY(s.exact) AND (l.search_document @@ s.tsq) IS NOT TRUE AND ${listed}) m`;
+    }
     const sort = options.sort ?? (q ? MarketplaceSort.RELEVANCE : MarketplaceSort.NEWEST);
     const order =
       sort === MarketplaceSort.RELEVANCE
-        ? `${rank} DESC, l.published_at DESC, e.id`
+        ? `m.score DESC, m.published_at DESC, e.id`
         : sort === MarketplaceSort.INSTALLS
-          ? `install_count DESC, l.published_at DESC, e.id`
+          ? `install_count DESC, m.published_at DESC, e.id`
           : sort === MarketplaceSort.RATING
-            ? `rs.bayesian_average DESC, rs.rating_count DESC, l.published_at DESC, e.id`
-            : `l.published_at DESC, e.id`;
+            ? `rs.bayesian_average DESC, rs.rating_count DESC, m.published_at DESC, e.id`
+            : `m.published_at DESC, e.id`;
     // The RATING sort reads the ratings module's `extension_rating_scores` view (one row per
     // extension, its Bayesian average computed there); listings never imports the ratings module
     // (docs/architecture.md, "Module graph").
@@ -216,11 +224,20 @@ export class ListingsService {
     // The INSTALLS sort reads the installs module's per-extension counters (kept by triggers on
     // installations) rather than counting millions of installation rows on each page.
     const installsJoin = sort === MarketplaceSort.INSTALLS ? ' LEFT JOIN extension_install_counts ic ON ic.extension_id = e.id' : '';
-    const from = `FROM extensions e JOIN listings l ON l.extension_id = e.id${hits}${ratingJoin}${installsJoin} WHERE ${where.join(' AND ')}`;
+    const from = `FROM ${m} JOIN extensions e ON e.id = m.extension_id${ratingJoin}${installsJoin} WHERE ${extensionWhere.join(' AND ')}`;
     // The install count is read only when it orders the page (Extension.installCount has its own loader).
     const installCount = sort === MarketplaceSort.INSTALLS ? `, coalesce(ic.active_count, 0) AS install_count` : '';
+    // The window that counts the matches and the top-N sort carry only the id and the sort keys;
+    // the page's rows are read by primary key afterwards. Carrying whole extension rows through
+    // the count of every listed extension cost about 40% of the page (docs/benchmarks.md,
+    // "Catalogue of millions"). `pos` keeps the sorted subquery's order: a window with an empty
+    // OVER () numbers rows in the order its input delivers them.
     const rows: (Record<string, unknown> & { total: number })[] = await ctx.manager.query(
-      `SELECT e.*${installCount}, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}`,
+      `SELECT e.*, page.total FROM (
+         SELECT p.page_id, p.total, row_number() OVER () AS pos FROM (
+           SELECT e.id AS page_id${installCount}, count(*) OVER () AS total ${from} ORDER BY ${order} OFFSET ${offset} LIMIT ${first + 1}
+         ) p
+       ) page JOIN extensions e ON e.id = page.page_id ORDER BY page.pos`,
       params,
     );
     const total = rows.length ? Number(rows[0].total) : Number((await ctx.manager.query(`SELECT count(*)::int AS n ${from}`, params))[0].n);
