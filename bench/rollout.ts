@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     console.log(`${label}: ${(ms / 1000).toFixed(2)} s${result !== undefined ? ` (${JSON.stringify(result)})` : ''}`);
     return result;
   };
+  let stopJobs: (() => Promise<void>) | null = null;
   try {
     const manifest = (version: string, scopes: string[]) => JSON.stringify({ app_id: 'big-app', version, capabilities: scopes, lifecycle: { on_upgrade: [] } });
     await time(`seed ${N} users`, async () => {
@@ -61,15 +62,22 @@ async function main(): Promise<void> {
       );
     });
     await c.query('ANALYZE');
-    const config = loadConfig({}, { nodeEnv: 'test', logLevel: 'silent', dataDir: '/tmp/plaza-bench-rollout', jwtSecret: 'x'.repeat(40), encryptionKey: '1'.repeat(64) });
+    // The rollout's batch settings may come from the environment, to compare batch targets.
+    const rolloutEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PLAZA_ROLLOUT_BATCH_')));
+    const config = loadConfig(rolloutEnv, { nodeEnv: 'test', logLevel: 'silent', dataDir: '/tmp/plaza-bench-rollout', jwtSecret: 'x'.repeat(40), encryptionKey: '1'.repeat(64) });
     const logger = createLogger('silent');
     const services = createServices(config, dataSource, dbUrl, logger);
+    // The queue's schema: widening a staged rollout enqueues its job (no worker runs it here; the bench
+    // runs the rollout itself).
+    await services.jobs.start();
+    stopJobs = () => services.jobs.stop();
     const ctx = () => systemContext(dataSource.manager, logger, createLoaders(dataSource.manager), createResolverContainer(services, config), 'bench');
 
     const as = (userId: string, roles: Role[] = [Role.USER]): AuthedContext =>
       ({ ...ctx(), actor: { userId, email: 'x', roles: new Set([Role.USER, ...roles]), via: 'session' as const } }) as AuthedContext;
 
-    // What the concurrent writers use: a small extension to install, and review cases to decide.
+    // What the concurrent writers use: a small extension to install, and review cases to decide
+    // (enough for every writer phase on an idle machine: 5,000 ran out during the batched pass).
     const [{ id: reviewerId }] = (await c.query(`INSERT INTO users (email, display_name, password_hash) VALUES ('reviewer@bench.test', 'R', 'x') RETURNING id`)).rows;
     const [{ id: smallId }] = (await c.query(`INSERT INTO extensions (app_id, display_name, category, owner_id) VALUES ('small-app', 'Small', 'productivity', $1) RETURNING id`, [ownerId])).rows;
     await c.query(
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
       `WITH v AS (
          INSERT INTO extension_versions (extension_id, version, status, source, package_sha256, manifest, submitted_by_id)
          SELECT e.id, '0.0.' || g, 'IN_REVIEW', 'UPLOAD', $1, jsonb_build_object('app_id', 'review-app', 'version', '0.0.' || g), $2
-           FROM extensions e, generate_series(1, 5000) g WHERE e.app_id = 'review-app' RETURNING id, extension_id)
+           FROM extensions e, generate_series(1, 20000) g WHERE e.app_id = 'review-app' RETURNING id, extension_id)
        INSERT INTO review_cases (version_id, extension_id, state, assignee_id, due_at) SELECT id, extension_id, 'IN_REVIEW', $3, now() + interval '7 days' FROM v`,
       ['0'.repeat(64), ownerId, reviewerId],
     );
@@ -227,6 +235,7 @@ async function main(): Promise<void> {
       [extId, [3, 0, 0]],
     );
   } finally {
+    await stopJobs?.();
     await c.end();
     await dataSource.destroy();
     await db.close();

@@ -245,11 +245,15 @@ export class PlazaConfig {
   @Min(1)
   rolloutBatchSize = 20_000;
 
-  /** PLAZA_ROLLOUT_BATCH_TARGET_MS: how long one rollout batch should hold its transaction. */
+  /**
+   * PLAZA_ROLLOUT_BATCH_TARGET_MS: how long one rollout batch should hold its transaction. Longer
+   * batches cost less per installation (each batch re-reads its range and the rollout row); the
+   * installations a batch moves stay locked that long (docs/marketplace.md, "Rollouts").
+   */
   @Type(() => Number)
   @IsInt()
   @Min(10)
-  rolloutBatchTargetMs = 80;
+  rolloutBatchTargetMs = 250;
 
   /**
    * PLAZA_ROLLOUT_MAX_ERROR_RATIO: a staged rollout pauses when the new version's error rate
