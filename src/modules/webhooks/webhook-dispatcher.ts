@@ -8,10 +8,12 @@ import type { WebhooksService } from './webhooks.service';
  * LISTEN wake-up) and on a slow poll, one pass at a time per process. Every worker process
  * runs one; the dispatch cursor's row lock makes them take turns.
  *
- * Under a steady stream of commits, wake-ups that arrive during a pass are folded into one
- * more pass, started `gatherMs` after the last one began: one dispatch transaction then fans out
- * every event committed meanwhile, instead of one transaction (six statements) per event, which
- * doubled the database's statements under install load (docs/benchmarks.md, "Event writes").
+ * Passes start at most every `gatherMs`: a wake-up that comes sooner waits for the rest of that
+ * interval, and every event committed meanwhile goes out in the one pass. One pass per committed
+ * event cost a transaction of six statements, a WAL flush and a wake-up fetch of the delivery
+ * queue each, about as much database time as the install that committed the event
+ * (docs/benchmarks.md, "Event writes"). Webhooks are asynchronous and retried anyway; the delay
+ * is at most `gatherMs`. Subscriptions do not wait for this (they follow the event stream).
  */
 export class WebhookDispatcher {
   private running: Promise<void> | null = null;
@@ -19,17 +21,19 @@ export class WebhookDispatcher {
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private lastPassAt = 0;
+  private sleeping: { timer: NodeJS.Timeout; wake: () => void } | null = null;
 
   constructor(
     private readonly webhooks: WebhooksService,
     private readonly stream: EventStream,
     private readonly context: () => RequestContext,
     private readonly logger: Logger,
-    /** Called after each committed dispatch pass (wakes the local delivery workers). */
+    /** Called after a pass that created deliveries (wakes the local delivery workers). */
     private readonly onDispatched: () => void,
     private readonly pollMs = 1000,
-    /** The least time between the starts of two passes while commits keep arriving. */
-    private readonly gatherMs = 25,
+    /** The least time between the starts of two passes. */
+    private readonly gatherMs = 50,
   ) {}
 
   start(): void {
@@ -43,6 +47,10 @@ export class WebhookDispatcher {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
+    if (this.sleeping) {
+      clearTimeout(this.sleeping.timer);
+      this.sleeping.wake();
+    }
     await this.running;
   }
 
@@ -59,23 +67,26 @@ export class WebhookDispatcher {
 
   private async drain(): Promise<void> {
     do {
+      const wait = this.lastPassAt + this.gatherMs - Date.now();
+      if (wait > 0) await new Promise<void>(wake => (this.sleeping = { timer: setTimeout(wake, wait), wake }));
+      this.sleeping = null;
+      if (this.stopped) return;
+      // The pass reads everything committed before it starts; only wake-ups from here on ask for another.
       this.again = false;
-      const started = Date.now();
+      this.lastPassAt = Date.now();
       try {
         // A full batch means more events may be waiting; a short one means the pass reached the
         // safe id, and the next commit's wake-up starts the next pass.
         for (;;) {
           if (this.stopped) return;
-          const consumed = await this.webhooks.dispatch(this.context());
-          if (consumed > 0) this.onDispatched();
+          const { consumed, deliveries } = await this.webhooks.dispatchPass(this.context());
+          if (deliveries > 0) this.onDispatched();
           if (consumed < this.webhooks.dispatchBatchSize) break;
         }
       } catch (error) {
         this.logger.error({ err: error }, 'webhook dispatch failed; retrying on the next wake-up');
         return;
       }
-      const wait = this.gatherMs - (Date.now() - started);
-      if (this.again && !this.stopped && wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
     } while (this.again && !this.stopped);
   }
 }

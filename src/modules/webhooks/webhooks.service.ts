@@ -218,9 +218,14 @@ export class WebhooksService {
   }
 
   async dispatch(ctx: RequestContext): Promise<number> {
+    return (await this.dispatchPass(ctx)).consumed;
+  }
+
+  /** `dispatch`, also telling how many deliveries the pass created (none: no worker needs waking). */
+  async dispatchPass(ctx: RequestContext): Promise<{ consumed: number; deliveries: number }> {
     return withTransaction(ctx, async tx => {
       const [cursor] = await tx.manager.query(`SELECT last_event_id::text AS last FROM webhook_dispatch_cursor WHERE id = 1 FOR UPDATE SKIP LOCKED`);
-      if (!cursor) return 0;
+      if (!cursor) return { consumed: 0, deliveries: 0 };
       const [{ safe }] = await tx.manager.query(SAFE_ID_SQL);
       const [{ upto, consumed, floor }] = await tx.manager.query(
         `SELECT max(id)::text AS upto, count(*)::int AS consumed, (SELECT floor_id::text FROM platform_event_floor WHERE id = 1) AS floor
@@ -230,7 +235,7 @@ export class WebhooksService {
       if (floor && BigInt(cursor.last) < BigInt(floor)) {
         ctx.logger.warn({ cursor: cursor.last, floor }, 'webhook dispatch cursor was below the event retention floor; the dropped events are not delivered');
       }
-      if (!consumed) return 0;
+      if (!consumed) return { consumed: 0, deliveries: 0 };
       const deliveries: { id: string }[] = await tx.manager.query(
         `INSERT INTO webhook_deliveries (endpoint_id, event_id, next_attempt_at)
          SELECT w.id, e.id, now()
@@ -250,7 +255,7 @@ export class WebhooksService {
         await this.jobs.insertInTransaction(tx, webhookDeliveryQueue, deliveries.map(d => ({ deliveryId: d.id, generation: 0, attempt: 0 })));
       }
       await tx.manager.query(`UPDATE webhook_dispatch_cursor SET last_event_id = $1 WHERE id = 1`, [upto]);
-      return consumed;
+      return { consumed, deliveries: deliveries.length };
     });
   }
 
