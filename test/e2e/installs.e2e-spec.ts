@@ -3,7 +3,7 @@ import { eventCursor } from '../../src/modules/events/event-log';
 import { createLoaders } from '../../src/loaders';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { collect, wsClient } from '../utils/ws-client';
-import { buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
+import { buildAdmin, buildDeveloper, buildUser, PASSWORD, TestUser, uniqueEmail } from '../utils/factories';
 import { packageFor, submitZip, waitForValidation, zipOf } from '../utils/packages';
 import { buildReviewer, FIRST_PARTY, installationOf, publishedExtension, submittedVersion } from '../utils/scenarios';
 import { expectCode } from '../utils/expect-code';
@@ -266,6 +266,23 @@ describe('installs with consent', () => {
       const system = mine.data!.myInstallations.find((i: { id: string; extension: { appId: string } }) => i.extension.appId === appId);
       expect(system).toMatchObject({ source: 'AUTO_SYSTEM', placement: 'SIDEBAR_BOTTOM' });
       expectCode(await t.gql(UNINSTALL, { id: system.id }, fresh.token), 'FORBIDDEN');
+    });
+
+    it('a suspended system app is not given to new users; reinstated, it is again (existing installations stay)', async () => {
+      const admin = await buildAdmin(t);
+      const { appId } = await publishedExtension(t, { reviewer, system: true, appId: `system-tool-${++n}`, displayName: 'Suspended System Tool' });
+      const before = await buildUser(t);
+      const hasIt = async (user: TestUser) =>
+        (await t.sql(`SELECT 1 FROM installations i JOIN extensions e ON e.id = i.extension_id WHERE e.app_id = $1 AND i.owner_user_id = $2 AND i.status = 'ACTIVE'`, [appId, user.id])).length === 1;
+      expect(await hasIt(before)).toBe(true);
+      const suspend = await t.gql(`mutation($a: String!) { suspendExtension(appId: $a, reason: "unsafe system tool") { availability } }`, { a: appId }, admin.token);
+      expect(suspend.data!.suspendExtension.availability).toBe('SUSPENDED');
+      const during = await buildUser(t);
+      expect(await hasIt(during)).toBe(false);
+      expect(await hasIt(before)).toBe(true);
+      const reinstate = await t.gql(`mutation($a: String!) { reinstateExtension(appId: $a, reason: "fixed") { availability } }`, { a: appId }, admin.token);
+      expect(reinstate.data!.reinstateExtension.availability).toBe('LISTED');
+      expect(await hasIt(await buildUser(t))).toBe(true);
     });
 
     it('a failing system install aborts the sign-up: no user without the system apps', async () => {

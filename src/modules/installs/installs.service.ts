@@ -183,14 +183,16 @@ export class InstallsService {
 
   /**
    * Every published system app for a new user, in the transaction that creates the user (docs/marketplace.md,
-   * "System apps"): one set-based statement; if it fails, the user is not created.
+   * "System apps"): one set-based statement; if it fails, the user is not created. Only LISTED
+   * ones: a suspended, paused or delisted system app reaches nobody new (existing installations
+   * stay, flagged, as for any extension; docs/runtime.md).
    */
   async installSystemAppsFor(ctx: RequestContext, userId: string): Promise<void> {
     await ctx.manager.query(
       `INSERT INTO installations (extension_id, version_id, owner_user_id, granted_scopes, source, placement, installed_by_id)
        SELECT DISTINCT ON (e.id) e.id, v.id, $1, '{}', 'AUTO_SYSTEM', 'SIDEBAR_BOTTOM', NULL
          FROM extensions e JOIN extension_versions v ON v.extension_id = e.id AND v.status = 'PUBLISHED'
-        WHERE e.system
+        WHERE e.system AND e.availability = 'LISTED'
         ORDER BY e.id, ${semverDescSql('v.version')}
        ON CONFLICT DO NOTHING`,
       [userId],
