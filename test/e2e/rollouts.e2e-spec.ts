@@ -151,5 +151,11 @@ describe('staged rollouts', () => {
     expect(done.history.map((h: { byPerson: boolean }) => h.byPerson)).toEqual([true, false, false, true, true, false]);
     expectCode(await t.gql(ROLL_BACK, { v: v101 }, dev.token), 'INVALID_STATE');
     expectCode(await t.gql(WIDEN, { v: v101, p: 90 }, dev.token), 'INVALID_STATE');
+
+    // Nobody new is given the rolled-back version: a marketplace install takes 1.0.0.
+    const [{ scopes }] = await t.sql(`SELECT coalesce(ARRAY(SELECT jsonb_array_elements_text(manifest -> 'capabilities')), '{}') AS scopes FROM extension_versions WHERE id = $1`, [v101]);
+    const newcomer = await buildUser(t);
+    const installed = await t.gql(`mutation($a: String!, $s: [String!]!) { install(input: { appId: $a, grantedScopes: $s }) { version { version } } }`, { a: appId, s: scopes }, newcomer.token);
+    expect(installed.data!.install.version.version).toBe('1.0.0');
   }, 300_000);
 });

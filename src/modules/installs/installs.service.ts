@@ -16,6 +16,7 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, LIVE_STATUSES } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
+import { rolledBackSql } from './rollout.entity';
 import { newestVersion, semverDescSql } from '../versions/semver-order';
 import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
 
@@ -230,11 +231,13 @@ export class InstallsService {
       }
       throw new InvalidStateError(`A ${version.status} version cannot be installed`);
     }
-    // The live versions whose deprecation sunset has not passed, in one round trip.
+    // The live versions whose deprecation sunset has not passed and that were not rolled back,
+    // in one round trip.
     const installable = await repo(ctx, ExtensionVersionEntity)
       .createQueryBuilder('v')
       .where('v.extension_id = :extensionId AND v.status IN (:...live)', { extensionId: extension.id, live: LIVE_STATUSES })
       .andWhere(`NOT EXISTS (SELECT 1 FROM deprecations d WHERE d.version_id = v.id AND d.sunset_at <= now())`)
+      .andWhere(`NOT ${rolledBackSql('v.id')}`)
       .getMany();
     const latest = newestVersion(installable);
     if (!latest) throw new InvalidStateError('This extension has no published version to install');
