@@ -282,6 +282,20 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     billingIds.push(invoice.id);
   }
 
+  // A second extension of the owner's, suspended by an admin: the reason is for the owner and
+  // admins (Extension.availabilityReason), even for a user who has it installed.
+  const suspended = await approvedVersion(t, { dev: owner, reviewer, appId: `sweep-suspended-${tag}`, displayName: 'Sweep Suspended App' });
+  await publishApproved(t, suspended);
+  // The stranger installed it before the suspension, so the stranger still reaches the extension
+  // (myInstallations → extension) and would see a reason that leaked.
+  await installationOf(t, stranger, { appId: suspended.appId }, { grantedScopes: scopes });
+  await must(
+    t,
+    `mutation($a: String!, $r: String!) { suspendExtension(appId: $a, reason: $r) { availability } }`,
+    { a: suspended.appId, r: secret('suspension reason', canary('suspreason'), ['owner', 'admin']) },
+    admin.token,
+  );
+
   return {
     appId,
     users: { owner, stranger, admin, reviewer, tester, installer, orgAdmin, orgMember },
@@ -290,7 +304,7 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     versionIds,
     caseIds: [caseId],
     ids: {
-      appId: [appId],
+      appId: [appId, suspended.appId],
       id: [...Object.values(versionIds), caseId, ...billingIds],
       organizationId: [null, organizationId],
       // extensionAnalytics' range (UTC days): the last week. Its figures are numbers, so they carry
