@@ -71,6 +71,9 @@ const MAX_UNITS = 1_000_000_000;
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_MINOR = 1_000_000_000_00; // 1e9 major units: far beyond any price, well inside bigint
 
+/** The extension's current pricing revision (the newest), as a one-row `SELECT id`. */
+const currentPricingIdSql = (extensionIdSql: string) => `SELECT id FROM extension_pricing WHERE extension_id = ${extensionIdSql} ORDER BY revision DESC LIMIT 1`;
+
 /**
  * Paid extensions (docs/billing.md): pricing revisions, subscriptions created by the install
  * (a consent the installs module runs for billing), usage reports, refunds and the revenue-share
@@ -98,7 +101,7 @@ export class BillingService {
   /** The price new installs pay: the newest revision, or null (free, never priced). */
   async currentPricing(ctx: RequestContext, extensionId: string, lock?: 'share' | 'update'): Promise<ExtensionPricingEntity | null> {
     const rows: Record<string, unknown>[] = await ctx.manager.query(
-      `SELECT id FROM extension_pricing WHERE extension_id = $1 ORDER BY revision DESC LIMIT 1 ${lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : ''}`,
+      `${currentPricingIdSql('$1')} ${lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : ''}`,
       [extensionId],
     );
     return rows.length ? repo(ctx, ExtensionPricingEntity).findOneByOrFail({ id: rows[0].id as string }) : null;
@@ -213,18 +216,18 @@ export class BillingService {
     return { missingPrice: priceSummary(current) };
   }
 
-  /** installation.created: a paid extension's installation gets its subscription in the same transaction. */
+  /** installation.created of a marketplace install: a paid extension's installation gets its subscription in the same transaction. */
   private async subscribe(tx: RequestContext, installationId: string, audienceUserId: string | null): Promise<void> {
     // The installation with its extension's current pricing revision, in one round trip: most
     // extensions have none, and a free install then costs this one statement.
     const [installation] = await tx.manager.query(
-      `SELECT i.id, i.extension_id, i.owner_user_id, i.organization_id, i.source, e.owner_id, e.app_id, p.id AS pricing_id
+      `SELECT i.id, i.extension_id, i.owner_user_id, i.organization_id, e.owner_id, e.app_id, p.id AS pricing_id
          FROM installations i JOIN extensions e ON e.id = i.extension_id
-         LEFT JOIN LATERAL (SELECT id FROM extension_pricing WHERE extension_id = i.extension_id ORDER BY revision DESC LIMIT 1) p ON true
+         LEFT JOIN LATERAL (${currentPricingIdSql('i.extension_id')}) p ON true
         WHERE i.id = $1`,
       [installationId],
     );
-    if (!installation || installation.source !== 'USER' || !installation.pricing_id) return;
+    if (!installation?.pricing_id) return;
     const pricing = await repo(tx, ExtensionPricingEntity).findOneByOrFail({ id: installation.pricing_id });
     if (pricing.model === PricingModel.FREE) return;
     const now = this.clock.now();

@@ -16,8 +16,9 @@ import type { Manifest } from '../validation/manifest-layer';
 import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, LIVE_STATUSES } from '../versions/version.entity';
 import { InstallationEntity, InstallSource, InstallStatus, Placement } from './installation.entity';
-import { rolledBackSql } from './rollout.entity';
+import { rolledBackSql } from './rolled-back';
 import { newestVersion, semverDescSql } from '../versions/semver-order';
+import { sunsetPassedSql } from '../versions/deprecations.service';
 import { CostAcknowledgement, priceOf, recordCostConsent, unacknowledged } from '../hosting/hosting-cost';
 
 export interface InstallRequest {
@@ -220,7 +221,7 @@ export class InstallsService {
       const version = isUuid(versionId) ? await repo(ctx, ExtensionVersionEntity).findOneBy({ id: versionId, extensionId: extension.id }) : null;
       if (!version) throw new NotFoundError('Version');
       if (LIVE_STATUSES.includes(version.status)) {
-        if (await this.isSunset(ctx, [version.id]).then(set => set.has(version.id))) throw new InvalidStateError('This version is past its sunset date');
+        if (await this.isPastSunset(ctx, version.id)) throw new InvalidStateError('This version is past its sunset date');
         return { version, source: InstallSource.USER };
       }
       // Staging (docs/marketplace.md, "Staging"): a validated version, for its developer and invited testers only.
@@ -236,7 +237,7 @@ export class InstallsService {
     const installable = await repo(ctx, ExtensionVersionEntity)
       .createQueryBuilder('v')
       .where('v.extension_id = :extensionId AND v.status IN (:...live)', { extensionId: extension.id, live: LIVE_STATUSES })
-      .andWhere(`NOT EXISTS (SELECT 1 FROM deprecations d WHERE d.version_id = v.id AND d.sunset_at <= now())`)
+      .andWhere(`NOT ${sunsetPassedSql('v.id')}`)
       .andWhere(`NOT ${rolledBackSql('v.id')}`)
       .getMany();
     const latest = newestVersion(installable);
@@ -244,15 +245,12 @@ export class InstallsService {
     return { version: latest, source: InstallSource.USER };
   }
 
-  /** Versions among `ids` whose deprecation sunset has passed (they cannot be installed). */
-  private async isSunset(ctx: RequestContext, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows: { version_id: string }[] = await ctx.manager.query(
-      `SELECT version_id FROM deprecations WHERE version_id = ANY($1) AND sunset_at <= now()`,
-      [ids],
-    );
-    return new Set(rows.map(r => r.version_id));
+  /** The version's deprecation sunset has passed (it cannot be installed). */
+  private async isPastSunset(ctx: RequestContext, versionId: string): Promise<boolean> {
+    const [{ past }] = await ctx.manager.query(`SELECT ${sunsetPassedSql('$1::uuid')} AS past`, [versionId]);
+    return past;
   }
+
 
   private async assertOrgAdmin(ctx: AuthedContext, organizationId: string): Promise<void> {
     const access = organizationAccess(ctx.actor, await this.organizations.roleOf(ctx, organizationId, ctx.actor.userId));

@@ -8,7 +8,7 @@ import { declaredScopes } from '../validation/manifest-rules';
 import { ExtensionVersionEntity, VersionStatus } from '../versions/version.entity';
 import { DeprecationEntity } from '../versions/deprecation.entity';
 import { InstallationEntity } from './installation.entity';
-import { rolledBackSql } from './rollout.entity';
+import { rolledBackSql } from './rolled-back';
 import { newestFirst } from '../versions/semver-order';
 import type { InstallsService } from './installs.service';
 
@@ -68,7 +68,7 @@ export class RecommendationsService {
     if (!current.length) return [];
     const currentById = new Map(current.map(v => [v.id, v]));
     const deprecations = new Map((await repo(ctx, DeprecationEntity).findBy({ versionId: In(current.map(v => v.id)) })).map(d => [d.versionId, d]));
-    // Never a version that was rolled back (rollout.entity.ts, rolledBackSql).
+    // Never a version that was rolled back (rolled-back.ts).
     const candidates = await repo(ctx, ExtensionVersionEntity)
       .createQueryBuilder('v')
       .where('v.extension_id IN (:...ids) AND v.status = :published', { ids: [...new Set(current.map(v => v.extensionId))], published: VersionStatus.PUBLISHED })

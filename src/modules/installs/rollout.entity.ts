@@ -19,15 +19,6 @@ export enum RolloutState {
 registerEnumType(RolloutState, { name: 'RolloutState' });
 
 /**
- * SQL: true when version `versionIdSql` is being or was rolled back. A rolled-back version stays
- * published (the installations that were not in its cohort keep it), but nobody new is given it:
- * marketplace installs take the newest version not rolled back, and upgrade recommendations never
- * point at one (docs/marketplace.md, "Staged rollouts").
- */
-export const rolledBackSql = (versionIdSql: string) =>
-  `EXISTS (SELECT 1 FROM rollouts rb WHERE rb.version_id = ${versionIdSql} AND rb.state IN ('${RolloutState.ROLLING_BACK}', '${RolloutState.ROLLED_BACK}'))`;
-
-/**
  * The durable state of one version's rollout: which share of the installations it may move
  * (`percent`, by the stable hash bucket of each installation id) and how far the current pass got
  * (`cursor`, the last installation id a committed batch covered). Each batch moves its

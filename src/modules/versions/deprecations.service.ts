@@ -13,6 +13,9 @@ import type { VersionLifecycle } from './version-lifecycle';
 import { ExtensionVersionEntity, VersionStatus } from './version.entity';
 
 /** The sunset announcer, every minute; the next run redoes the work. */
+/** SQL: true when version `versionIdSql` is deprecated with a sunset that has passed (it cannot be installed). */
+export const sunsetPassedSql = (versionIdSql: string) => `EXISTS (SELECT 1 FROM deprecations d WHERE d.version_id = ${versionIdSql} AND d.sunset_at <= now())`;
+
 export const announceSunsetsQueue = defineQueue<Record<string, never>>('announce-sunsets', { expireInSeconds: 60, retryLimit: 2, retryDelaySeconds: 10, retryBackoff: false });
 
 /**

@@ -201,6 +201,11 @@ export class WebhooksService {
     });
   }
 
+  /** Events one dispatch pass reads at most; a pass that consumed fewer reached the safe id. */
+  get dispatchBatchSize(): number {
+    return this.settings.dispatchBatch;
+  }
+
   /**
    * Fans committed events out to matching active endpoints: one delivery row and one job per
    * (endpoint, event), written with the dispatcher's cursor in one transaction. The cursor row
@@ -212,11 +217,6 @@ export class WebhooksService {
    * (docs/events.md, "Retention").
    * Returns how many events were consumed (0: nothing new, or another process holds the lock).
    */
-  /** Events one dispatch pass reads at most; a pass that consumed fewer reached the safe id. */
-  get dispatchBatchSize(): number {
-    return this.settings.dispatchBatch;
-  }
-
   async dispatch(ctx: RequestContext): Promise<number> {
     return (await this.dispatchPass(ctx)).consumed;
   }
