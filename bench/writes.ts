@@ -8,6 +8,8 @@
 // on DATABASE_URL's server. Prints a table; asserts nothing.
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { Client } from 'pg';
 import { seedMarketplace } from './seed';
@@ -29,15 +31,42 @@ const MARKET = `{ marketplace(first: 10) { totalCount edges { node { appId } } }
 const INSTALL = `mutation($i: InstallInput!) { install(input: $i) { id } }`;
 const UNINSTALL = `mutation($id: ID!) { uninstall(installationId: $id) { id } }`;
 
+/**
+ * The load generator shares this machine's two cores with the server and PostgreSQL, so it is
+ * kept lean: node:http over one keep-alive agent (fetch cost about twice the CPU per request,
+ * taken from the server it measures). The CPU columns report what it still uses.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
 async function gql(url: string, query: string, token?: string, variables?: unknown): Promise<{ ms: number; body: any }> {
   const start = performance.now();
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(60_000),
+  const payload = JSON.stringify({ query, variables });
+  const body = await new Promise<unknown>((resolve, reject) => {
+    const req = http.request(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        agent,
+        timeout: 60_000,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('no answer within 60 s')));
+    req.on('error', reject);
+    req.end(payload);
   });
-  const body = await res.json();
   return { ms: performance.now() - start, body };
 }
 
@@ -86,6 +115,63 @@ interface Result {
   reads: number[];
   writes: number[];
   errors: Record<string, number>;
+}
+
+/** CPU time (ms) so far of the three parties sharing this machine's cores during a load. */
+interface CpuReading {
+  server: number;
+  generator: number;
+  /** The PostgreSQL backends serving the target's database (NaN when /proc cannot show them). */
+  database: number;
+}
+
+/** The server process's CPU time so far (bench/servers.ts answers a `cpu` message). */
+function serverCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise(resolve => {
+    const listener = (m: { type?: string; micros?: number }) => {
+      if (m?.type !== 'cpu') return;
+      child.off('message', listener);
+      resolve(m.micros! / 1000);
+    };
+    child.on('message', listener);
+    child.send({ type: 'cpu' });
+  });
+}
+
+const CLOCK_TICKS = 100;
+
+/** CPU time (ms) of the PostgreSQL backends connected to the target's database, read from /proc. */
+async function databaseCpuMs(target: Target): Promise<Map<number, number> | null> {
+  const c = new Client({ connectionString: target.dbUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const byPid = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+      } catch {
+        return null; // a remote server, or a backend that ended: no figure rather than a wrong one
+      }
+    }
+    return byPid;
+  } finally {
+    await c.end();
+  }
+}
+
+async function cpuReading(target: Target): Promise<{ server: number; generator: number; backends: Map<number, number> | null }> {
+  const { user, system } = process.cpuUsage();
+  return { server: await serverCpuMs(target.child), generator: (user + system) / 1000, backends: await databaseCpuMs(target) };
+}
+
+function cpuSpent(before: Awaited<ReturnType<typeof cpuReading>>, after: Awaited<ReturnType<typeof cpuReading>>): CpuReading {
+  let database = 0;
+  if (!before.backends || !after.backends) database = NaN;
+  else for (const [pid, ms] of after.backends) database += ms - (before.backends.get(pid) ?? 0);
+  return { server: after.server - before.server, generator: after.generator - before.generator, database };
 }
 
 /** CLIENTS loops for SECONDS: each client installs, then uninstalls, its own installations (one user per client). */
@@ -189,11 +275,16 @@ async function main(): Promise<void> {
       for (const target of targets) {
         // A short warm-up per server and load, unmeasured.
         if (share >= 0) await runLoad({ ...target, tokens: target.tokens.slice(0, 5) }, share, 3);
+        const before = await cpuReading(target);
         const r = share >= 0 ? await runLoad(target, share) : await runAppendLoad(target);
+        const cpu = cpuSpent(before, await cpuReading(target));
         const all = r.reads.length + r.writes.length;
+        // CPU per request of each party: on two cores their sum bounds the throughput.
+        const perRequest = (ms: number) => (ms / all).toFixed(2).padStart(6);
         rows.push(
           `  ${target.label.padEnd(7)} ${load.padEnd(42)} ${(all / SECONDS).toFixed(0).padStart(6)} ${(r.writes.length / SECONDS).toFixed(0).padStart(8)} ` +
-            `${q(r.writes, 0.5).toFixed(0).padStart(8)} ${q(r.writes, 0.99).toFixed(0).padStart(8)} ${q(r.reads, 0.5).toFixed(0).padStart(8)} ${q(r.reads, 0.99).toFixed(0).padStart(8)}  ${JSON.stringify(r.errors)}`,
+            `${q(r.writes, 0.5).toFixed(0).padStart(8)} ${q(r.writes, 0.99).toFixed(0).padStart(8)} ${q(r.reads, 0.5).toFixed(0).padStart(8)} ${q(r.reads, 0.99).toFixed(0).padStart(8)} ` +
+            `${perRequest(cpu.server)} ${perRequest(cpu.database)} ${perRequest(cpu.generator)}  ${JSON.stringify(r.errors)}`,
         );
         console.log(rows[rows.length - 1]);
       }
@@ -202,7 +293,7 @@ async function main(): Promise<void> {
     for (const t of targets) await t.close();
   }
   console.log(`\n${CLIENTS} clients, ${SECONDS} s per load and server:`);
-  console.log('  server  load                                        req/s  writes/s  w p50 ms  w p99 ms  r p50 ms  r p99 ms  errors');
+  console.log('  server  load                                        req/s  writes/s  w p50 ms  w p99 ms  r p50 ms  r p99 ms  CPU ms per request: server    db   gen  errors');
   for (const row of rows) console.log(row);
 }
 
