@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { PlazaConfig } from '../../config';
 import type { Actor, AuthedContext, RequestContext } from '../../context';
 import { isUniqueViolation, isUuid, repo, withTransaction } from '../../db/transaction';
+import { selectEntity } from '../../db/rows';
 import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, InvalidStateError } from '../../shared/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventLog } from '../events/event-log';
@@ -177,7 +178,7 @@ export class AuthService {
         [sha256(token)],
       );
       const row = rows?.[0];
-      const user = row && (await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.user_id }));
+      const user = row && (await this.userById(row.user_id));
       if (!user) throw new UnauthenticatedError('Invalid or revoked API token');
       return this.actorOf(user, 'api_token', row.id);
     }
@@ -192,9 +193,14 @@ export class AuthService {
     } catch {
       subject = undefined;
     }
-    const user = isUuid(subject) ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject }) : null;
+    const user = isUuid(subject) ? await this.userById(subject) : null;
     if (!user) throw new UnauthenticatedError('Invalid or expired token');
     return { ...this.actorOf(user, 'session'), expiresAt };
+  }
+
+  /** The user a credential names: read on every authenticated request, so in plain SQL (db/rows.ts). */
+  private userById(id: string): Promise<UserEntity | null> {
+    return selectEntity(this.dataSource.manager, UserEntity, 'WHERE id = $1', [id]);
   }
 
   /** True while the actor's credential still stands (long-lived streams re-check on each event). */

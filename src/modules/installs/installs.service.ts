@@ -3,6 +3,7 @@ import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { IsNull } from 'typeorm';
 import type { AuthedContext, RequestContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
+import { insertEntity, selectEntities, selectEntity } from '../../db/rows';
 import { ConsentRequiredError, ExtensionUnavailableError, ForbiddenError, InvalidStateError, NotFoundError } from '../../shared/errors';
 import { OrganizationAccess, organizationAccess } from '../accounts/organization.policy';
 import { canManageInstallation } from './installation.policy';
@@ -79,7 +80,7 @@ export class InstallsService {
 
   async install(ctx: AuthedContext, input: InstallRequest): Promise<InstallationEntity> {
     const actor = ctx.actor;
-    const extension = await repo(ctx, ExtensionEntity).findOneBy({ appId: input.appId });
+    const extension = await selectEntity(ctx.manager, ExtensionEntity, 'WHERE app_id = $1', [input.appId]);
     if (!extension) throw new NotFoundError('Extension');
     if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
     // Not LISTED: no new installs from the marketplace (staging installs of a tester, which name
@@ -119,9 +120,8 @@ export class InstallsService {
       };
       // ON CONFLICT DO NOTHING on the partial unique indexes: a second (or concurrent) install
       // returns the existing row instead of adding one.
-      const inserted = await tx.manager.createQueryBuilder().insert().into(InstallationEntity).values(values).orIgnore().returning('*').execute();
-      if (!inserted.raw.length) return this.findActive(tx, extension.id, input.organizationId ?? null, actor.userId);
-      const installation = await repo(tx, InstallationEntity).findOneByOrFail({ id: inserted.raw[0].id });
+      const installation = await insertEntity(tx.manager, InstallationEntity, values, 'ON CONFLICT DO NOTHING');
+      if (!installation) return this.findActive(tx, extension.id, input.organizationId ?? null, actor.userId);
       if (price) await recordCostConsent(tx, installation.id, price, actor.userId);
       await this.audit.record(tx, { action: 'installation.create', targetType: 'Installation', targetId: installation.id, data: { appId: extension.appId, version: version.version } });
       await this.events.append(tx, EventTypes.INSTALLATION_CREATED, {
@@ -145,15 +145,15 @@ export class InstallsService {
   async uninstall(ctx: AuthedContext, installationId: string): Promise<InstallationEntity> {
     if (!isUuid(installationId)) throw new NotFoundError('Installation');
     return withTransaction(ctx, async tx => {
-      const installation = await repo(tx, InstallationEntity).findOne({ where: { id: installationId }, lock: { mode: 'for_no_key_update' } });
+      const installation = await selectEntity(tx.manager, InstallationEntity, 'WHERE id = $1 FOR NO KEY UPDATE', [installationId]);
       if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
-      const extension = await repo(tx, ExtensionEntity).findOneByOrFail({ id: installation.extensionId });
+      const extension = (await selectEntity(tx.manager, ExtensionEntity, 'WHERE id = $1', [installation.extensionId]))!;
       if (extension.system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');
       if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('This installation is already removed');
       installation.status = InstallStatus.UNINSTALLED;
       installation.uninstalledAt = new Date();
       await repo(tx, InstallationEntity).update(installation.id, { status: installation.status, uninstalledAt: installation.uninstalledAt });
-      const version = await repo(tx, ExtensionVersionEntity).findOneByOrFail({ id: installation.versionId });
+      const version = (await selectEntity(tx.manager, ExtensionVersionEntity, 'WHERE id = $1', [installation.versionId]))!;
       await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
       await this.events.append(tx, EventTypes.INSTALLATION_UNINSTALLED, {
         subjectType: 'Installation',
@@ -234,12 +234,12 @@ export class InstallsService {
     }
     // The live versions whose deprecation sunset has not passed and that were not rolled back,
     // in one round trip.
-    const installable = await repo(ctx, ExtensionVersionEntity)
-      .createQueryBuilder('v')
-      .where('v.extension_id = :extensionId AND v.status IN (:...live)', { extensionId: extension.id, live: LIVE_STATUSES })
-      .andWhere(`NOT ${sunsetPassedSql('v.id')}`)
-      .andWhere(`NOT ${rolledBackSql('v.id')}`)
-      .getMany();
+    const installable = await selectEntities(
+      ctx.manager,
+      ExtensionVersionEntity,
+      `v WHERE v.extension_id = $1 AND v.status = ANY($2) AND NOT ${sunsetPassedSql('v.id')} AND NOT ${rolledBackSql('v.id')}`,
+      [extension.id, LIVE_STATUSES],
+    );
     const latest = newestVersion(installable);
     if (!latest) throw new InvalidStateError('This extension has no published version to install');
     return { version: latest, source: InstallSource.USER };
