@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { AuthedContext, RequestContext, RuntimeContext } from '../../context';
 import { isUuid, repo, returnedRows, withTransaction } from '../../db/transaction';
@@ -81,6 +82,14 @@ const currentPricingIdSql = (extensionIdSql: string) => `SELECT id FROM extensio
  * installations, extensions and organizations by SQL.
  */
 export class BillingService {
+  /**
+   * App ids whose price consent found no price, per open transaction (its EntityManager, released
+   * with it). The extension cannot gain a price before that transaction ends: a price changes only
+   * while the extension is paused, and the install holds a share lock on the extension's row
+   * while it checks that it is listed. Most installs are of free extensions; this saves each a read.
+   */
+  private readonly freeByConsent = new WeakMap<EntityManager, Set<string>>();
+
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly events: EventLog,
@@ -88,10 +97,13 @@ export class BillingService {
     private readonly clock: Clock,
     installs: InstallsService,
   ) {
-    installs.addConsentCheck((tx, install) => this.priceConsent(tx, install.extension.id, install.request.price?.pricingId ?? null));
-    // Only a marketplace install subscribes (system apps and staging installs never do).
+    installs.addConsentCheck((tx, install) => this.priceConsent(tx, install.extension, install.request.price?.pricingId ?? null));
+    // Only a marketplace install subscribes (system apps and staging installs never do), and not
+    // to an extension its price consent, earlier in the same transaction, found free.
     events.on(EventTypes.INSTALLATION_CREATED, async (tx, event) => {
-      if (event.data.source === 'USER') await this.subscribe(tx, event.subjectId, event.audienceUserId);
+      if (event.data.source !== 'USER') return;
+      if (event.appId && this.freeByConsent.get(tx.manager)?.has(event.appId)) return;
+      await this.subscribe(tx, event.subjectId, event.audienceUserId);
     });
     events.on(EventTypes.INSTALLATION_UNINSTALLED, (tx, event) => this.cancelAtPeriodEnd(tx, event.subjectId, event.audienceUserId));
   }
@@ -209,9 +221,15 @@ export class BillingService {
    * The install's price consent: a paid extension needs the current revision's id acknowledged.
    * Locks that revision (FOR SHARE) so a concurrent price change waits for this install.
    */
-  private async priceConsent(tx: AuthedContext, extensionId: string, acknowledged: string | null): Promise<Record<string, unknown> | null> {
-    const current = await this.currentPricing(tx, extensionId, 'share');
-    if (!current || current.model === PricingModel.FREE) return null;
+  private async priceConsent(tx: AuthedContext, extension: { id: string; appId: string }, acknowledged: string | null): Promise<Record<string, unknown> | null> {
+    const current = await this.currentPricing(tx, extension.id, 'share');
+    if (!current || current.model === PricingModel.FREE) {
+      // Remembered for this transaction's installation.created: nothing to subscribe to, no second read.
+      let free = this.freeByConsent.get(tx.manager);
+      if (!free) this.freeByConsent.set(tx.manager, (free = new Set()));
+      free.add(extension.appId);
+      return null;
+    }
     if (acknowledged === current.id) return null;
     return { missingPrice: priceSummary(current) };
   }

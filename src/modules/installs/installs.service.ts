@@ -80,27 +80,24 @@ export class InstallsService {
 
   async install(ctx: AuthedContext, input: InstallRequest): Promise<InstallationEntity> {
     const actor = ctx.actor;
-    const extension = await selectEntity(ctx.manager, ExtensionEntity, 'WHERE app_id = $1', [input.appId]);
-    if (!extension) throw new NotFoundError('Extension');
-    if (input.organizationId) await this.assertOrgAdmin(ctx, input.organizationId);
-    // Not LISTED: no new installs from the marketplace (staging installs of a tester, which name
-    // their version, are not marketplace installs).
-    const unavailable = extension.availability !== ExtensionAvailability.LISTED;
-    if (unavailable && !input.versionId) throw new ExtensionUnavailableError(extension.availability);
-    const { version, source } = await this.resolveVersion(ctx, extension, input.versionId ?? null);
-    if (unavailable && source === InstallSource.USER) throw new ExtensionUnavailableError(extension.availability);
-    const required = declaredScopes((version.manifest ?? {}) as Manifest);
-    const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
-    const missing = required.filter(s => !granted.includes(s));
-    // A managed extension's tier and monthly cost are part of the consent (docs/hosting.md).
-    const price = await priceOf(ctx, version.manifest);
-    const missingCost = unacknowledged(price, input.hostingCost);
     return withTransaction(ctx, async tx => {
-      if (source === InstallSource.USER) {
-        // Again under a share lock: a pause or suspension committing meanwhile (they lock the row) is seen.
-        const [row] = await tx.manager.query(`SELECT availability FROM extensions WHERE id = $1 FOR SHARE`, [extension.id]);
-        if (row.availability !== ExtensionAvailability.LISTED) throw new ExtensionUnavailableError(row.availability);
-      }
+      // Read under a share lock: a pause or suspension committing meanwhile (they lock the row) is
+      // seen, and none can commit before this install does.
+      const extension = await selectEntity(tx.manager, ExtensionEntity, 'WHERE app_id = $1 FOR SHARE', [input.appId]);
+      if (!extension) throw new NotFoundError('Extension');
+      if (input.organizationId) await this.assertOrgAdmin(tx, input.organizationId);
+      // Not LISTED: no new installs from the marketplace (staging installs of a tester, which name
+      // their version, are not marketplace installs).
+      const unavailable = extension.availability !== ExtensionAvailability.LISTED;
+      if (unavailable && !input.versionId) throw new ExtensionUnavailableError(extension.availability);
+      const { version, source } = await this.resolveVersion(tx, extension, input.versionId ?? null);
+      if (unavailable && source === InstallSource.USER) throw new ExtensionUnavailableError(extension.availability);
+      const required = declaredScopes((version.manifest ?? {}) as Manifest);
+      const granted = [...new Set(input.grantedScopes.map(s => s.trim()))];
+      const missing = required.filter(s => !granted.includes(s));
+      // A managed extension's tier and monthly cost are part of the consent (docs/hosting.md).
+      const price = await priceOf(tx, version.manifest);
+      const missingCost = unacknowledged(price, input.hostingCost);
       // Registered consents (the price of a paid extension) read and lock what they check in
       // this transaction, so what was acknowledged is what the handlers of installation.created see.
       const more: Record<string, unknown> = {};
@@ -147,24 +144,27 @@ export class InstallsService {
     return withTransaction(ctx, async tx => {
       const installation = await selectEntity(tx.manager, InstallationEntity, 'WHERE id = $1 FOR NO KEY UPDATE', [installationId]);
       if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
-      const extension = (await selectEntity(tx.manager, ExtensionEntity, 'WHERE id = $1', [installation.extensionId]))!;
-      if (extension.system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');
+      // The extension and the installed version in one round trip: only what the event needs.
+      const [{ app_id: appId, system, version, manifest }] = await tx.manager.query(
+        `SELECT e.app_id, e.system, v.version, v.manifest FROM extensions e JOIN extension_versions v ON v.id = $2 WHERE e.id = $1`,
+        [installation.extensionId, installation.versionId],
+      );
+      if (system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');
       if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('This installation is already removed');
       installation.status = InstallStatus.UNINSTALLED;
       installation.uninstalledAt = new Date();
-      await repo(tx, InstallationEntity).update(installation.id, { status: installation.status, uninstalledAt: installation.uninstalledAt });
-      const version = (await selectEntity(tx.manager, ExtensionVersionEntity, 'WHERE id = $1', [installation.versionId]))!;
+      await tx.manager.query(`UPDATE installations SET status = $2, uninstalled_at = $3 WHERE id = $1`, [installation.id, installation.status, installation.uninstalledAt]);
       await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
       await this.events.append(tx, EventTypes.INSTALLATION_UNINSTALLED, {
         subjectType: 'Installation',
         subjectId: installation.id,
-        appId: extension.appId,
-        version: version.version,
+        appId,
+        version,
         audienceUserId: installation.ownerUserId ?? tx.actor.userId,
         data: {
           ownerUserId: installation.ownerUserId,
           organizationId: installation.organizationId,
-          lifecycle: lifecycleOf(version.manifest as Manifest | null, 'on_uninstall'),
+          lifecycle: lifecycleOf(manifest as Manifest | null, 'on_uninstall'),
         },
       });
       return installation;
