@@ -54,6 +54,46 @@ describe('checkOperationLimits', () => {
     expect(codeOf(`query($n: Int) { list(first: $n) { id name child { id name child { id } } } }`, { n: 9 })).toBe('cost');
   });
 
+  describe('on a parsed document seen again (the checks remembered per document)', () => {
+    const codeOfParsed = (document: ReturnType<typeof parse>, variables?: Record<string, unknown>) => {
+      try {
+        checkOperationLimits(schema, document, undefined, variables, limits);
+        return null;
+      } catch (error) {
+        return (error as { extensions: { measure: string } }).extensions.measure;
+      }
+    };
+
+    it('costs a `first` variable anew on every request', () => {
+      const document = parse(`query($n: Int) { list(first: $n) { id name child { id name child { id } } } }`);
+      expect(codeOfParsed(document, { n: 2 })).toBeNull();
+      expect(codeOfParsed(document, { n: 9 })).toBe('cost');
+      expect(codeOfParsed(document, { n: 2 })).toBeNull();
+    });
+
+    it('costs a directive variable anew on every request', () => {
+      const document = parse(`query($wide: Boolean!) { list(first: 8) { id child @include(if: $wide) { id name child { id name } } } }`);
+      expect(codeOfParsed(document, { wide: false })).toBeNull(); // 1 + 8 x 1
+      expect(codeOfParsed(document, { wide: true })).toBe('cost'); // 1 + 8 x 7
+      expect(codeOfParsed(document, { wide: false })).toBeNull();
+    });
+
+    it('refuses an over-limit document every time, and checks the variables of every request', () => {
+      const costly = parse(`{ list(first: 8) { id name child { id name child { id } } } }`);
+      expect(codeOfParsed(costly)).toBe('cost');
+      expect(codeOfParsed(costly)).toBe('cost');
+      const fine = parse(`query($x: String) { node { id } }`);
+      expect(codeOfParsed(fine, { x: 'a' })).toBeNull();
+      expect(() => checkOperationLimits(schema, fine, undefined, { x: 'a\u0000b' }, limits)).toThrow(/NUL/);
+    });
+
+    it('keeps limits apart: a document that passed generous limits is still measured against strict ones', () => {
+      const document = parse(`{ node { child { child { child { id } } } } }`);
+      expect(() => checkOperationLimits(schema, document, undefined, undefined, { ...limits, maxDepth: 10 })).not.toThrow();
+      expect(codeOfParsed(document)).toBe('depth');
+    });
+  });
+
   it('leaves uncoercible variables to execution', () => {
     expect(codeOf(`query($n: Int) { node { id } }`, { n: 'not a number' })).toBeNull();
   });

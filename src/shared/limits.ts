@@ -134,6 +134,18 @@ export function checkOperationLimits(
   limits: OperationLimits,
 ): void {
   checkVariables(variables);
+  // A document seen before with these limits passed the document-only checks; its cost is reused
+  // when no variable can change it (see costReadsVariables).
+  const key = `${operationName ?? ''}\u0000${limits.maxDepth}\u0000${limits.maxAliases}\u0000${limits.maxPageSize}`;
+  let bySchema = passedDocuments.get(schema);
+  if (!bySchema) passedDocuments.set(schema, (bySchema = new WeakMap()));
+  const known = bySchema.get(document)?.get(key);
+  if (known !== undefined) {
+    if (known.cost !== null) return assertCost(known.cost, limits);
+    const cost = costOf(schema, document, operationName, variables, limits);
+    if (cost !== null) assertCost(cost, limits);
+    return;
+  }
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return; // graphql-js reports the missing operation itself
   checkLiterals(document);
@@ -156,9 +168,56 @@ export function checkOperationLimits(
       actual: aliases,
     });
   }
-  let cost: number;
+  const cost = costOf(schema, document, operationName, variables, limits);
+  // Remembered once the cost could be computed (variables that do not coerce leave it unknown):
+  // with the cost when no variable can change it, else as "passed the document checks" only.
+  if (cost !== null) {
+    let byOperation = bySchema.get(document);
+    if (!byOperation) bySchema.set(document, (byOperation = new Map()));
+    byOperation.set(key, { cost: costReadsVariables(document) ? null : cost });
+    assertCost(cost, limits);
+  }
+}
+
+/**
+ * Documents that passed the depth, alias and literal checks, per schema, parsed document (Apollo's
+ * document store and graphql-ws hand out one DocumentNode per query text, so the entries go with
+ * them) and operation plus limits; with their cost when no variable can change it. Walking the
+ * document and estimating its cost on every request was about 3% of an install's server CPU.
+ */
+const passedDocuments = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, { cost: number | null }>>>();
+
+/**
+ * Whether a variable can change the document's cost: one used in a `first` argument (the
+ * connection estimator reads it) or in a directive (`@include(if: $x)` decides what is counted).
+ */
+function costReadsVariables(document: DocumentNode): boolean {
+  let reads = false;
+  visit(document, {
+    Argument(node, _key, _parent, _path, ancestors) {
+      const inDirective = ancestors.some(a => (a as { kind?: string }).kind === Kind.DIRECTIVE);
+      if (!inDirective && node.name.value !== 'first') return;
+      let usesVariable = false;
+      visit(node.value, { Variable: () => void (usesVariable = true) });
+      if (usesVariable) {
+        reads = true;
+        return BREAK;
+      }
+    },
+  });
+  return reads;
+}
+
+/** The operation's cost, or null when its variables do not coerce (execution then rejects them with BAD_USER_INPUT). */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits,
+): number | null {
   try {
-    cost = getComplexity({
+    return getComplexity({
       schema,
       query: document,
       operationName: operationName ?? undefined,
@@ -166,10 +225,12 @@ export function checkOperationLimits(
       estimators: [connectionEstimator(limits.maxPageSize), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
-    // Variables that do not coerce: execution rejects them with BAD_USER_INPUT right after.
-    if (error instanceof GraphQLError) return;
+    if (error instanceof GraphQLError) return null;
     throw error;
   }
+}
+
+function assertCost(cost: number, limits: OperationLimits): void {
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
       measure: 'cost',
