@@ -76,7 +76,7 @@ declare module 'express-serve-static-core' {
 export async function createApp(options: AppOptions): Promise<PlazaApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const dataSource = createDataSource(options.databaseUrl, { poolSize: config.dbPoolSize, timeouts: dbTimeoutsOf(config) });
+  const dataSource = createDataSource(options.databaseUrl, { poolSize: config.dbPoolSize, timeouts: dbTimeoutsOf(config), preparedStatements: config.dbPreparedStatements });
   await dataSource.initialize();
   const pool = (dataSource.driver as unknown as { master: PoolLike & { on(event: 'error', listener: (error: Error) => void): unknown } }).master;
   // An idle pooled connection that fails (the database restarted) is dropped by the pool; an

@@ -506,6 +506,16 @@ export class PlazaConfig {
   @Min(1)
   dbPoolSize = 10;
 
+  /**
+   * PLAZA_DB_PREPARED_STATEMENTS: keep the write path's statements prepared on each pooled
+   * connection (docs/architecture.md, "Prepared statements"). Turn off behind a pooler in
+   * transaction mode that cannot carry prepared statements (PgBouncer before 1.21, or with
+   * max_prepared_statements = 0).
+   */
+  @Transform(bool)
+  @IsBoolean()
+  dbPreparedStatements = true;
+
   /** PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS: the local statement timeout of migrations and rollouts. */
   @Type(() => Number)
   @IsInt()
@@ -646,6 +656,7 @@ const ENV_NAMES: Record<string, keyof PlazaConfig> = {
   PLAZA_DB_QUERY_TIMEOUT_MS: 'dbQueryTimeoutMs',
   PLAZA_DB_KEEPALIVE_MS: 'dbKeepAliveMs',
   PLAZA_DB_POOL_SIZE: 'dbPoolSize',
+  PLAZA_DB_PREPARED_STATEMENTS: 'dbPreparedStatements',
   PLAZA_DB_LONG_STATEMENT_TIMEOUT_MS: 'dbLongStatementTimeoutMs',
   PLAZA_DB_PROBE_INTERVAL_MS: 'dbProbeIntervalMs',
   PLAZA_DB_PROBE_TIMEOUT_MS: 'dbProbeTimeoutMs',

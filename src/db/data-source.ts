@@ -13,7 +13,7 @@ import { DEFAULT_DB_TIMEOUTS, DbTimeouts, pgTimeoutOptions } from './timeouts';
  */
 export function createDataSource(
   url: string,
-  options: { poolSize?: number; applicationName?: string; timeouts?: Partial<DbTimeouts> } = {},
+  options: { poolSize?: number; applicationName?: string; timeouts?: Partial<DbTimeouts>; preparedStatements?: boolean } = {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -32,7 +32,7 @@ export function createDataSource(
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'plaza',
-      ...pgTimeoutOptions({ ...DEFAULT_DB_TIMEOUTS, ...options.timeouts }),
+      ...pgTimeoutOptions({ ...DEFAULT_DB_TIMEOUTS, ...options.timeouts }, { preparedStatements: options.preparedStatements ?? true }),
     },
   });
 }

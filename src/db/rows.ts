@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -9,7 +10,8 @@ import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 
  * the API process's CPU on each install and uninstall (docs/benchmarks.md, "Writes"). Here the
  * column list is built once per entity, the caller writes the clauses after `FROM`, and rows are
  * hydrated with the driver's own per-column conversion, so the entity objects are the same ones
- * TypeORM would return.
+ * TypeORM would return. The statements are kept prepared (prepared.ts): callers write lookups by
+ * key here, whose plan does not depend on the values.
  */
 interface EntityPlan {
   table: string;
@@ -47,7 +49,7 @@ function hydrate<E extends ObjectLiteral>(manager: EntityManager, metadata: Enti
  */
 export async function selectEntities<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, tail: string, params: unknown[] = []): Promise<E[]> {
   const { plan, metadata } = planOf(manager, entity);
-  const rows: Record<string, unknown>[] = await manager.query(`SELECT ${plan.columnList} FROM ${plan.table} ${tail}`, params);
+  const rows: Record<string, unknown>[] = await manager.query(prepared(`SELECT ${plan.columnList} FROM ${plan.table} ${tail}`), params);
   return rows.map(row => hydrate<E>(manager, metadata, plan, row));
 }
 
@@ -74,7 +76,7 @@ export async function insertEntity<E extends ObjectLiteral>(manager: EntityManag
   }
   const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
   const rows: Record<string, unknown>[] = await manager.query(
-    `INSERT INTO ${plan.table} (${names.join(', ')}) VALUES (${placeholders}) ${onConflict} RETURNING ${plan.columnList}`,
+    prepared(`INSERT INTO ${plan.table} (${names.join(', ')}) VALUES (${placeholders}) ${onConflict} RETURNING ${plan.columnList}`),
     params,
   );
   return rows.length ? hydrate<E>(manager, metadata, plan, rows[0]) : null;

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { PlazaConfig } from '../config';
+import { preparedNameOf } from './prepared';
 
 /**
  * The stated limits on every PostgreSQL connection Plaza opens (the API pool, the job queue's
@@ -42,6 +43,13 @@ export function dbTimeoutsOf(config: PlazaConfig): DbTimeouts {
 const READ_TIMEOUT = 'Query read timeout';
 
 /**
+ * PostgreSQL refuses a prepared statement whose result columns changed under it (a migration
+ * altered a table it reads with `*`), on every later execution on that connection.
+ */
+const isStalePreparedStatement = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
+
+/**
  * A pg Client that drops its connection when a reply is overdue. pg's own `query_timeout` fails
  * the query but keeps the connection, and with it the unanswered query: every later query on that
  * client queues behind it and times out too, so a pool whose connections went silently dead (a
@@ -50,14 +58,12 @@ const READ_TIMEOUT = 'Query read timeout';
  */
 export class TimeoutAwareClient extends Client {
   override query(...args: unknown[]): never {
-    const dropIfOverdue = (error: unknown) => {
-      if (error instanceof Error && error.message === READ_TIMEOUT) this.drop();
-    };
+    const onError = (error: unknown) => this.queryFailed(error, args[0]);
     const last = args.length - 1;
     if (typeof args[last] === 'function') {
       const callback = args[last] as (error: unknown, result: unknown) => void;
       args[last] = (error: unknown, result: unknown) => {
-        dropIfOverdue(error);
+        if (error) onError(error);
         callback(error, result);
       };
       return (super.query as (...a: unknown[]) => never)(...args);
@@ -65,11 +71,16 @@ export class TimeoutAwareClient extends Client {
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       return (result as Promise<unknown>).catch(error => {
-        dropIfOverdue(error);
+        onError(error);
         throw error;
       }) as never;
     }
     return result as never;
+  }
+
+  /** A query on this client failed (`query` is its text or config): an overdue reply drops the connection. */
+  protected queryFailed(error: unknown, _query: unknown): void {
+    if (error instanceof Error && error.message === READ_TIMEOUT) this.drop();
   }
 
   private drop(): void {
@@ -77,10 +88,44 @@ export class TimeoutAwareClient extends Client {
   }
 }
 
-/** The pg connection options (for pg.Pool or pg.Client) that apply `timeouts`. */
-export function pgTimeoutOptions(timeouts: DbTimeouts) {
+/**
+ * A TimeoutAwareClient that runs the texts marked with `prepared()` as named statements, which
+ * PostgreSQL parses and plans once per connection (prepared.ts). Off behind a pooler that cannot
+ * carry them (PLAZA_DB_PREPARED_STATEMENTS=false).
+ */
+export class PreparingClient extends TimeoutAwareClient {
+  override query(...args: unknown[]): never {
+    const name = typeof args[0] === 'string' ? preparedNameOf(args[0]) : undefined;
+    if (name) {
+      const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined;
+      args = [{ text: args[0], values, name }, ...args.slice(values || args[1] === undefined ? 2 : 1)];
+    }
+    return super.query(...args);
+  }
+
+  /**
+   * A statement a migration made stale is forgotten on this connection, here and on the server,
+   * before any later query runs on it (pg runs a client's queries in order): its next use
+   * prepares it afresh. Only the query that met it fails.
+   */
+  protected override queryFailed(error: unknown, query: unknown): void {
+    super.queryFailed(error, query);
+    const name = (query as { name?: string } | undefined)?.name;
+    if (!name || !isStalePreparedStatement(error)) return;
+    const parsed = (this as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+    if (parsed) delete parsed[name];
+    // A failure here (the connection is gone) leaves nothing to forget.
+    (super.query as (sql: string) => Promise<unknown>)(`DEALLOCATE "${name}"`).catch(() => undefined);
+  }
+}
+
+/**
+ * The pg connection options (for pg.Pool or pg.Client) that apply `timeouts`; with
+ * `preparedStatements`, the pool's clients keep the statements marked `prepared()` prepared.
+ */
+export function pgTimeoutOptions(timeouts: DbTimeouts, { preparedStatements = false } = {}) {
   return {
-    Client: TimeoutAwareClient,
+    Client: preparedStatements ? PreparingClient : TimeoutAwareClient,
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
     lock_timeout: timeouts.lockMs,

@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import { InternalEventTypes } from '../events/event-types';
 import { isEmail } from 'class-validator';
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
@@ -172,9 +173,9 @@ export class AuthService {
     if (!token) return null;
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const [rows] = await this.dataSource.query(
-        `UPDATE api_tokens SET last_used_at = now()
+        prepared(`UPDATE api_tokens SET last_used_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL
-          RETURNING id, user_id`,
+          RETURNING id, user_id`),
         [sha256(token)],
       );
       const row = rows?.[0];

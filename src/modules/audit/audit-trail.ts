@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import type { RequestContext } from '../../context';
 import { assertInTransaction } from '../../db/transaction';
 import { encodeCursor, decodeCursor, Page } from '../../shared/pagination';
@@ -19,7 +20,7 @@ export class AuditTrail {
     assertInTransaction(ctx, 'An audit entry');
     // Plain SQL: every write records an entry, and TypeORM's insert rebuilt this statement each time.
     await ctx.manager.query(
-      `INSERT INTO audit_entries (actor_id, action, target_type, target_id, data, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      prepared(`INSERT INTO audit_entries (actor_id, action, target_type, target_id, data, request_id) VALUES ($1, $2, $3, $4, $5, $6)`),
       [ctx.actor?.userId ?? null, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.data ?? {}), ctx.requestId],
     );
   }

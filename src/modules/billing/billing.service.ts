@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { AuthedContext, RequestContext, RuntimeContext } from '../../context';
@@ -113,7 +114,7 @@ export class BillingService {
   /** The price new installs pay: the newest revision, or null (free, never priced). */
   async currentPricing(ctx: RequestContext, extensionId: string, lock?: 'share' | 'update'): Promise<ExtensionPricingEntity | null> {
     const rows: Record<string, unknown>[] = await ctx.manager.query(
-      `${currentPricingIdSql('$1')} ${lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : ''}`,
+      prepared(`${currentPricingIdSql('$1')} ${lock === 'share' ? 'FOR SHARE' : lock === 'update' ? 'FOR UPDATE' : ''}`),
       [extensionId],
     );
     return rows.length ? repo(ctx, ExtensionPricingEntity).findOneByOrFail({ id: rows[0].id as string }) : null;
@@ -281,8 +282,8 @@ export class BillingService {
     const cancelAt = monthOf(this.clock.now()).end;
     const [row] = returnedRows<{ id: string; organization_id: string | null; extension_id: string }>(
       await tx.manager.query(
-        `UPDATE billing_subscriptions SET status = 'CANCELING', cancel_at = $2 WHERE installation_id = $1 AND status = 'ACTIVE'
-         RETURNING id, customer_organization_id AS organization_id, extension_id`,
+        prepared(`UPDATE billing_subscriptions SET status = 'CANCELING', cancel_at = $2 WHERE installation_id = $1 AND status = 'ACTIVE'
+         RETURNING id, customer_organization_id AS organization_id, extension_id`),
         [installationId, cancelAt],
       ),
     );

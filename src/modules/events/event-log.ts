@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '../../db/prepared';
 import type { RequestContext } from '../../context';
 import { assertInTransaction } from '../../db/transaction';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
@@ -152,13 +153,7 @@ export class EventLog {
   async append<T extends EventType>(ctx: RequestContext, type: T, event: NewEvent<T>): Promise<RecordedEvent<T>> {
     assertInTransaction(ctx, 'An event');
     const rows: Record<string, unknown>[] = await ctx.manager.query(
-      `WITH inserted AS (
-         INSERT INTO platform_events
-           (type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data, payload_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         RETURNING *
-       )
-       SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
+      APPEND_SQL,
       [
         type,
         event.appId ?? null,
@@ -297,6 +292,21 @@ function expiredUnlessLive(id: string, floor: string): void {
 function payloadVersionOf(type: EventType): number {
   return PAYLOAD_VERSIONS[type as PartnerEventType] ?? 1;
 }
+
+/**
+ * The statement of one append, kept prepared on each connection (db/prepared.ts). It names the
+ * columns it returns (what rowToEntity reads) rather than `*`: a prepared statement's result
+ * columns are fixed, so a column added by a later migration would otherwise fail it.
+ */
+const APPEND_SQL = prepared(
+  `WITH inserted AS (
+     INSERT INTO platform_events
+       (type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data, payload_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     RETURNING id, type, app_id, version, subject_type, subject_id, audience_user_id, actor_id, data, payload_version, occurred_at
+   )
+   SELECT inserted.*, pg_notify('${EVENTS_CHANNEL}', inserted.id::text) FROM inserted`,
+);
 
 function rowToEntity(row: Record<string, unknown>): PlatformEventEntity {
   const e = new PlatformEventEntity();

@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import { ExtensionAvailability } from '../extensions/extension-availability';
 import { EventTypes, InternalEventTypes } from '../events/event-types';
 import { IsNull } from 'typeorm';
@@ -146,14 +147,14 @@ export class InstallsService {
       if (!installation || !(await this.canManage(tx, installation))) throw new NotFoundError('Installation');
       // The extension and the installed version in one round trip: only what the event needs.
       const [{ app_id: appId, system, version, manifest }] = await tx.manager.query(
-        `SELECT e.app_id, e.system, v.version, v.manifest FROM extensions e JOIN extension_versions v ON v.id = $2 WHERE e.id = $1`,
+        prepared(`SELECT e.app_id, e.system, v.version, v.manifest FROM extensions e JOIN extension_versions v ON v.id = $2 WHERE e.id = $1`),
         [installation.extensionId, installation.versionId],
       );
       if (system) throw new ForbiddenError('System apps cannot be uninstalled (I-SYSTEM-APPS-NEVER-UNINSTALLABLE)');
       if (installation.status !== InstallStatus.ACTIVE) throw new InvalidStateError('This installation is already removed');
       installation.status = InstallStatus.UNINSTALLED;
       installation.uninstalledAt = new Date();
-      await tx.manager.query(`UPDATE installations SET status = $2, uninstalled_at = $3 WHERE id = $1`, [installation.id, installation.status, installation.uninstalledAt]);
+      await tx.manager.query(prepared(`UPDATE installations SET status = $2, uninstalled_at = $3 WHERE id = $1`), [installation.id, installation.status, installation.uninstalledAt]);
       await this.audit.record(tx, { action: 'installation.remove', targetType: 'Installation', targetId: installation.id });
       await this.events.append(tx, EventTypes.INSTALLATION_UNINSTALLED, {
         subjectType: 'Installation',
