@@ -108,6 +108,9 @@ async function main(): Promise<void> {
       DATABASE_URL: pooled,
       // SMOKE_LISTEN_VIA_POOLER=1 leaves it unset, to watch the LISTEN through the pooler miss the event.
       DATABASE_LISTEN_URL: process.env.SMOKE_LISTEN_VIA_POOLER === '1' ? '' : direct.toString(),
+      // Prepared statements through a transaction-mode pool need PgBouncer 1.21+ with
+      // max_prepared_statements set (README, "Production and scale-out"); this smoke runs on any version.
+      PLAZA_DB_PREPARED_STATEMENTS: 'false',
       PLAZA_JWT_SECRET: randomBytes(48).toString('base64url'),
       PLAZA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       PLAZA_TRUST_PROXY: '1',
