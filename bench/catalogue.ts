@@ -10,9 +10,9 @@
 //   only the reads whose names contain a or b.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { Client as PgClient } from 'pg';
+import { backendCpuMs, cpuBetween } from './backend-cpu';
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -50,35 +50,6 @@ function token(userId: string): string {
   return jwt.sign({ typ: 'session' }, JWT_SECRET, { algorithm: 'HS256', subject: userId, issuer: 'plaza', jwtid: randomUUID(), expiresIn: 3600 });
 }
 
-/**
- * CPU time (ms) used so far by the PostgreSQL backends serving `database`, read from /proc (the
- * server runs on this machine): with this process's own CPU time, a per-request figure that the
- * other sessions' load on this shared machine inflates far less than wall time. null when /proc
- * cannot be read (a remote server).
- */
-async function backendCpuMs(sql: PgClient, database: string): Promise<Map<number, number> | null> {
-  const { rows } = await sql.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
-  const byPid = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS); // utime, stime (fields 14 and 15)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null; // not readable: a remote server
-    }
-  }
-  return byPid;
-}
-
-/** CPU the backends used between two readings: a backend that started in between counts whole, one that ended is lost (an undercount). */
-function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number {
-  if (!before || !after) return NaN;
-  let ms = 0;
-  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
-  return ms;
-}
-const CLOCK_TICKS = 100;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 

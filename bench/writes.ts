@@ -9,11 +9,11 @@
 // its PostgreSQL backends and this load generator, which share the machine); asserts nothing.
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Client } from 'pg';
 import { seedMarketplace } from './seed';
+import { backendCpuMs, cpuBetween } from './backend-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -139,40 +139,19 @@ function serverCpuMs(child: ChildProcess): Promise<number> {
   });
 }
 
-const CLOCK_TICKS = 100;
-
-/** CPU time (ms) of the PostgreSQL backends connected to the target's database, read from /proc. */
-async function databaseCpuMs(target: Target): Promise<Map<number, number> | null> {
+async function cpuReading(target: Target): Promise<{ server: number; generator: number; backends: Map<number, number> | null }> {
+  const { user, system } = process.cpuUsage();
   const c = new Client({ connectionString: target.dbUrl });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    const byPid = new Map<number, number>();
-    for (const { pid } of rows) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
-      } catch {
-        return null; // a remote server, or a backend that ended: no figure rather than a wrong one
-      }
-    }
-    return byPid;
+    return { server: await serverCpuMs(target.child), generator: (user + system) / 1000, backends: await backendCpuMs(c, new URL(target.dbUrl).pathname.slice(1)) };
   } finally {
     await c.end();
   }
 }
 
-async function cpuReading(target: Target): Promise<{ server: number; generator: number; backends: Map<number, number> | null }> {
-  const { user, system } = process.cpuUsage();
-  return { server: await serverCpuMs(target.child), generator: (user + system) / 1000, backends: await databaseCpuMs(target) };
-}
-
 function cpuSpent(before: Awaited<ReturnType<typeof cpuReading>>, after: Awaited<ReturnType<typeof cpuReading>>): CpuReading {
-  let database = 0;
-  if (!before.backends || !after.backends) database = NaN;
-  else for (const [pid, ms] of after.backends) database += ms - (before.backends.get(pid) ?? 0);
-  return { server: after.server - before.server, generator: after.generator - before.generator, database };
+  return { server: after.server - before.server, generator: after.generator - before.generator, database: cpuBetween(before.backends, after.backends) };
 }
 
 /** CLIENTS loops for SECONDS: each client installs, then uninstalls, its own installations (one user per client). */
