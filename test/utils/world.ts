@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/shared/clock';
 import { startReceiver } from './webhook-receiver';
 import { minimalPdf } from './images';
 import { spdxSbom } from './attestations';
+import { packageFor, submitZip, waitForValidation, zipOf } from './packages';
 
 /**
  * A seeded world full of private data, for the visibility sweep: every private value is a
@@ -296,6 +297,22 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
     admin.token,
   );
 
+  // A third extension of the owner's, whose second version rolls out in stages and is paused by
+  // the owner with a reason: the rollout, its history and its rollout.paused event are for the
+  // owner and admins. The stranger has the extension installed, so reaches its versions.
+  const staged = await approvedVersion(t, { dev: owner, reviewer, appId: `sweep-staged-${tag}`, displayName: 'Sweep Staged App' });
+  await publishApproved(t, staged);
+  await installationOf(t, stranger, { appId: staged.appId }, { grantedScopes: scopes });
+  const next = await submitZip(t, owner.token, staged.appId, await zipOf(packageFor(staged.appId, 'Sweep Staged App', { version: '1.0.1' })));
+  const stagedVersionId = (await waitForValidation(t, owner.token, next.data!.submitVersion.id)).id as string;
+  await must(t, `mutation($id: ID!) { publishVersion(id: $id, rollout: { percent: 10 }) { status } }`, { id: stagedVersionId }, owner.token);
+  await must(
+    t,
+    `mutation($v: ID!, $r: String) { pauseRollout(versionId: $v, reason: $r) { state } }`,
+    { v: stagedVersionId, r: secret('rollout pause reason', canary('pausereason'), ['owner', 'admin']) },
+    owner.token,
+  );
+
   return {
     appId,
     users: { owner, stranger, admin, reviewer, tester, installer, orgAdmin, orgMember },
@@ -311,8 +328,9 @@ export async function seedPrivateWorld(t: TestApp): Promise<World> {
       // no canary; the sweep still asks it as every viewer (analytics.e2e-spec checks who is refused).
       from: [new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)],
       to: [new Date().toISOString().slice(0, 10)],
-      // rollout(versionId): the published version's rollout (owner and admins only).
-      versionId: [publishedId],
+      // rollout(versionId): the published version's rollout, and the staged one paused with a
+      // reason (owner and admins only).
+      versionId: [publishedId, stagedVersionId],
     },
     canaries,
     receiver,
