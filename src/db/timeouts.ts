@@ -94,28 +94,30 @@ export class TimeoutAwareClient extends Client {
  * carry them (PLAZA_DB_PREPARED_STATEMENTS=false).
  */
 export class PreparingClient extends TimeoutAwareClient {
+  /** Statements a migration made stale on this connection, by registry name: the name they run under now. */
+  private readonly renamed = new Map<string, string>();
+
   override query(...args: unknown[]): never {
-    const name = typeof args[0] === 'string' ? preparedNameOf(args[0]) : undefined;
-    if (name) {
+    const registered = typeof args[0] === 'string' ? preparedNameOf(args[0]) : undefined;
+    if (registered) {
       const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined;
+      const name = this.renamed.get(registered) ?? registered;
       args = [{ text: args[0], values, name }, ...args.slice(values || args[1] === undefined ? 2 : 1)];
     }
     return super.query(...args);
   }
 
   /**
-   * A statement a migration made stale is forgotten on this connection, here and on the server,
-   * before any later query runs on it (pg runs a client's queries in order): its next use
-   * prepares it afresh. Only the query that met it fails.
+   * A statement a migration made stale runs under a new name on this connection from now on,
+   * which prepares it afresh (the old one is freed with the connection); only the query that met
+   * it fails. A DEALLOCATE here would have to be sent while this query is still in flight.
    */
   protected override queryFailed(error: unknown, query: unknown): void {
     super.queryFailed(error, query);
-    const name = (query as { name?: string } | undefined)?.name;
-    if (!name || !isStalePreparedStatement(error)) return;
-    const parsed = (this as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
-    if (parsed) delete parsed[name];
-    // A failure here (the connection is gone) leaves nothing to forget.
-    (super.query as (sql: string) => Promise<unknown>)(`DEALLOCATE "${name}"`).catch(() => undefined);
+    const text = (query as { text?: string } | undefined)?.text;
+    const registered = text === undefined ? undefined : preparedNameOf(text);
+    if (!registered || !isStalePreparedStatement(error)) return;
+    this.renamed.set(registered, `${registered}_r${this.renamed.size + 1}`);
   }
 }
 
