@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Client as PgClient } from 'pg';
-import { backendCpuMs, cpuBetween } from './backend-cpu';
+import { backendCpuMs, cpuBetween } from './cpu';
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';

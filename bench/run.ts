@@ -9,6 +9,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { childCpuMicros } from './cpu';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -25,19 +26,6 @@ function startServer(mode: 'plaza' | 'baseline', url: string): Promise<{ child: 
     const child = fork(path.join(__dirname, 'servers.ts'), [mode, url], { execArgv });
     child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
     child.once('exit', code => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-}
-
-/** The server process's CPU time so far (user + system, microseconds). */
-function cpuMicros(child: ChildProcess): Promise<number> {
-  return new Promise(resolve => {
-    const listener = (m: { type?: string; micros?: number }) => {
-      if (m?.type !== 'cpu') return;
-      child.off('message', listener);
-      resolve(m.micros!);
-    };
-    child.on('message', listener);
-    child.send({ type: 'cpu' });
   });
 }
 
@@ -71,9 +59,9 @@ type Measured = Awaited<ReturnType<typeof load>> & { cpuMs: number };
 
 /** A load run plus the server process's CPU time per request during it (all its threads). */
 async function measured(child: ChildProcess, title: string, url: string, body?: object, token?: string): Promise<Measured> {
-  const before = await cpuMicros(child);
+  const before = await childCpuMicros(child);
   const result = await load(title, url, body, token);
-  return { ...result, cpuMs: ((await cpuMicros(child)) - before) / 1000 / result.requests };
+  return { ...result, cpuMs: ((await childCpuMicros(child)) - before) / 1000 / result.requests };
 }
 
 async function gql(url: string, query: string, token?: string, variables?: object) {

@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Client } from 'pg';
 import { seedMarketplace } from './seed';
-import { backendCpuMs, cpuBetween } from './backend-cpu';
+import { backendCpuMs, childCpuMicros, cpuBetween } from './cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -126,25 +126,12 @@ interface CpuReading {
   database: number;
 }
 
-/** The server process's CPU time so far (bench/servers.ts answers a `cpu` message). */
-function serverCpuMs(child: ChildProcess): Promise<number> {
-  return new Promise(resolve => {
-    const listener = (m: { type?: string; micros?: number }) => {
-      if (m?.type !== 'cpu') return;
-      child.off('message', listener);
-      resolve(m.micros! / 1000);
-    };
-    child.on('message', listener);
-    child.send({ type: 'cpu' });
-  });
-}
-
 async function cpuReading(target: Target): Promise<{ server: number; generator: number; backends: Map<number, number> | null }> {
   const { user, system } = process.cpuUsage();
   const c = new Client({ connectionString: target.dbUrl });
   await c.connect();
   try {
-    return { server: await serverCpuMs(target.child), generator: (user + system) / 1000, backends: await backendCpuMs(c, new URL(target.dbUrl).pathname.slice(1)) };
+    return { server: (await childCpuMicros(target.child)) / 1000, generator: (user + system) / 1000, backends: await backendCpuMs(c, new URL(target.dbUrl).pathname.slice(1)) };
   } finally {
     await c.end();
   }

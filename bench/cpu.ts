@@ -1,5 +1,19 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Client } from 'pg';
+
+/** A server child's CPU time so far (user + system, microseconds): bench/servers.ts answers a `cpu` message. */
+export function childCpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise(resolve => {
+    const listener = (m: { type?: string; micros?: number }) => {
+      if (m?.type !== 'cpu') return;
+      child.off('message', listener);
+      resolve(m.micros!);
+    };
+    child.on('message', listener);
+    child.send({ type: 'cpu' });
+  });
+}
 
 const CLOCK_TICKS = 100;
 
